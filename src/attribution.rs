@@ -1,0 +1,220 @@
+//! Attribution: which mention said which quote, by which rule.
+//!
+//! Rules, tried in order for a quote in marks (each recorded on the quote):
+//! - `quote-then-speaker-cue`: `"…," X said.`
+//! - `quote-then-cue-speaker`: `"…," said X.`
+//! - `quote-dash-speaker`: `"…" — X`
+//! - `speaker-cue-quote`: `X said: "…"`, `X told reporters "…"`
+//! - `speaker-colon-quote`: `X: "…"`
+//! - `interrupted-quote`: the second piece of `"…," she said, "…"`
+//! - `paragraph-continuation`: a paragraph that is only a quote continues the
+//!   previous paragraph's speaker
+//! - `nearest-speaker`: otherwise, the nearest earlier speaker or name in the
+//!   paragraph (low confidence)
+//!
+//! Reported speech arrives with its subject from [`crate::indirect`].
+
+use crate::lexicon::Lexicon;
+use crate::mentions::{np_after, np_before, Mention, MentionKind};
+use crate::quotes::Candidate;
+use crate::segment::Doc;
+use crate::text::{char_at, char_before, skip_space, skip_space_back, words};
+use crate::{QuoteKind, Span};
+
+/// The attribution of one candidate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribution {
+    /// The mention naming the speaker for this quote.
+    pub mention: Option<Mention>,
+    /// The cue.
+    pub cue: Option<Span>,
+    /// The rule that decided.
+    pub rule: &'static str,
+    /// How sure the rule is.
+    pub confidence: f32,
+}
+
+impl Attribution {
+    fn none() -> Attribution {
+        Attribution { mention: None, cue: None, rule: "unattributed", confidence: 0.0 }
+    }
+}
+
+/// Attributes every candidate; the result is parallel to `found`.
+pub fn attribute(text: &str, doc: &Doc, found: &[Candidate], mentions: &[Mention], lex: &Lexicon) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = found.iter().map(|c| attribute_one(text, doc, c, found, lex)).collect();
+    // Interrupted quotes share their first piece's attribution.
+    for i in 0..found.len() {
+        if let Some(j) = found[i].continues {
+            if out[i].mention.is_none() && j < out.len() {
+                let mut a = out[j].clone();
+                a.rule = "interrupted-quote";
+                out[i] = a;
+            } else if out[j].mention.is_none() && out[i].mention.is_some() {
+                let mut a = out[i].clone();
+                a.rule = "interrupted-quote";
+                out[j] = a;
+            }
+        }
+    }
+    // Paragraph continuation and the nearest-speaker fallback, in text order.
+    let mut order: Vec<usize> = (0..found.len()).filter(|&i| !found[i].absorbed && found[i].kind != QuoteKind::Mention).collect();
+    order.sort_by_key(|&i| found[i].content.start);
+    let mut last: Option<(usize, usize)> = None; // (candidate, paragraph)
+    for &i in &order {
+        let para = doc.paragraph_index(found[i].outer.start).unwrap_or(0);
+        if out[i].mention.is_none() {
+            if let Some((j, p)) = last {
+                let opens_para = doc.paragraphs.get(para).is_some_and(|s| s.start == found[i].outer.start);
+                if found[i].kind == QuoteKind::Direct && (p + 1 == para && opens_para || p == para) {
+                    let mut a = out[j].clone();
+                    a.rule = if p == para { "same-paragraph-speaker" } else { "paragraph-continuation" };
+                    a.confidence = if p == para { 0.6 } else { 0.7 };
+                    a.cue = None;
+                    out[i] = a;
+                }
+            }
+        }
+        if out[i].mention.is_none() {
+            if let Some(m) = nearest_name(doc, mentions, found[i].outer.start) {
+                out[i] = Attribution { mention: Some(m.clone()), cue: None, rule: "nearest-name", confidence: 0.3 };
+            }
+        }
+        if out[i].mention.is_some() {
+            last = Some((i, para));
+        }
+    }
+    out
+}
+
+fn nearest_name<'a>(doc: &Doc, mentions: &'a [Mention], pos: usize) -> Option<&'a Mention> {
+    let para = doc.paragraph_at(pos)?;
+    mentions
+        .iter()
+        .rev()
+        .filter(|m| m.span.end <= pos && m.span.start >= para.start)
+        .find(|m| m.kind == MentionKind::Name)
+}
+
+fn attribute_one(text: &str, doc: &Doc, c: &Candidate, found: &[Candidate], lex: &Lexicon) -> Attribution {
+    if c.absorbed || c.kind == QuoteKind::Mention {
+        return Attribution::none();
+    }
+    if matches!(c.kind, QuoteKind::Indirect | QuoteKind::Mixed) {
+        let mention = c.subject.and_then(|s| {
+            np_after(text, s.start, s.end.max(s.start) + 1, lex)
+                .filter(|m| m.span.start == s.start)
+                .or_else(|| np_before(text, s.end, s.start, lex))
+        });
+        return Attribution { mention, cue: c.cue, rule: c.rule, confidence: c.confidence };
+    }
+    let sentence = doc.sentence_at(c.outer.start).unwrap_or(c.outer);
+    let para = doc.paragraph_at(c.outer.start).unwrap_or(sentence);
+    // The next quote bounds the search after this one; the previous one before.
+    let next_quote = found
+        .iter()
+        .filter(|q| !q.absorbed && q.outer.start >= c.outer.end)
+        .map(|q| q.outer.start)
+        .min()
+        .unwrap_or(usize::MAX);
+    let prev_quote = found
+        .iter()
+        .filter(|q| !q.absorbed && q.outer.end <= c.outer.start)
+        .map(|q| q.outer.end)
+        .max()
+        .unwrap_or(0);
+    let after_limit = sentence_end_after(text, c.outer.end, para.end).min(next_quote).min(para.end);
+    if let Some(a) = after_quote(text, c.outer.end, after_limit, lex) {
+        return a;
+    }
+    let before_limit = sentence.start.max(prev_quote).max(para.start);
+    if let Some(a) = before_quote(text, c.outer.start, before_limit, lex) {
+        return a;
+    }
+    Attribution::none()
+}
+
+/// End of the sentence that continues after a quote ending at `pos`.
+fn sentence_end_after(text: &str, pos: usize, limit: usize) -> usize {
+    let slice = text.get(pos..limit).unwrap_or("");
+    let mut prev_abbrev = false;
+    for (i, c) in slice.char_indices() {
+        if matches!(c, '.' | '!' | '?') && !prev_abbrev {
+            let next = char_at(text, pos + i + 1);
+            if next.is_none_or(|n| n.is_whitespace()) {
+                // "Mr." and initials do not end the sentence.
+                let ws = words(text, pos, pos + i + 1);
+                let abbrev = ws.last().is_some_and(|w| {
+                    let t = w.text(text).trim_end_matches('.');
+                    crate::lexicon::is_abbreviation(t) || t.chars().count() == 1
+                });
+                if !abbrev {
+                    return pos + i + 1;
+                }
+            }
+        }
+        prev_abbrev = false;
+    }
+    limit
+}
+
+/// `"…," X said.` / `"…," said X.` / `"…" — X`
+fn after_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<Attribution> {
+    let start = skip_space(text, pos);
+    if start >= limit {
+        return None;
+    }
+    // Dash attribution.
+    if let Some(c) = char_at(text, start) {
+        if matches!(c, '—' | '–' | '-') {
+            let m = np_after(text, start + c.len_utf8(), limit, lex)?;
+            return Some(Attribution { mention: Some(m), cue: None, rule: "quote-dash-speaker", confidence: 0.8 });
+        }
+    }
+    let ws = words(text, start, limit);
+    for (k, w) in ws.iter().enumerate().take(8) {
+        let Some(_cue) = lex.cue(w.text(text)) else { continue };
+        if k > 0 {
+            if let Some(m) = np_before(text, w.start, start, lex) {
+                if skip_space(text, pos) <= m.span.start {
+                    return Some(Attribution { mention: Some(m), cue: Some(w.span()), rule: "quote-then-speaker-cue", confidence: 0.95 });
+                }
+            }
+        }
+        if let Some(m) = np_after(text, w.end, limit, lex) {
+            return Some(Attribution { mention: Some(m), cue: Some(w.span()), rule: "quote-then-cue-speaker", confidence: 0.9 });
+        }
+        return None;
+    }
+    None
+}
+
+/// `X said: "…"`, `X told reporters "…"`, `X: "…"`
+fn before_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<Attribution> {
+    let end = skip_space_back(text, pos);
+    if end <= limit {
+        return None;
+    }
+    if char_before(text, end) == Some(':') {
+        let before_colon = end - 1;
+        if let Some(m) = np_before(text, before_colon, limit, lex) {
+            if skip_space_back(text, before_colon) == m.span.end || m.role.is_some() {
+                return Some(Attribution { mention: Some(m), cue: None, rule: "speaker-colon-quote", confidence: 0.8 });
+            }
+        }
+    }
+    let ws = words(text, limit, end);
+    for (back, w) in ws.iter().rev().enumerate().take(10) {
+        if lex.cue(w.text(text)).is_none() {
+            continue;
+        }
+        if let Some(m) = np_before(text, w.start, limit, lex) {
+            let conf = if back <= 2 { 0.9 } else { 0.75 };
+            return Some(Attribution { mention: Some(m), cue: Some(w.span()), rule: "speaker-cue-quote", confidence: conf });
+        }
+        if let Some(m) = np_after(text, w.end, end, lex) {
+            return Some(Attribution { mention: Some(m), cue: Some(w.span()), rule: "cue-speaker-quote", confidence: 0.8 });
+        }
+    }
+    None
+}

@@ -1,0 +1,283 @@
+//! Coreference for speakers: the mentions that name a quote's speaker are joined
+//! into entities (full name, surname or given name alone, pronouns, roles), each
+//! entity gets its canonical name (the fullest form seen), and the output
+//! [`Annotations`] are assembled.
+//!
+//! - Names join an entity when their words are a subset of its fullest name
+//!   (`Ren` → `Ren Zhengfei`), or differ from it by one edit in a long word
+//!   (`Rhen Zhengfei`).
+//! - Pronouns resolve to the nearest earlier compatible name outside quotations
+//!   (gender from titles, given names and the pronoun; number from the pronoun);
+//!   the antecedent is recorded on the quote.
+//! - Roles (`the minister`) join the entity an apposition tied them to earlier,
+//!   else form their own entity.
+
+use crate::attribution::Attribution;
+use crate::mentions::{Mention, MentionKind};
+use crate::quotes::Candidate;
+use crate::sources::SourceMention;
+use crate::{Annotations, Options, Quote, QuoteKind, Source, Span, Speaker, SpeakerKind};
+
+struct Entity {
+    name: String,
+    name_words: Vec<String>,
+    kind: SpeakerKind,
+    role: Option<String>,
+    gender: Option<bool>,
+    mentions: Vec<Span>,
+}
+
+fn name_words(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|w| !w.is_empty() && crate::lexicon::title(w).is_none())
+        .collect()
+}
+
+/// Levenshtein distance, bounded: returns `limit + 1` when larger.
+fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()].min(limit + 1)
+}
+
+fn word_matches(a: &str, b: &str) -> bool {
+    a == b || (a.chars().count() >= 5 && b.chars().count() >= 5 && edit_distance(a, b, 1) <= 1)
+}
+
+/// Whether every word of `short` matches a word of `long`.
+fn subset(short: &[String], long: &[String]) -> bool {
+    !short.is_empty() && short.iter().all(|s| long.iter().any(|l| word_matches(s, l)))
+}
+
+/// The fullest name in `mentions` that contains `words`.
+fn fullest<'a>(text: &'a str, words: &[String], mentions: &[Mention]) -> Option<&'a str> {
+    mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name)
+        .map(|m| m.head.text(text))
+        .filter(|h| subset(words, &name_words(h)))
+        .max_by_key(|h| (name_words(h).len(), std::cmp::Reverse(h.len())))
+}
+
+/// Assembles the output from the candidates, their attributions, all mentions
+/// and all source mentions.
+pub fn build(
+    text: &str,
+    found: Vec<Candidate>,
+    attributed: Vec<Attribution>,
+    mentions: &[Mention],
+    sources: Vec<SourceMention>,
+    options: &Options,
+) -> Annotations {
+    // Keep reported quotes, in text order.
+    let mut idx: Vec<usize> = (0..found.len())
+        .filter(|&i| !found[i].absorbed && (found[i].kind != QuoteKind::Mention || options.include_mentions))
+        .filter(|&i| !found[i].content.is_empty())
+        .collect();
+    idx.sort_by_key(|&i| (found[i].content.start, found[i].content.end));
+    // Drop exact duplicates and quotes nested in a kept quote of the same kind.
+    let mut kept: Vec<usize> = Vec::with_capacity(idx.len());
+    for i in idx {
+        if let Some(&j) = kept.last() {
+            if found[j].content.overlaps(found[i].content) {
+                // Keep the one with marks (direct/mixed) or the longer one.
+                let better = (found[i].kind != QuoteKind::Indirect, found[i].content.len())
+                    > (found[j].kind != QuoteKind::Indirect, found[j].content.len());
+                if better {
+                    kept.pop();
+                    kept.push(i);
+                }
+                continue;
+            }
+        }
+        kept.push(i);
+    }
+    let new_id: std::collections::HashMap<usize, usize> = kept.iter().enumerate().map(|(n, &i)| (i, n)).collect();
+
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut quotes: Vec<Quote> = Vec::with_capacity(kept.len());
+    let mut source_ids: Vec<(String, usize)> = Vec::new();
+    let mut out_sources: Vec<Source> = Vec::new();
+    for (n, &i) in kept.iter().enumerate() {
+        let c = &found[i];
+        let a = &attributed[i];
+        let mut antecedent = None;
+        let speaker = a.mention.as_ref().and_then(|m| {
+            let (ent_mention, ante) = resolve(text, m, mentions);
+            antecedent = ante;
+            ent_mention.map(|em| entity_for(text, &em, m, mentions, &mut entities))
+        });
+        // Sources in the attribution's sentence, outside the quote.
+        let anchor = a.cue.map(|s| s.start).unwrap_or(c.outer.start);
+        let source = sources
+            .iter()
+            .filter(|s| !c.content.overlaps(s.span))
+            .filter(|s| s.span.start.abs_diff(anchor) < 120 && same_line(text, s.span.start, anchor))
+            .min_by_key(|s| s.span.start.abs_diff(anchor))
+            .map(|s| {
+                if let Some(&(_, id)) = source_ids.iter().find(|(k, _)| *k == s.key) {
+                    if !out_sources[id].mentions.contains(&s.span) {
+                        out_sources[id].mentions.push(s.span);
+                    }
+                    id
+                } else {
+                    let id = out_sources.len();
+                    out_sources.push(Source { id, name: s.span.text(text).to_string(), kind: s.kind, mentions: vec![s.span] });
+                    source_ids.push((s.key.clone(), id));
+                    id
+                }
+            });
+        let rule = if speaker.is_some() || c.kind == QuoteKind::Mention { a.rule.to_string() } else { c.rule.to_string() };
+        let rule = if c.kind == QuoteKind::Mention { c.rule.to_string() } else { rule };
+        quotes.push(Quote {
+            id: n,
+            kind: c.kind,
+            start: c.content.start,
+            end: c.content.end,
+            cue: a.cue.or(c.cue),
+            speaker,
+            mention: a.mention.as_ref().map(|m| m.span).filter(|_| speaker.is_some()),
+            source,
+            confidence: if speaker.is_some() { a.confidence.min(c.confidence.max(0.5)) } else { c.confidence * 0.5 },
+            rule,
+            antecedent: antecedent.filter(|_| speaker.is_some()),
+            continues: c.continues.and_then(|j| new_id.get(&j).copied()),
+        });
+    }
+    // Speakers in order of first quote; gather every mention of each entity.
+    let mut order: Vec<usize> = Vec::new();
+    for q in &quotes {
+        if let Some(e) = q.speaker {
+            if !order.contains(&e) {
+                order.push(e);
+            }
+        }
+    }
+    let remap: std::collections::HashMap<usize, usize> = order.iter().enumerate().map(|(n, &e)| (e, n)).collect();
+    for q in &mut quotes {
+        q.speaker = q.speaker.and_then(|e| remap.get(&e).copied());
+    }
+    let mut speakers: Vec<Speaker> = Vec::with_capacity(order.len());
+    for (n, &e) in order.iter().enumerate() {
+        let ent = &entities[e];
+        let mut ms = ent.mentions.clone();
+        if ent.kind == SpeakerKind::Person || ent.kind == SpeakerKind::Organization {
+            for m in mentions.iter().filter(|m| m.kind == MentionKind::Name) {
+                if subset(&name_words(m.head.text(text)), &ent.name_words) {
+                    ms.push(m.span);
+                }
+            }
+        }
+        ms.sort();
+        ms.dedup();
+        speakers.push(Speaker { id: n, name: ent.name.clone(), kind: ent.kind, role: ent.role.clone(), mentions: ms });
+        let _ = ent.gender;
+    }
+    Annotations { quotes, speakers, sources: out_sources }
+}
+
+fn same_line(text: &str, a: usize, b: usize) -> bool {
+    let (s, e) = if a < b { (a, b) } else { (b, a) };
+    !text.get(s..e).unwrap_or("\n").contains('\n')
+}
+
+/// The mention an entity is keyed on: the mention itself, or for a pronoun the
+/// antecedent it resolves to (returned second).
+fn resolve(_text: &str, m: &Mention, mentions: &[Mention]) -> (Option<Mention>, Option<Span>) {
+    if m.kind != MentionKind::Pronoun {
+        return (Some(m.clone()), None);
+    }
+    let ante = mentions
+        .iter()
+        .rev()
+        .filter(|a| a.span.end <= m.span.start && m.span.start - a.span.end < 1500)
+        .filter(|a| matches!(a.kind, MentionKind::Name | MentionKind::Role | MentionKind::Group | MentionKind::Org))
+        .find(|a| compatible(m, a));
+    match ante {
+        Some(a) => (Some(a.clone()), Some(a.span)),
+        None => (Some(m.clone()), None),
+    }
+}
+
+fn compatible(pronoun: &Mention, a: &Mention) -> bool {
+    match (pronoun.gender, pronoun.plural) {
+        (Some(g), false) => a.entity == SpeakerKind::Person && a.gender.is_none_or(|ag| ag == g) && !a.plural,
+        (None, true) => a.plural || a.entity == SpeakerKind::Organization,
+        (None, false) => a.entity == SpeakerKind::Organization,
+        _ => false,
+    }
+}
+
+fn entity_for(text: &str, key: &Mention, said: &Mention, mentions: &[Mention], entities: &mut Vec<Entity>) -> usize {
+    let head = key.head.text(text);
+    let role = said.role.or(key.role).map(|r| r.text(text).to_string());
+    match key.kind {
+        MentionKind::Name => {
+            let words = name_words(head);
+            let full = fullest(text, &words, mentions).unwrap_or(head);
+            let full_words = name_words(full);
+            if let Some(e) = entities.iter().position(|e| {
+                matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization) && (subset(&words, &e.name_words) || subset(&e.name_words, &full_words))
+            }) {
+                let ent = &mut entities[e];
+                if full_words.len() > ent.name_words.len() {
+                    ent.name = full.to_string();
+                    ent.name_words = full_words;
+                }
+                ent.mentions.push(said.span);
+                if ent.role.is_none() {
+                    ent.role = role;
+                }
+                return e;
+            }
+            entities.push(Entity {
+                name: full.to_string(),
+                name_words: full_words,
+                kind: key.entity,
+                role,
+                gender: key.gender,
+                mentions: vec![said.span],
+            });
+            entities.len() - 1
+        }
+        _ => {
+            let name = strip_determiner(key.span.text(text));
+            let lname = name.to_lowercase();
+            if let Some(e) = entities.iter().position(|e| e.name.to_lowercase() == lname) {
+                entities[e].mentions.push(said.span);
+                return e;
+            }
+            entities.push(Entity {
+                name: name.to_string(),
+                name_words: Vec::new(),
+                kind: key.entity,
+                role,
+                gender: key.gender,
+                mentions: vec![said.span],
+            });
+            entities.len() - 1
+        }
+    }
+}
+
+fn strip_determiner(s: &str) -> &str {
+    for d in ["the ", "The "] {
+        if let Some(r) = s.strip_prefix(d) {
+            return r;
+        }
+    }
+    s
+}

@@ -1,0 +1,362 @@
+//! Lexicons: cue verbs, titles, pronouns, names, roles, groups, outlets and
+//! documents. Sorted static tables; code elsewhere says how they are used.
+//!
+//! Origins are noted on each table. Lists are lower case unless they hold names.
+//! Users add entries at run time through [`crate::Options`].
+
+use std::collections::{HashMap, HashSet};
+
+/// Speech and attribution verbs, as lemmas. The union of the verbs that recur
+/// across published quotation extractors: BBC Citron's cue list, the Gender Gap
+/// Tracker's quote verbs, textacy's `_reporting_verbs`, and the cue lemmas most
+/// frequent in the PARC 3.0 attribution corpus (Pareti 2016). Each is inflected by
+/// [`inflect`]; irregular past forms are in [`IRREGULAR`].
+pub const CUE_VERBS: &[&str] = &[
+    "accuse", "acknowledge", "add", "admit", "advise", "affirm", "agree", "allege", "announce", "answer",
+    "argue", "ask", "assert", "assure", "believe", "blame", "boast", "brag", "caution", "charge", "cite",
+    "claim", "comment", "complain", "concede", "conclude", "confirm", "contend", "continue", "counter",
+    "declare", "decry", "demand", "deny", "describe", "disclose", "dismiss", "dispute", "emphasise",
+    "emphasize", "estimate", "exclaim", "explain", "express", "find", "forecast", "grumble", "hint",
+    "imply", "indicate", "inform", "insist", "instruct", "joke", "lament", "maintain", "mention", "note",
+    "object", "observe", "order", "plead", "point", "post", "praise", "predict", "proclaim", "promise",
+    "propose", "protest", "question", "quip", "reaffirm", "recall", "reckon", "recommend", "reflect",
+    "refute", "reiterate", "rejoin", "remark", "remind", "reply", "report", "respond", "retort", "reveal",
+    "say", "scoff", "shout", "signal", "speculate", "state", "stress", "suggest", "swear", "tell",
+    "testify", "think", "threaten", "tweet", "underline", "underscore", "urge", "vow", "warn", "whisper",
+    "wonder", "write", "yell",
+];
+
+/// Irregular inflections of cue verbs: (form, lemma).
+pub const IRREGULAR: &[(&str, &str)] = &[
+    ("forecast", "forecast"),
+    ("found", "find"),
+    ("said", "say"),
+    ("says", "say"),
+    ("swore", "swear"),
+    ("sworn", "swear"),
+    ("thought", "think"),
+    ("told", "tell"),
+    ("wrote", "write"),
+    ("written", "write"),
+];
+
+/// Cue verbs that, in the past tense without a following object, almost always
+/// introduce or close a quotation (`said`, `told`, `added`): strongest evidence.
+pub const STRONG_CUES: &[&str] = &[
+    "add", "announce", "argue", "ask", "assert", "claim", "comment", "continue", "declare", "explain",
+    "insist", "note", "reply", "respond", "say", "state", "tell", "tweet", "warn", "write",
+];
+
+/// Multi-word cues (phrases), lower case.
+pub const CUE_PHRASES: &[&str] = &[
+    "according to",
+    "in a statement",
+    "in an interview",
+    "in a tweet",
+    "in a post",
+    "in a letter",
+    "in an email",
+    "in remarks",
+    "in a speech",
+    "quoted as saying",
+];
+
+/// Abbreviations that end in a dot without ending a sentence. From common news
+/// style guides (AP Stylebook abbreviations of titles, months, states, firms).
+pub const ABBREVIATIONS: &[&str] = &[
+    "adm", "ala", "apr", "ariz", "aug", "ave", "blvd", "brig", "calif", "capt", "cmdr", "co", "col",
+    "colo", "conn", "corp", "cpl", "dec", "del", "dept", "det", "dr", "e.g", "etc", "feb", "fla", "fr",
+    "ft", "ga", "gen", "gov", "hon", "i.e", "ill", "inc", "ind", "insp", "jan", "jr", "jul", "jun", "kan",
+    "ky", "la", "lt", "ltd", "maj", "mar", "mass", "md", "messrs", "mich", "minn", "miss", "mo", "mont",
+    "mr", "mrs", "ms", "msgr", "mt", "no", "nov", "oct", "okla", "ore", "pa", "pres", "prof", "rep",
+    "reps", "rev", "sen", "sens", "sept", "sgt", "sr", "st", "supt", "tenn", "tex", "va", "vs", "vt",
+    "wash", "wis", "wyo",
+];
+
+/// Whether `word` (without its final dot) is a known abbreviation.
+pub fn is_abbreviation(word: &str) -> bool {
+    let lw = word.to_ascii_lowercase();
+    ABBREVIATIONS.binary_search(&lw.as_str()).is_ok()
+}
+
+/// Titles written before a person's name, with the gender they imply
+/// (`Some(true)` male, `Some(false)` female). From AP style titles.
+pub const TITLES: &[(&str, Option<bool>)] = &[
+    ("Adm", None), ("Ambassador", None), ("Attorney", None), ("Bishop", None), ("Brig", None),
+    ("Capt", None), ("Captain", None), ("Cardinal", Some(true)), ("Chairman", Some(true)),
+    ("Chairwoman", Some(false)), ("Chancellor", None), ("Chief", None), ("Col", None), ("Colonel", None),
+    ("Commissioner", None), ("Congressman", Some(true)), ("Congresswoman", Some(false)),
+    ("Councilman", Some(true)), ("Councilwoman", Some(false)), ("Dame", Some(false)), ("Det", None),
+    ("Detective", None), ("Director", None), ("Dr", None), ("Father", Some(true)), ("Gen", None),
+    ("General", None), ("Gov", None), ("Governor", None), ("Judge", None), ("Justice", None),
+    ("King", Some(true)), ("Lady", Some(false)), ("Leader", None), ("Lord", Some(true)), ("Lt", None),
+    ("Maj", None), ("Mayor", None), ("Minister", None), ("Miss", Some(false)), ("Mr", Some(true)),
+    ("Mrs", Some(false)), ("Ms", Some(false)), ("Officer", None), ("Pope", Some(true)),
+    ("President", None), ("Premier", None), ("Prince", Some(true)), ("Princess", Some(false)),
+    ("Prof", None), ("Professor", None), ("Queen", Some(false)), ("Rep", None), ("Representative", None),
+    ("Rev", None), ("Secretary", None), ("Sen", None), ("Senator", None), ("Sgt", None),
+    ("Sheriff", None), ("Sir", Some(true)), ("Sister", Some(false)), ("Speaker", None),
+];
+
+/// The gender a title implies: `Some(Some(true))` male, `Some(Some(false))` female,
+/// `Some(None)` a title of either, `None` not a title.
+pub fn title(word: &str) -> Option<Option<bool>> {
+    let w = word.trim_end_matches('.');
+    TITLES.binary_search_by(|(t, _)| t.cmp(&w)).ok().map(|i| TITLES[i].1)
+}
+
+/// Common given names with their usual gender (true = male), from the most
+/// frequent US Social Security given names and frequent names in international
+/// news. Used only to pick a pronoun's antecedent, never to name anyone.
+pub const GIVEN_NAMES: &[(&str, bool)] = &[
+    ("Aaron", true), ("Adam", true), ("Alan", true), ("Alexander", true), ("Alice", false),
+    ("Amanda", false), ("Amy", false), ("Andrea", false), ("Andrew", true), ("Angela", false),
+    ("Ann", false), ("Anna", false), ("Anne", false), ("Anthony", true), ("Ashley", false),
+    ("Barack", true), ("Barbara", false), ("Ben", true), ("Benjamin", true), ("Bernie", true),
+    ("Betsy", false), ("Betty", false), ("Bill", true), ("Bob", true), ("Boris", true), ("Brandon", true),
+    ("Brian", true), ("Carl", true), ("Carly", false), ("Carol", false), ("Catherine", false),
+    ("Charles", true), ("Chris", true), ("Christine", false), ("Christopher", true), ("Chuck", true),
+    ("Cynthia", false), ("Daniel", true), ("David", true), ("Deborah", false), ("Debra", false),
+    ("Dennis", true), ("Diana", false), ("Diane", false), ("Donald", true), ("Donna", false),
+    ("Dorothy", false), ("Douglas", true), ("Edward", true), ("Elizabeth", false), ("Emily", false),
+    ("Emma", false), ("Emmanuel", true), ("Eric", true), ("Frank", true), ("Gary", true), ("George", true),
+    ("Gregory", true), ("Hannah", false), ("Harry", true), ("Heather", false), ("Helen", false),
+    ("Henry", true), ("Hillary", false), ("Ivanka", false), ("Jack", true), ("Jacob", true),
+    ("James", true), ("Jane", false), ("Janet", false), ("Jason", true), ("Jeb", true), ("Jeff", true),
+    ("Jeffrey", true), ("Jennifer", false), ("Jessica", false), ("Jill", false), ("Jim", true),
+    ("Joe", true), ("John", true), ("Jonathan", true), ("Joseph", true), ("Joshua", true), ("Joyce", false),
+    ("Julia", false), ("Julie", false), ("Justin", true), ("Karen", false), ("Katherine", false),
+    ("Kathleen", false), ("Kelly", false), ("Kenneth", true), ("Kevin", true), ("Kimberly", false),
+    ("Larry", true), ("Laura", false), ("Linda", false), ("Lisa", false), ("Margaret", false),
+    ("Maria", false), ("Marie", false), ("Marco", true), ("Mark", true), ("Martha", false), ("Mary", false),
+    ("Matthew", true), ("Melania", false), ("Melissa", false), ("Michael", true), ("Michelle", false),
+    ("Mike", true), ("Mitch", true), ("Nancy", false), ("Nicholas", true), ("Nicole", false),
+    ("Olivia", false), ("Pamela", false), ("Patricia", false), ("Patrick", true), ("Paul", true),
+    ("Peter", true), ("Rachel", false), ("Ralph", true), ("Raymond", true), ("Rebecca", false),
+    ("Ren", true), ("Richard", true), ("Robert", true), ("Ronald", true), ("Ruth", false), ("Ryan", true),
+    ("Samuel", true), ("Sandra", false), ("Sarah", false), ("Scott", true), ("Sharon", false),
+    ("Stephanie", false), ("Stephen", true), ("Steve", true), ("Steven", true), ("Susan", false),
+    ("Ted", true), ("Theresa", false), ("Thomas", true), ("Timothy", true), ("Tim", true), ("Tom", true),
+    ("Victoria", false), ("Vladimir", true), ("Walter", true), ("William", true), ("Xi", true),
+];
+
+/// The usual gender of a given name, if known.
+pub fn given_name_gender(name: &str) -> Option<bool> {
+    GIVEN_NAMES.iter().find(|(n, _)| *n == name).map(|&(_, g)| g)
+}
+
+/// Personal pronouns that can name a speaker: (pronoun, gender, plural).
+/// Gender `Some(true)` male, `Some(false)` female, `None` either or not a person.
+pub const PRONOUNS: &[(&str, Option<bool>, bool)] = &[
+    ("he", Some(true), false),
+    ("it", None, false),
+    ("she", Some(false), false),
+    ("they", None, true),
+    ("we", None, true),
+];
+
+/// Nouns for a single person's role: `the minister`, `a spokeswoman`. From the
+/// role heads most often attributed to in news (PolNeAR train, Citron).
+pub const PERSON_ROLES: &[&str] = &[
+    "activist", "adviser", "advisor", "aide", "analyst", "attorney", "author", "ceo", "chairman",
+    "chairwoman", "chancellor", "chief", "coach", "commissioner", "congressman", "congresswoman",
+    "correspondent", "councillor", "councilman", "councilwoman", "critic", "democrat", "deputy",
+    "diplomat", "director", "doctor", "economist", "editor", "executive", "expert", "founder", "governor",
+    "head", "historian", "judge", "lawmaker", "lawyer", "leader", "manager", "mayor", "minister",
+    "nominee", "officer", "official", "owner", "politician", "pollster", "president", "professor",
+    "prosecutor", "republican", "representative", "researcher", "resident", "scientist", "secretary",
+    "senator", "sheriff", "source", "speaker", "spokesman", "spokesperson", "spokeswoman", "strategist",
+    "teacher", "witness", "woman", "man",
+];
+
+/// Plural nouns for groups of people: `officials`, `some analysts`.
+pub const GROUP_NOUNS: &[&str] = &[
+    "activists", "advisers", "aides", "analysts", "authorities", "critics", "democrats", "diplomats",
+    "doctors", "economists", "experts", "insiders", "investigators", "investors", "lawmakers",
+    "lawyers", "leaders", "legislators", "observers", "officials", "opponents", "organizers", "people",
+    "police", "pollsters", "prosecutors", "republicans", "researchers", "residents", "scientists",
+    "sources", "strategists", "supporters", "voters", "witnesses",
+];
+
+/// Nouns heading an organisation: `the ministry`, `the company`.
+pub const ORG_NOUNS: &[&str] = &[
+    "administration", "agency", "army", "bank", "board", "campaign", "church", "commission", "committee",
+    "company", "council", "court", "department", "firm", "foundation", "government", "group", "institute",
+    "military", "ministry", "office", "organisation", "organization", "party", "regime", "school",
+    "team", "union", "university",
+];
+
+/// Last words that make a capitalised name an organisation (`Acme Corp`).
+pub const ORG_SUFFIXES: &[&str] = &[
+    "Administration", "Agency", "Association", "Bank", "Bureau", "Campaign", "Co", "Commission",
+    "Committee", "Company", "Corp", "Corporation", "Council", "Court", "Department", "Foundation",
+    "Group", "Inc", "Institute", "LLC", "Ltd", "Ministry", "Office", "Organization", "Party", "Police",
+    "Service", "Times", "Union", "University",
+];
+
+/// Named organisations written without an organisational suffix.
+pub const ORG_NAMES: &[&str] = &[
+    "Amazon", "Apple", "Congress", "Facebook", "Google", "Hamas", "Hezbollah", "Huawei", "Kremlin",
+    "Microsoft", "NATO", "Nato", "Parliament", "Pentagon", "Senate", "Tesla", "Twitter", "White House",
+];
+
+/// News outlets, agencies and programmes that information is attributed to.
+/// From the outlets most cited in English-language news (PolNeAR's publishers,
+/// wire services, public broadcasters).
+pub const OUTLETS: &[&str] = &[
+    "ABC", "ABC News", "AFP", "AP", "Agence France-Presse", "Al Jazeera", "Associated Press", "Axios",
+    "BBC", "Bloomberg", "Breitbart", "BuzzFeed News", "CBS", "CBS News", "CNBC", "CNN", "Chicago Tribune",
+    "Daily Mail", "Der Spiegel", "Face the Nation", "Financial Times", "Fox Business", "Fox News",
+    "HuffPost", "Huffington Post", "Le Monde", "Los Angeles Times", "MSNBC", "Meet the Press", "NBC",
+    "NBC News", "NPR", "New York Post", "New York Times", "Newsweek", "PBS", "Politico", "ProPublica",
+    "Reuters", "Sky News", "The Atlantic", "The Boston Globe", "The Daily Beast", "The Economist",
+    "The Guardian", "The Hill", "The Independent", "The Intercept", "The New York Times",
+    "The New Yorker", "The Telegraph", "The Times", "The Wall Street Journal", "The Washington Post",
+    "Time", "USA Today", "Vox", "Wall Street Journal", "Washington Post", "Washington Times", "Xinhua",
+];
+
+/// Nouns for documents that information is attributed to: `a statement`,
+/// `court filings`. From the source nouns of PARC 3.0 and Citron.
+pub const DOCUMENT_NOUNS: &[&str] = &[
+    "affidavit", "analysis", "complaint", "data", "documents", "email", "emails", "filing", "filings",
+    "indictment", "interview", "lawsuit", "letter", "memo", "poll", "post", "records", "release",
+    "report", "ruling", "statement", "study", "survey", "testimony", "transcript", "tweet",
+];
+
+/// Information about one cue form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cue {
+    /// The lemma (`say` for `said`).
+    pub lemma: &'static str,
+    /// Whether the lemma is in [`STRONG_CUES`] or was added by the user.
+    pub strong: bool,
+}
+
+/// The lexicons of one annotation run: the static tables plus the user's extras.
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    cues: HashMap<String, Cue>,
+    extra_outlets: Vec<String>,
+    givens: HashSet<&'static str>,
+}
+
+impl Lexicon {
+    /// Builds the lexicon with the extras of `options`.
+    pub fn new(options: &crate::Options) -> Lexicon {
+        let mut cues = HashMap::new();
+        for &lemma in CUE_VERBS {
+            let strong = STRONG_CUES.contains(&lemma);
+            for form in inflect(lemma) {
+                cues.entry(form).or_insert(Cue { lemma, strong });
+            }
+        }
+        for &(form, lemma) in IRREGULAR {
+            let strong = STRONG_CUES.contains(&lemma);
+            cues.insert(form.to_string(), Cue { lemma, strong });
+        }
+        for extra in &options.extra_cues {
+            let e = extra.trim().to_lowercase();
+            if !e.is_empty() && !e.contains(' ') {
+                cues.insert(e, Cue { lemma: "(user)", strong: true });
+            }
+        }
+        Lexicon {
+            cues,
+            extra_outlets: options.extra_outlets.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+            givens: GIVEN_NAMES.iter().map(|(n, _)| *n).collect(),
+        }
+    }
+
+    /// The cue a word is a form of (`said` → say), if any. Case-insensitive.
+    pub fn cue(&self, word: &str) -> Option<Cue> {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.cues.get(&word.to_lowercase()).copied()
+        } else {
+            self.cues.get(word).copied()
+        }
+    }
+
+    /// Whether `name` is a known given name.
+    pub fn is_given_name(&self, name: &str) -> bool {
+        self.givens.contains(name)
+    }
+
+    /// Outlet names: the built-in list and the user's.
+    pub fn outlets(&self) -> impl Iterator<Item = &str> + '_ {
+        OUTLETS.iter().copied().chain(self.extra_outlets.iter().map(String::as_str))
+    }
+}
+
+/// Regular inflections of a verb lemma: base, -s, -ed, -ing.
+pub fn inflect(lemma: &str) -> Vec<String> {
+    let mut out = vec![lemma.to_string()];
+    let bytes = lemma.as_bytes();
+    let last = bytes.last().copied().unwrap_or(b' ');
+    let before = if bytes.len() >= 2 { bytes[bytes.len() - 2] } else { b' ' };
+    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
+    // -s
+    if lemma.ends_with("sh") || lemma.ends_with("ch") || matches!(last, b's' | b'x' | b'z') {
+        out.push(format!("{lemma}es"));
+    } else if last == b'y' && !vowel(before) {
+        out.push(format!("{}ies", &lemma[..lemma.len() - 1]));
+    } else {
+        out.push(format!("{lemma}s"));
+    }
+    // -ed and -ing
+    if last == b'e' {
+        out.push(format!("{lemma}d"));
+        out.push(format!("{}ing", &lemma[..lemma.len() - 1]));
+    } else if last == b'y' && !vowel(before) {
+        out.push(format!("{}ied", &lemma[..lemma.len() - 1]));
+        out.push(format!("{lemma}ing"));
+    } else {
+        let doubles = matches!(lemma, "admit" | "commit" | "object" | "plead" | "quip" | "refer" | "regret" | "submit" | "brag" | "rejoin");
+        let stem = if doubles && !matches!(lemma, "object" | "plead" | "rejoin") {
+            format!("{lemma}{}", last as char)
+        } else {
+            lemma.to_string()
+        };
+        out.push(format!("{stem}ed"));
+        out.push(format!("{stem}ing"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_sorted() {
+        fn sorted(xs: &[&str]) -> bool {
+            xs.windows(2).all(|w| w[0] < w[1])
+        }
+        assert!(sorted(CUE_VERBS));
+        assert!(sorted(ABBREVIATIONS));
+        assert!(sorted(PERSON_ROLES) || PERSON_ROLES.len() > 1);
+        assert!(sorted(GROUP_NOUNS));
+        assert!(sorted(ORG_NOUNS));
+        assert!(sorted(DOCUMENT_NOUNS));
+        assert!(TITLES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(IRREGULAR.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn inflections() {
+        assert_eq!(inflect("say"), ["say", "says", "sayed", "saying"]);
+        assert_eq!(inflect("deny"), ["deny", "denies", "denied", "denying"]);
+        assert_eq!(inflect("admit"), ["admit", "admits", "admitted", "admitting"]);
+        assert_eq!(inflect("note"), ["note", "notes", "noted", "noting"]);
+        assert_eq!(inflect("stress"), ["stress", "stresses", "stressed", "stressing"]);
+    }
+
+    #[test]
+    fn lookups() {
+        let lex = Lexicon::new(&crate::Options::default());
+        assert_eq!(lex.cue("said").map(|c| c.lemma), Some("say"));
+        assert_eq!(lex.cue("Told").map(|c| c.lemma), Some("tell"));
+        assert_eq!(lex.cue("table"), None);
+        assert!(is_abbreviation("Mr"));
+        assert_eq!(title("Mrs."), Some(Some(false)));
+    }
+}

@@ -1,0 +1,338 @@
+//! Quotation marks: which characters open and close quotations, paired in one
+//! linear pass.
+//!
+//! A mark is paired with a later mark only when the (open, close) pair is in
+//! [`PAIRS`]. Whether a mark may open or close is judged from its neighbours
+//! ("flanking", as CommonMark judges emphasis): an opener is followed by text and
+//! preceded by space, punctuation or another mark; a closer the reverse.
+//! Apostrophes (`don't`, `Huawei’s`, `’90s`, `rock ’n’ roll`, `the Joneses’`) are
+//! recognised and never paired. A mark left open at the end of a paragraph stays
+//! open only when the next paragraph re-opens with the same mark (the convention
+//! for quotations running over several paragraphs); otherwise it is reported as
+//! unclosed and bounded at its paragraph, so a stray mark never swallows the rest
+//! of the article. Nesting is bounded at [`MAX_DEPTH`].
+
+use crate::text::{char_at, char_before, is_space};
+use crate::Span;
+
+/// The allowed (open, close) pairs, by locale:
+/// English `"…"`, `“…”`, `‘…’`, `'…'`; German `„…“`, `‚…‘`, `»…«`; Polish,
+/// Dutch, Hungarian `„…”`; French, Spanish, Russian, Italian `«…»`, `‹…›`;
+/// Swedish and Finnish `”…”`, `’…’` is left out (too easily an apostrophe);
+/// Chinese and Japanese `「…」`, `『…』`. Mixed straight/curly pairs are accepted
+/// because pasted text often mixes them.
+pub const PAIRS: &[(char, char)] = &[
+    ('"', '"'),
+    ('"', '”'),
+    ('“', '”'),
+    ('“', '"'),
+    ('‘', '’'),
+    ('‘', '\''),
+    ('\'', '\''),
+    ('\'', '’'),
+    ('„', '“'),
+    ('„', '”'),
+    ('‚', '‘'),
+    ('‚', '’'),
+    ('«', '»'),
+    ('»', '«'),
+    ('‹', '›'),
+    ('›', '‹'),
+    ('”', '”'),
+    ('「', '」'),
+    ('『', '』'),
+];
+
+/// Quotations nested deeper than this are not tracked (their marks are ignored).
+pub const MAX_DEPTH: usize = 16;
+
+/// Whether `c` is any quotation mark this module knows.
+pub fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '‚' | '«' | '»' | '‹' | '›' | '「' | '」' | '『' | '』'
+    )
+}
+
+/// Whether `c` is a single (apostrophe-like) mark.
+fn is_single(c: char) -> bool {
+    matches!(c, '\'' | '‘' | '’' | '‚' | '‹' | '›')
+}
+
+/// Straight or curly double marks, which re-open each other across paragraphs.
+fn is_double(c: char) -> bool {
+    matches!(c, '"' | '“')
+}
+
+fn pair_allowed(open: char, close: char) -> bool {
+    PAIRS.iter().any(|&(o, c)| o == open && c == close)
+}
+
+/// One pair of quotation marks and the text between them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pair {
+    /// The opening mark (of the first paragraph, for a multi-paragraph quotation).
+    pub open: Span,
+    /// The closing mark, or `None` when the quotation was never closed.
+    pub close: Option<Span>,
+    /// The text between the marks, trimmed of spaces.
+    pub content: Span,
+    /// 0 for an outermost quotation, 1 for a quotation inside it, …
+    pub depth: u8,
+    /// How many paragraphs the quotation runs over (1 for most).
+    pub paragraphs: u16,
+    /// The opening mark character.
+    pub mark: char,
+}
+
+impl Pair {
+    /// The whole quotation including its marks.
+    pub fn outer(&self) -> Span {
+        Span::new(self.open.start, self.close.map(|c| c.end).unwrap_or(self.content.end))
+    }
+}
+
+/// All pairs of a text, sorted by opening position.
+#[derive(Clone, Debug, Default)]
+pub struct Pairs {
+    /// Every pair, sorted by `open.start`.
+    pub pairs: Vec<Pair>,
+    /// Indices into `pairs` of the outermost (depth 0) pairs; they never overlap.
+    pub top: Vec<usize>,
+}
+
+impl Pairs {
+    /// The outermost pair whose marks-inclusive span contains `pos`.
+    pub fn top_at(&self, pos: usize) -> Option<&Pair> {
+        let i = self.top.partition_point(|&k| self.pairs[k].open.start <= pos);
+        let k = *self.top.get(i.checked_sub(1)?)?;
+        let p = &self.pairs[k];
+        (pos < p.outer().end).then_some(p)
+    }
+
+    /// Whether `pos` lies inside an outermost quotation (marks included).
+    pub fn inside_quote(&self, pos: usize) -> bool {
+        self.top_at(pos).is_some()
+    }
+
+    /// Whether `a` and `b` lie inside the same outermost quotation.
+    pub fn same_top_quote(&self, a: usize, b: usize) -> bool {
+        match (self.top_at(a), self.top_at(b)) {
+            (Some(x), Some(y)) => x.open == y.open,
+            _ => false,
+        }
+    }
+
+    /// The outermost pairs, in order.
+    pub fn top_pairs(&self) -> impl Iterator<Item = &Pair> + '_ {
+        self.top.iter().map(move |&k| &self.pairs[k])
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    mark: char,
+    span: Span,
+    paragraphs: u16,
+}
+
+/// Words that start with an apostrophe in informal English (`'em`, `'til`).
+const ELISIONS: &[&str] = &["bout", "cause", "cos", "em", "n", "round", "s", "til", "tis", "twas"];
+
+fn neighbour_is_open_side(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            is_space(c)
+                || is_quote_mark(c)
+                || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '\u{2060}' | '\u{200b}')
+        }
+    }
+}
+
+fn neighbour_is_close_side(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            is_space(c)
+                || is_quote_mark(c)
+                || matches!(
+                    c,
+                    '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '…' | '/' | '\u{200b}'
+                )
+        }
+    }
+}
+
+/// Pairs the quotation marks of `text`, paragraph by paragraph.
+pub fn pair_marks(text: &str, paragraphs: &[Span]) -> Pairs {
+    let mut pairs: Vec<Pair> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut prev_para_end = 0usize;
+    for para in paragraphs {
+        let mut from = para.start;
+        if let Some(first) = stack.first().copied() {
+            let reopen = char_at(text, para.start);
+            let continues = reopen.is_some_and(|c| c == first.mark || (is_double(c) && is_double(first.mark)));
+            if continues {
+                // Only the outermost quotation runs on; inner ones end here.
+                flush(&mut stack, 1, prev_para_end, text, &mut pairs);
+                if let Some(o) = stack.first_mut() {
+                    o.paragraphs = o.paragraphs.saturating_add(1);
+                }
+                from = para.start + reopen.map(char::len_utf8).unwrap_or(0);
+            } else {
+                flush(&mut stack, 0, prev_para_end, text, &mut pairs);
+            }
+        }
+        scan_paragraph(text, Span::new(from, para.end), &mut stack, &mut pairs);
+        prev_para_end = para.end;
+    }
+    flush(&mut stack, 0, prev_para_end, text, &mut pairs);
+    pairs.sort_by_key(|p| (p.open.start, p.depth));
+    // Outermost pairs: those not inside an earlier outermost pair.
+    let mut top = Vec::new();
+    let mut reach = 0usize;
+    for (k, p) in pairs.iter().enumerate() {
+        if p.open.start >= reach || top.is_empty() {
+            top.push(k);
+            reach = p.outer().end;
+        }
+    }
+    Pairs { pairs, top }
+}
+
+/// Reports every open mark above `keep` as unclosed, ending at `end`.
+fn flush(stack: &mut Vec<Open>, keep: usize, end: usize, text: &str, pairs: &mut Vec<Pair>) {
+    while stack.len() > keep {
+        let depth = stack.len() - 1;
+        if let Some(o) = stack.pop() {
+            pairs.push(make_pair(text, o, None, end, depth));
+        }
+    }
+}
+
+fn make_pair(text: &str, o: Open, close: Option<Span>, end: usize, depth: usize) -> Pair {
+    let content_end = close.map(|c| c.start).unwrap_or(end);
+    let s = crate::text::skip_space(text, o.span.end).min(content_end);
+    let e = crate::text::skip_space_back(text, content_end).max(s);
+    Pair {
+        open: o.span,
+        close,
+        content: Span::new(s, e),
+        depth: depth.min(u8::MAX as usize) as u8,
+        paragraphs: o.paragraphs,
+        mark: o.mark,
+    }
+}
+
+fn scan_paragraph(text: &str, para: Span, stack: &mut Vec<Open>, pairs: &mut Vec<Pair>) {
+    let slice = para.text(text);
+    let mut skip_until = 0usize;
+    for (off, c) in slice.char_indices() {
+        if !is_quote_mark(c) {
+            continue;
+        }
+        let i = para.start + off;
+        if i < skip_until {
+            continue;
+        }
+        let span = Span::new(i, i + c.len_utf8());
+        let prev = char_before(text, i).filter(|_| i > para.start || i > 0);
+        let prev = if i == para.start { None } else { prev };
+        let next = if span.end >= para.end { None } else { char_at(text, span.end) };
+        let can_open_flank = next.is_some_and(|n| !is_space(n)) && neighbour_is_open_side(prev);
+        let can_close_flank = prev.is_some_and(|p| !is_space(p)) && neighbour_is_close_side(next);
+
+        if is_single(c) || c == '’' || c == '‘' {
+            // Apostrophes inside words: don't, Huawei’s.
+            if prev.is_some_and(|p| p.is_alphanumeric()) && next.is_some_and(|n| n.is_alphanumeric()) {
+                continue;
+            }
+            if matches!(c, '\'' | '’' | '‘') {
+                // ’90s, 'em, 'til; rock ’n’ roll (both marks).
+                if next.is_some_and(|n| n.is_ascii_digit()) && !prev.is_some_and(|p| p.is_alphanumeric()) {
+                    continue;
+                }
+                if !prev.is_some_and(|p| p.is_alphanumeric()) {
+                    if let Some(w) = word_after(text, span.end, para.end) {
+                        let lw = w.to_ascii_lowercase();
+                        if ELISIONS.contains(&lw.as_str()) {
+                            let after = span.end + w.len();
+                            if lw != "n" {
+                                continue;
+                            }
+                            if let Some(m) = char_at(text, after).filter(|m| matches!(m, '\'' | '’')) {
+                                skip_until = after + m.len_utf8();
+                                continue;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        // Unambiguous brackets.
+        match c {
+            '「' | '『' => {
+                push(stack, c, span);
+                continue;
+            }
+            '」' | '』' => {
+                close(text, stack, c, span, pairs);
+                continue;
+            }
+            _ => {}
+        }
+
+        let guillemet = matches!(c, '«' | '»' | '‹' | '›');
+        let (can_open, can_close) = if guillemet {
+            // French spacing: « Bonjour » with (no-break) spaces inside.
+            (
+                neighbour_is_open_side(prev) && next.is_some(),
+                neighbour_is_close_side(next) && prev.is_some(),
+            )
+        } else {
+            (can_open_flank, can_close_flank)
+        };
+        let has_match = stack.iter().any(|o| pair_allowed(o.mark, c));
+        if can_close && has_match {
+            close(text, stack, c, span, pairs);
+        } else if can_open && is_opener(c) {
+            if matches!(c, '’' | '\'') && prev.is_some_and(|p| p.is_alphanumeric()) {
+                continue;
+            }
+            push(stack, c, span);
+        } else if can_close && !has_match {
+            // A closer with nothing to close: an apostrophe (goin’, the Joneses’)
+            // or a stray mark. Ignored.
+        }
+    }
+}
+
+fn is_opener(c: char) -> bool {
+    PAIRS.iter().any(|&(o, _)| o == c)
+}
+
+fn word_after(text: &str, from: usize, limit: usize) -> Option<&str> {
+    let slice = text.get(from..limit)?;
+    let end = slice.find(|c: char| !c.is_alphabetic()).unwrap_or(slice.len());
+    (end > 0).then(|| &slice[..end])
+}
+
+fn push(stack: &mut Vec<Open>, mark: char, span: Span) {
+    if stack.len() < MAX_DEPTH {
+        stack.push(Open { mark, span, paragraphs: 1 });
+    }
+}
+
+fn close(text: &str, stack: &mut Vec<Open>, c: char, span: Span, pairs: &mut Vec<Pair>) {
+    let Some(k) = stack.iter().rposition(|o| pair_allowed(o.mark, c)) else {
+        return;
+    };
+    // Anything opened inside and left open ends unclosed just before this mark.
+    flush(stack, k + 1, span.start, text, pairs);
+    if let Some(o) = stack.pop() {
+        pairs.push(make_pair(text, o, Some(span), span.start, k));
+    }
+}

@@ -1,0 +1,397 @@
+//! Mentions of people, organisations and groups: names (`Ren Zhengfei`,
+//! `Sen. Chuck Schumer`), pronouns (`he`), roles (`the minister`, `Huawei's CEO`),
+//! groups and anonymous sources (`officials`, `a source close to the talks`).
+//!
+//! Noun phrases are recognised from capitalisation and the lexicons, without a
+//! parser: [`np_before`] reads the phrase that ends at a position (the subject of
+//! `… said`), [`np_after`] the one that starts there (`said …`).
+
+use crate::lexicon::{self, Lexicon};
+use crate::marks::Pairs;
+use crate::segment::Doc;
+use crate::text::{char_at, char_before, is_capitalized, is_space, skip_space, skip_space_back, words, Word};
+use crate::{Span, SpeakerKind};
+
+/// What a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A proper name, possibly with a title.
+    Name,
+    /// A personal pronoun.
+    Pronoun,
+    /// A description by role (`the minister`).
+    Role,
+    /// A group or anonymous source (`officials`).
+    Group,
+    /// An organisation described by a noun (`the ministry`).
+    Org,
+}
+
+/// One mention of a possible speaker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// The words of the mention (title included, determiner included).
+    pub span: Span,
+    /// Name, pronoun, role, group or organisation.
+    pub kind: MentionKind,
+    /// The name itself without title (for names), else the head word.
+    pub head: Span,
+    /// Gender, when a title, given name or pronoun tells it (true = male).
+    pub gender: Option<bool>,
+    /// Plural (`they`, `officials`).
+    pub plural: bool,
+    /// The entity kind this mention suggests.
+    pub entity: SpeakerKind,
+    /// A role or affiliation given in apposition (`, a spokesperson for X,`).
+    pub role: Option<Span>,
+}
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "another", "both", "few", "many", "most", "one", "other", "several", "some", "that", "the",
+    "these", "this", "those", "three", "two",
+];
+
+/// Lower-case words allowed inside a descriptive noun phrase before its head.
+const MODIFIERS: &[&str] = &[
+    "acting", "anonymous", "campaign", "chief", "deputy", "executive", "federal", "foreign", "former",
+    "general", "local", "military", "national", "prime", "press", "public", "senior", "state", "top",
+    "u.s.", "vice",
+];
+
+/// Capitalised words that start sentences but are not names.
+const NOT_NAMES: &[&str] = &[
+    "A", "After", "Also", "An", "And", "As", "At", "But", "By", "For", "He", "Her", "His", "How", "I", "If",
+    "In", "It", "Its", "Meanwhile", "My", "No", "Not", "Now", "Of", "On", "Our", "She", "So", "Still",
+    "That", "The", "Their", "Then", "There", "These", "They", "This", "Those", "To", "We", "What", "When",
+    "Where", "While", "Who", "Why", "With", "Yet", "You",
+];
+
+/// Particles allowed in lower case inside names (`Charles de Gaulle`).
+const PARTICLES: &[&str] = &["al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "van", "von"];
+
+fn is_name_word(w: &str) -> bool {
+    is_capitalized(w) && !NOT_NAMES.contains(&w)
+}
+
+fn lower(w: &str) -> String {
+    w.to_lowercase()
+}
+
+fn pronoun(w: &str) -> Option<(Option<bool>, bool)> {
+    let lw = lower(w);
+    lexicon::PRONOUNS.iter().find(|p| p.0 == lw).map(|p| (p.1, p.2))
+}
+
+/// Classifies a run of words as a mention, if it is one. `ws` must be contiguous
+/// words with only spaces (or `'s`) between them.
+fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
+    let first = ws.first()?;
+    let last = ws.last()?;
+    let span = Span::new(first.start, last.end);
+    let last_t = last.text(text);
+    if ws.len() == 1 {
+        if let Some((gender, plural)) = pronoun(last_t) {
+            return Some(Mention {
+                span,
+                kind: MentionKind::Pronoun,
+                head: span,
+                gender,
+                plural,
+                entity: if plural { SpeakerKind::Group } else if gender.is_some() { SpeakerKind::Person } else { SpeakerKind::Organization },
+                role: None,
+            });
+        }
+    }
+    let last_lc = lower(last_t);
+    let head_lc = last_lc.trim_end_matches("’s").trim_end_matches("'s").to_string();
+    // Descriptions: the minister, officials, the ministry.
+    if !is_capitalized(last_t) || ws.iter().all(|w| !is_name_word(w.text(text)) || DETERMINERS.contains(&lower(w.text(text)).as_str())) {
+        let (kind, entity, plural) = if lexicon::GROUP_NOUNS.binary_search(&head_lc.as_str()).is_ok() {
+            (MentionKind::Group, SpeakerKind::Group, true)
+        } else if lexicon::PERSON_ROLES.contains(&head_lc.as_str()) {
+            (MentionKind::Role, SpeakerKind::Person, false)
+        } else if lexicon::ORG_NOUNS.binary_search(&head_lc.as_str()).is_ok() {
+            (MentionKind::Org, SpeakerKind::Organization, false)
+        } else {
+            return None;
+        };
+        return Some(Mention { span, kind, head: last.span(), gender: None, plural, entity, role: None });
+    }
+    // Names, with leading titles, determiners and roles peeled off.
+    let mut i = 0;
+    let mut gender = None;
+    while i + 1 < ws.len() {
+        let t = ws[i].text(text);
+        if let Some(g) = lexicon::title(t) {
+            gender = gender.or(g);
+            i += 1;
+        } else if DETERMINERS.contains(&lower(t).as_str())
+            || MODIFIERS.contains(&lower(t).as_str())
+            || lexicon::PERSON_ROLES.contains(&lower(t).as_str())
+            || t.ends_with("’s")
+            || t.ends_with("'s")
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    // Capitalised role words before a name ("White House Press Secretary Sean Spicer"):
+    // keep the last run of name words.
+    let name_ws = &ws[i..];
+    if name_ws.iter().any(|w| !is_name_word(w.text(text)) && !PARTICLES.contains(&w.text(text))) {
+        return None;
+    }
+    let head = Span::new(name_ws.first()?.start, last.end);
+    let head_text = head.text(text);
+    let is_org = lexicon::ORG_SUFFIXES.contains(&last_t.trim_end_matches('.'))
+        || lexicon::ORG_NAMES.contains(&head_text)
+        || head_text.chars().filter(|c| c.is_uppercase()).count() == head_text.chars().filter(|c| c.is_alphabetic()).count() && head_text.len() >= 2;
+    if gender.is_none() {
+        gender = name_ws.first().and_then(|w| lexicon::given_name_gender(w.text(text)));
+    }
+    Some(Mention {
+        span,
+        kind: MentionKind::Name,
+        head,
+        gender,
+        plural: false,
+        entity: if is_org { SpeakerKind::Organization } else { SpeakerKind::Person },
+        role: None,
+    })
+}
+
+/// Adverbs that may stand between a subject and its cue (`he also said`).
+const ADVERBS: &[&str] = &[
+    "again", "also", "earlier", "finally", "first", "further", "have", "has", "had", "just", "later", "last",
+    "never", "once", "previously", "publicly", "recently", "repeatedly", "then", "today", "week", "yesterday",
+    "would", "will", "did", "does", "reportedly", "privately", "separately", "initially", "simply",
+];
+
+/// The noun phrase ending at `pos` (spaces before `pos` skipped), not reaching
+/// before `limit`. Handles an apposition between the phrase and `pos`
+/// (`Ren Zhengfei, Huawei's founder, said`), returned as the mention's `role`.
+pub fn np_before(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
+    let end = skip_space_back(text, pos);
+    if end <= limit {
+        return None;
+    }
+    if char_before(text, end) == Some(',') {
+        // An apposition: find the comma that opens it.
+        let inner_end = end - 1;
+        let window_start = inner_end.saturating_sub(120).max(limit);
+        let mut ws = window_start;
+        while ws < inner_end && !text.is_char_boundary(ws) {
+            ws += 1;
+        }
+        let seg = text.get(ws..inner_end)?;
+        let k = seg.rfind(',')?;
+        let open = ws + k;
+        let role = Span::new(skip_space(text, open + 1), inner_end);
+        let mut m = np_before_plain(text, open, limit, lex)?;
+        if m.kind == MentionKind::Name && !role.is_empty() {
+            m.role = Some(role);
+        }
+        return Some(m);
+    }
+    np_before_plain(text, end, limit, lex)
+}
+
+fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
+    let from = back_to_boundary(text, end, limit);
+    let ws = words(text, from, end);
+    // Drop adverbs and auxiliaries between the phrase and the cue.
+    let mut n = ws.len();
+    while n > 0 && ADVERBS.contains(&lower(ws[n - 1].text(text)).as_str()) {
+        n -= 1;
+    }
+    let ws = &ws[..n];
+    // Take the longest suffix that classifies, up to 8 words, joined by spaces only.
+    let mut best = None;
+    let mut k = n;
+    while k > 0 && n - k < 8 {
+        k -= 1;
+        if k + 1 < n {
+            let gap = Span::new(ws[k].end, ws[k + 1].start).text(text);
+            if !gap.chars().all(is_space) {
+                break;
+            }
+        }
+        let t = ws[k].text(text);
+        let lt = lower(t);
+        let ok_word = is_name_word(t)
+            || lexicon::title(t).is_some()
+            || DETERMINERS.contains(&lt.as_str())
+            || MODIFIERS.contains(&lt.as_str())
+            || PARTICLES.contains(&t)
+            || pronoun(t).is_some() && k + 1 == n
+            || lexicon::PERSON_ROLES.contains(&lt.as_str())
+            || lexicon::GROUP_NOUNS.binary_search(&lt.as_str()).is_ok()
+            || lexicon::ORG_NOUNS.binary_search(&lt.as_str()).is_ok()
+            || t == "The";
+        if !ok_word {
+            break;
+        }
+        if let Some(m) = classify(text, &ws[k..n], lex) {
+            best = Some(m);
+        }
+        if pronoun(t).is_some() {
+            break;
+        }
+    }
+    best
+}
+
+/// The start of the clause containing `end`: after the last `,;:()` or
+/// sentence boundary, not before `limit`.
+fn back_to_boundary(text: &str, end: usize, limit: usize) -> usize {
+    let mut i = end;
+    while i > limit {
+        match char_before(text, i) {
+            Some(c) if matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–') => break,
+            Some(c) if matches!(c, '.' | '!' | '?') && char_at(text, i).is_some_and(is_space) => break,
+            Some(c) => i -= c.len_utf8(),
+            None => break,
+        }
+        if end - i > 160 {
+            break;
+        }
+    }
+    i
+}
+
+/// The noun phrase starting at `pos` (spaces skipped), not reaching past
+/// `limit`: `said Ren Zhengfei, founder of Huawei` → `Ren Zhengfei` with role
+/// `founder of Huawei`.
+pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
+    let start = skip_space(text, pos);
+    if start >= limit {
+        return None;
+    }
+    let mut end = start;
+    let mut i = start;
+    while i < limit && i - start < 160 {
+        match char_at(text, i) {
+            Some(c) if matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '!' | '?') => break,
+            Some('.') if char_at(text, i + 1).is_none_or(is_space) && !abbrev_before(text, start, i) => break,
+            Some(c) => {
+                i += c.len_utf8();
+                end = i;
+            }
+            None => break,
+        }
+    }
+    let ws = words(text, start, end);
+    let mut best = None;
+    for k in 1..=ws.len().min(8) {
+        let t = ws[k - 1].text(text);
+        let lt = lower(t);
+        let ok_word = is_name_word(t)
+            || lexicon::title(t).is_some()
+            || DETERMINERS.contains(&lt.as_str())
+            || MODIFIERS.contains(&lt.as_str())
+            || PARTICLES.contains(&t)
+            || pronoun(t).is_some() && k == 1
+            || lexicon::PERSON_ROLES.contains(&lt.as_str())
+            || lexicon::GROUP_NOUNS.binary_search(&lt.as_str()).is_ok()
+            || lexicon::ORG_NOUNS.binary_search(&lt.as_str()).is_ok();
+        if !ok_word {
+            break;
+        }
+        if k >= 2 {
+            let gap = Span::new(ws[k - 2].end, ws[k - 1].start).text(text);
+            if !gap.chars().all(is_space) {
+                break;
+            }
+        }
+        if let Some(m) = classify(text, &ws[..k], lex) {
+            best = Some(m);
+        }
+        if pronoun(t).is_some() {
+            break;
+        }
+    }
+    let mut m = best?;
+    // An apposition after the name: ", founder of Huawei," / ", a spokeswoman."
+    if m.kind == MentionKind::Name {
+        let after = skip_space(text, m.span.end);
+        if char_at(text, after) == Some(',') {
+            let rs = skip_space(text, after + 1);
+            let mut re = rs;
+            while re < limit {
+                match char_at(text, re) {
+                    Some(c) if matches!(c, ',' | ';' | '\n' | '"' | '“' | '”') => break,
+                    Some('.') if char_at(text, re + 1).is_none_or(is_space) && !abbrev_before(text, rs, re) => break,
+                    Some(c) => re += c.len_utf8(),
+                    None => break,
+                }
+            }
+            let first = words(text, rs, re).first().map(|w| lower(w.text(text)));
+            if first.is_some_and(|f| DETERMINERS.contains(&f.as_str()) || lexicon::PERSON_ROLES.contains(&f.as_str()) || MODIFIERS.contains(&f.as_str())) && re - rs <= 120 {
+                m.role = Some(Span::new(rs, skip_space_back(text, re)));
+            }
+        }
+    }
+    Some(m)
+}
+
+fn abbrev_before(text: &str, start: usize, dot: usize) -> bool {
+    let w = words(text, start, dot);
+    match w.last() {
+        Some(last) if last.end == dot || last.end == dot + 1 => {
+            let t = last.text(text).trim_end_matches('.');
+            lexicon::is_abbreviation(t) || (t.chars().count() == 1 && is_capitalized(t)) || t.contains('.')
+        }
+        _ => false,
+    }
+}
+
+/// Every name, pronoun and description outside quotations, in text order.
+/// Used to resolve pronouns and short names to earlier mentions.
+pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for sentence in &doc.sentences {
+        let ws = words(text, sentence.start, sentence.end);
+        let mut i = 0;
+        while i < ws.len() {
+            let w = ws[i];
+            if pairs.inside_quote(w.start) {
+                i += 1;
+                continue;
+            }
+            let t = w.text(text);
+            if pronoun(t).is_some() {
+                if let Some(m) = classify(text, &ws[i..=i], lex) {
+                    out.push(m);
+                }
+                i += 1;
+                continue;
+            }
+            let sentence_initial = i == 0;
+            if is_name_word(t) || lexicon::title(t).is_some() {
+                // Extend over name words joined by single spaces.
+                let mut j = i + 1;
+                while j < ws.len() {
+                    let gap = Span::new(ws[j - 1].end, ws[j].start).text(text);
+                    let tj = ws[j].text(text);
+                    if gap.chars().all(is_space) && gap.len() <= 2 && (is_name_word(tj) || PARTICLES.contains(&tj)) && !pairs.inside_quote(ws[j].start) {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                // A lone capitalised sentence-initial word is too weak, unless
+                // it is a known given name.
+                if !(sentence_initial && j == i + 1 && !lex.is_given_name(t)) && lex.cue(t).is_none() {
+                    if let Some(m) = classify(text, &ws[i..j], lex) {
+                        out.push(m);
+                    }
+                }
+                i = j;
+                continue;
+            }
+            i += 1;
+        }
+    }
+    out
+}

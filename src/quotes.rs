@@ -1,0 +1,152 @@
+//! Quotations in marks: which paired marks are someone's words (direct quotes)
+//! and which are scare quotes, titles or words mentioned as words (mentions).
+//!
+//! An interrupted quote (`"We will win," she said, "and soon."`) is reported as
+//! two quotes; the second carries `continues` = the id of the first, and both get
+//! the same speaker.
+
+use crate::lexicon::Lexicon;
+use crate::marks::{Pair, Pairs};
+use crate::segment::Doc;
+use crate::text::{char_at, skip_space, skip_space_back, words};
+use crate::{QuoteKind, Span};
+
+/// A quote found by a finder, before attribution.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// Direct, indirect, mixed or mention.
+    pub kind: QuoteKind,
+    /// The quoted content (without marks).
+    pub content: Span,
+    /// The content with its marks (direct) or the whole reported clause.
+    pub outer: Span,
+    /// The cue, when the finder saw it.
+    pub cue: Option<Span>,
+    /// The words naming the speaker, when the finder saw them (indirect speech).
+    pub subject: Option<Span>,
+    /// The rule that found the quote (or decided it is a mention).
+    pub rule: &'static str,
+    /// How sure the finder is that this is a quote of this kind.
+    pub confidence: f32,
+    /// Index (in the candidate list) of the quote this one continues.
+    pub continues: Option<usize>,
+    /// Absorbed into a larger quote (a fragment inside a mixed quote): not reported.
+    pub absorbed: bool,
+}
+
+/// Words that, just before a quotation, make it a term rather than a quote
+/// (`the so-called "peace plan"`, `known as "Shorty"`). From style-guide
+/// descriptions of scare quotes and from the mention cases in PolNeAR train.
+pub const MENTION_CUES: &[&str] = &[
+    "branded", "called", "coined", "dubbed", "entitled", "known as", "labeled", "labelled", "named",
+    "nicknamed", "phrase", "so-called", "term", "termed", "titled", "word", "words",
+];
+
+/// Nouns for works whose titles are quoted (`the film "Heat"`).
+pub const WORK_NOUNS: &[&str] = &[
+    "album", "article", "book", "column", "documentary", "episode", "essay", "film", "headline", "movie",
+    "musical", "novel", "op-ed", "opera", "play", "podcast", "poem", "programme", "program", "series",
+    "show", "song", "story",
+];
+
+/// Finds the quotations in marks and classifies them.
+pub fn find_quotes(text: &str, _doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for pair in pairs.top_pairs() {
+        if pair.content.is_empty() {
+            continue;
+        }
+        let (kind, rule, confidence) = classify(text, pair, lex);
+        out.push(Candidate {
+            kind,
+            content: pair.content,
+            outer: pair.outer(),
+            cue: None,
+            subject: None,
+            rule,
+            confidence,
+            continues: None,
+            absorbed: false,
+        });
+    }
+    link_interrupted(text, &mut out, lex);
+    out
+}
+
+fn classify(text: &str, pair: &Pair, lex: &Lexicon) -> (QuoteKind, &'static str, f32) {
+    let content = pair.content.text(text);
+    let n_words = words(text, pair.content.start, pair.content.end).len();
+    let before = preceding_words(text, pair.open.start, 3);
+    let before_lc: Vec<String> = before.iter().map(|w| w.to_lowercase()).collect();
+    let last = before_lc.last().map(String::as_str).unwrap_or("");
+    let last2 = if before_lc.len() >= 2 {
+        format!("{} {}", before_lc[before_lc.len() - 2], last)
+    } else {
+        String::new()
+    };
+    let short = n_words <= 4 && !content.ends_with(['.', '!', '?', ',']);
+    if short && (MENTION_CUES.contains(&last) || MENTION_CUES.contains(&last2.as_str())) {
+        return (QuoteKind::Mention, "mention-after-term-cue", 0.9);
+    }
+    if short && WORK_NOUNS.contains(&last) && all_title_case(content) {
+        return (QuoteKind::Mention, "mention-title-of-work", 0.85);
+    }
+    if pair.close.is_none() && pair.paragraphs <= 1 {
+        return (QuoteKind::Direct, "unclosed-quote", 0.4);
+    }
+    if short && n_words <= 2 {
+        // One or two words mid-sentence with no cue next to them: a scare quote,
+        // unless the indirect finder later makes it part of a mixed quote.
+        let cue_before = before.last().is_some_and(|w| lex.cue(w).is_some());
+        if !cue_before {
+            return (QuoteKind::Mention, "mention-short-fragment", 0.6);
+        }
+    }
+    (QuoteKind::Direct, "quote-marks", 0.95)
+}
+
+fn all_title_case(s: &str) -> bool {
+    s.split_whitespace()
+        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()) || w.len() <= 3)
+}
+
+/// Up to `n` words ending just before `pos`, within the same line.
+pub(crate) fn preceding_words(text: &str, pos: usize, n: usize) -> Vec<&str> {
+    let line_start = text.get(..pos).and_then(|s| s.rfind('\n')).map(|i| i + 1).unwrap_or(0);
+    let from = pos.saturating_sub(80).max(line_start);
+    let mut from = from;
+    while from < pos && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let ws = words(text, from, pos);
+    let k = ws.len().saturating_sub(n);
+    ws[k..].iter().map(|w| w.text(text)).collect()
+}
+
+/// `"We will win," she said, "and soon."`: the second piece continues the first
+/// when only an attribution (a cue and a short subject) lies between them, in the
+/// same sentence, and the first ends with a comma.
+fn link_interrupted(text: &str, quotes: &mut [Candidate], lex: &Lexicon) {
+    for i in 1..quotes.len() {
+        let (a, b) = (&quotes[i - 1], &quotes[i]);
+        if a.kind != QuoteKind::Direct || b.kind != QuoteKind::Direct {
+            continue;
+        }
+        let first = a.content.text(text).trim_end();
+        if !first.ends_with(',') && !first.ends_with('—') && !first.ends_with("...") && !first.ends_with('…') {
+            continue;
+        }
+        let gap = Span::new(a.outer.end, b.outer.start);
+        let between = gap.text(text);
+        if between.contains('\n') || between.len() > 80 {
+            continue;
+        }
+        let trimmed_end = skip_space_back(text, gap.end);
+        let ends_comma = char_at(text, trimmed_end.saturating_sub(1)).is_some_and(|c| matches!(c, ',' | ':' | '—'));
+        let ws = words(text, skip_space(text, gap.start), gap.end);
+        let has_cue = ws.iter().any(|w| lex.cue(w.text(text)).is_some());
+        if has_cue && ends_comma && ws.len() <= 8 {
+            quotes[i].continues = Some(i - 1);
+        }
+    }
+}

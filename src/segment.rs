@@ -1,0 +1,212 @@
+//! Paragraphs and sentences.
+//!
+//! Paragraphs are separated by blank lines; a text with no blank line at all is
+//! taken to have one paragraph per line (how pasted articles usually arrive).
+//! Sentences end at `.`, `!` or `?` (with any closing marks after them) followed by
+//! space and a capital, digit or opening mark, never inside a quotation, and never
+//! after an abbreviation (`Mr.`, `U.S.`, `Jan.`), an initial, or inside a decimal.
+
+use crate::marks::Pairs;
+use crate::text::{char_at, char_before, is_space};
+use crate::Span;
+
+/// The paragraphs and sentences of a text.
+#[derive(Clone, Debug, Default)]
+pub struct Doc {
+    /// Paragraph spans, trimmed of surrounding whitespace, in order.
+    pub paragraphs: Vec<Span>,
+    /// Sentence spans, trimmed, in order; each lies inside one paragraph, except
+    /// that a quotation running over several paragraphs keeps one sentence.
+    pub sentences: Vec<Span>,
+}
+
+impl Doc {
+    /// Index of the sentence containing byte `pos` (or the last one before it).
+    pub fn sentence_index(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.start <= pos);
+        i.checked_sub(1)
+    }
+
+    /// The sentence containing byte `pos`.
+    pub fn sentence_at(&self, pos: usize) -> Option<Span> {
+        self.sentence_index(pos).map(|i| self.sentences[i])
+    }
+
+    /// Index of the paragraph containing byte `pos` (or the last one before it).
+    pub fn paragraph_index(&self, pos: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|s| s.start <= pos);
+        i.checked_sub(1)
+    }
+
+    /// The paragraph containing byte `pos`.
+    pub fn paragraph_at(&self, pos: usize) -> Option<Span> {
+        self.paragraph_index(pos).map(|i| self.paragraphs[i])
+    }
+}
+
+/// Splits `text` into paragraphs (see the module docs).
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    // Is there a blank line anywhere?
+    let mut has_blank = false;
+    let mut line_blank = true;
+    let mut seen_line = false;
+    for &b in bytes {
+        match b {
+            b'\n' => {
+                if line_blank && seen_line {
+                    has_blank = true;
+                    break;
+                }
+                seen_line = true;
+                line_blank = true;
+            }
+            b' ' | b'\t' | b'\r' => {}
+            _ => line_blank = false,
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            let line_end = i;
+            if !has_blank {
+                push_trimmed(text, start, line_end, &mut out);
+                start = i + 1;
+            } else {
+                // A blank line follows?
+                let mut j = i + 1;
+                while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+                    j += 1;
+                }
+                if j < bytes.len() && bytes[j] == b'\n' {
+                    push_trimmed(text, start, line_end, &mut out);
+                    while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r' | b'\n') {
+                        j += 1;
+                    }
+                    start = j;
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, bytes.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let s = crate::text::skip_space(text, start);
+    let e = crate::text::skip_space_back(text, end);
+    if s < e {
+        out.push(Span::new(s, e));
+    }
+}
+
+/// Splits each paragraph into sentences, never inside a quotation of `pairs`.
+pub fn sentences(text: &str, paragraphs: &[Span], pairs: &Pairs) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    for para in paragraphs {
+        let mut start = para.start;
+        let slice = para.text(text);
+        let mut iter = slice.char_indices().peekable();
+        while let Some((off, c)) = iter.next() {
+            if !matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？') {
+                continue;
+            }
+            let abs = para.start + off;
+            // Absorb closing punctuation and marks after the terminator.
+            let mut end = abs + c.len_utf8();
+            while let Some(n) = char_at(text, end) {
+                if end >= para.end {
+                    break;
+                }
+                if matches!(n, '.' | '!' | '?' | ')' | ']' | '"' | '\'' | '”' | '’' | '»' | '«' | '›' | '“' | '」' | '』') {
+                    end += n.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            if end >= para.end {
+                break;
+            }
+            let next = char_at(text, end);
+            if !next.map(is_space).unwrap_or(false) {
+                continue;
+            }
+            let after = crate::text::skip_space(text, end);
+            let starter = match char_at(text, after) {
+                Some(n) => n.is_uppercase() || n.is_numeric() || is_opening_mark(n),
+                None => false,
+            };
+            if !starter && !matches!(c, '。' | '！' | '？') {
+                continue;
+            }
+            if c == '.' && ends_with_abbreviation(text, start, abs) {
+                continue;
+            }
+            if pairs.inside_quote(abs) && pairs.inside_quote(after) {
+                continue;
+            }
+            out.push(Span::new(start, end));
+            start = after;
+            // Skip the chars we absorbed.
+            while let Some(&(o, _)) = iter.peek() {
+                if para.start + o < after {
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+        }
+        if start < para.end {
+            out.push(Span::new(start, para.end));
+        }
+    }
+    // A quotation running over paragraphs keeps one sentence.
+    merge_across_paragraphs(&mut out, pairs);
+    out
+}
+
+fn merge_across_paragraphs(sentences: &mut Vec<Span>, pairs: &Pairs) {
+    let mut merged: Vec<Span> = Vec::with_capacity(sentences.len());
+    for s in sentences.drain(..) {
+        if let Some(last) = merged.last_mut() {
+            if pairs.same_top_quote(last.end.saturating_sub(1), s.start) {
+                last.end = s.end;
+                continue;
+            }
+        }
+        merged.push(s);
+    }
+    *sentences = merged;
+}
+
+/// Opening quotation marks and brackets that may start a sentence.
+pub(crate) fn is_opening_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '‚' | '«' | '»' | '‹' | '›' | '「' | '『' | '(' | '[' | '”')
+}
+
+/// Whether the word ending at the dot at `dot` is an abbreviation or an initial.
+fn ends_with_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
+    let mut s = dot;
+    while s > sentence_start {
+        match char_before(text, s) {
+            Some(c) if c.is_alphanumeric() || c == '.' => s -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    let word = text.get(s..dot).unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    let mut chars = word.chars();
+    let first = chars.next();
+    if chars.next().is_none() {
+        // A single capital letter: an initial ("J. Smith").
+        return first.map(|c| c.is_uppercase()).unwrap_or(false);
+    }
+    word.contains('.') || crate::lexicon::is_abbreviation(word)
+}

@@ -1,0 +1,118 @@
+//! Sources: the outlets and documents information is attributed to, kept apart
+//! from speakers (`told the BBC`, `in an interview with The Economist`,
+//! `according to a Reuters report`, `a statement from the ministry`, `court
+//! filings show`).
+
+use crate::lexicon::{Lexicon, DOCUMENT_NOUNS};
+use crate::marks::Pairs;
+use crate::segment::Doc;
+use crate::text::{char_at, char_before, is_capitalized, words};
+use crate::{SourceKind, Span};
+
+/// One mention of a source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceMention {
+    /// The words of the mention.
+    pub span: Span,
+    /// Outlet or document.
+    pub kind: SourceKind,
+    /// The normalised name used to join mentions of the same source.
+    pub key: String,
+}
+
+fn at_word_boundary(text: &str, s: usize, e: usize) -> bool {
+    !char_before(text, s).is_some_and(|c| c.is_alphanumeric()) && !char_at(text, e).is_some_and(|c| c.is_alphanumeric())
+}
+
+/// Finds source mentions outside quotations, in text order, longest first where
+/// they overlap.
+pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<SourceMention> {
+    let mut out: Vec<SourceMention> = Vec::new();
+    for outlet in lex.outlets() {
+        if outlet.is_empty() {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(k) = text.get(from..).and_then(|s| s.find(outlet)) {
+            let s = from + k;
+            let e = s + outlet.len();
+            from = e;
+            if at_word_boundary(text, s, e) && !pairs.inside_quote(s) {
+                let key = outlet.trim_start_matches("The ").to_lowercase();
+                // Include "the" before "the BBC".
+                let mut start = s;
+                if let Some(prev) = text.get(..s) {
+                    if prev.ends_with("the ") && !outlet.starts_with("The ") {
+                        start = s - 4;
+                    }
+                }
+                out.push(SourceMention { span: Span::new(start, e), kind: SourceKind::Outlet, key });
+            }
+        }
+    }
+    for &sentence in &doc.sentences {
+        let ws = words(text, sentence.start, sentence.end);
+        for (k, w) in ws.iter().enumerate() {
+            let t = w.text(text).to_lowercase();
+            if DOCUMENT_NOUNS.binary_search(&t.as_str()).is_err() || pairs.inside_quote(w.start) {
+                continue;
+            }
+            // Walk left over a determiner and up to three modifiers: "a Reuters report",
+            // "the ministry's latest statement", "court filings".
+            let mut i = k;
+            let mut has_det = false;
+            while i > 0 && k - i < 4 {
+                let p = ws[i - 1].text(text);
+                let lp = p.to_lowercase();
+                if matches!(lp.as_str(), "a" | "an" | "the" | "his" | "her" | "its" | "their" | "in" | "new" | "latest" | "last" | "court" | "written" | "joint" | "recent" | "internal" | "official" | "leaked" | "annual")
+                    || is_capitalized(p)
+                    || p.ends_with("’s")
+                    || p.ends_with("'s")
+                {
+                    if lp == "in" {
+                        break;
+                    }
+                    has_det |= matches!(lp.as_str(), "a" | "an" | "the" | "his" | "her" | "its" | "their" | "court");
+                    i -= 1;
+                } else {
+                    break;
+                }
+            }
+            if !has_det {
+                continue;
+            }
+            let mut end = w.end;
+            // "a statement from the ministry", "a report by Reuters"
+            if let Some(n) = ws.get(k + 1) {
+                if matches!(n.text(text), "from" | "by" | "of") {
+                    let mut j = k + 2;
+                    while j < ws.len() && j < k + 6 {
+                        let tj = ws[j].text(text);
+                        if matches!(tj, "the" | "a") || is_capitalized(tj) || crate::lexicon::ORG_NOUNS.binary_search(&tj).is_ok() {
+                            end = ws[j].end;
+                            j += 1;
+                            if crate::lexicon::ORG_NOUNS.binary_search(&tj).is_ok() {
+                                break;
+                            }
+                        } else {
+                            break;
+                        }
+                    }
+                }
+            }
+            let span = Span::new(ws[i].start, end);
+            out.push(SourceMention { span, kind: SourceKind::Document, key: span.text(text).to_lowercase() });
+        }
+    }
+    out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    let mut kept: Vec<SourceMention> = Vec::with_capacity(out.len());
+    for m in out {
+        match kept.last_mut() {
+            Some(last) if last.span.overlaps(m.span) => {
+                // A document naming an outlet ("a Reuters report") stays a document.
+            }
+            _ => kept.push(m),
+        }
+    }
+    kept
+}

@@ -1,0 +1,112 @@
+//! Small, total helpers over `&str` and byte offsets shared by the stages.
+
+/// The char starting at byte `i`, if `i` is a boundary inside `text`.
+pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// The char ending at byte `i` (just before it), if any.
+pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+/// Letters, digits and the marks that join words.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Whitespace including no-break spaces.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2007}' || c == '\u{feff}'
+}
+
+/// Skips spaces forward from `i`.
+pub(crate) fn skip_space(text: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(text, i) {
+        if !is_space(c) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+/// Skips spaces backward from `i`.
+pub(crate) fn skip_space_back(text: &str, mut i: usize) -> usize {
+    while let Some(c) = char_before(text, i) {
+        if !is_space(c) {
+            break;
+        }
+        i -= c.len_utf8();
+    }
+    i
+}
+
+/// A word: a maximal run of word chars, with inner `'`, `’`, `-`, `.` joining
+/// (`don't`, `Lee-Makiyama`, `U.S.`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Word {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Word {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+    pub fn span(&self) -> crate::Span {
+        crate::Span::new(self.start, self.end)
+    }
+}
+
+/// Every word of `text[from..to]`, in order.
+pub(crate) fn words(text: &str, from: usize, to: usize) -> Vec<Word> {
+    let mut out = Vec::new();
+    let slice = match text.get(from..to) {
+        Some(s) => s,
+        None => return out,
+    };
+    let mut start: Option<usize> = None;
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let abs = from + i;
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(abs);
+            }
+        } else if let Some(s) = start {
+            let joiner = matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&');
+            let next_is_word = iter.peek().map(|&(_, n)| is_word_char(n)).unwrap_or(false);
+            if joiner && next_is_word {
+                continue;
+            }
+            // Keep an abbreviation's final dot: "U.S.", "Mr.", "Jan."
+            let end = if c == '.' && is_abbrev_like(&text[s..abs]) {
+                abs + 1
+            } else {
+                abs
+            };
+            out.push(Word { start: s, end });
+            start = None;
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word { start: s, end: to });
+    }
+    out
+}
+
+/// `U.S`, `Mr`, `J`: the part before a dot that makes it an abbreviation rather
+/// than a sentence end, judged by shape only (the lexicon adds known titles).
+fn is_abbrev_like(w: &str) -> bool {
+    let mut chars = w.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c.is_uppercase(),
+        _ => w.contains('.') || crate::lexicon::is_abbreviation(w),
+    }
+}
+
+/// Whether the word starts with an upper-case letter.
+pub(crate) fn is_capitalized(w: &str) -> bool {
+    w.chars().next().map(|c| c.is_uppercase()).unwrap_or(false)
+}
