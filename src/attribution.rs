@@ -101,11 +101,7 @@ fn attribute_one(text: &str, doc: &Doc, c: &Candidate, found: &[Candidate], lex:
         return Attribution::none();
     }
     if matches!(c.kind, QuoteKind::Indirect | QuoteKind::Mixed) {
-        let mention = c.subject.and_then(|s| {
-            np_after(text, s.start, s.end.max(s.start) + 1, lex)
-                .filter(|m| m.span.start == s.start)
-                .or_else(|| np_before(text, s.end, s.start, lex))
-        });
+        let mention = c.subject.map(|s| crate::mentions::from_span(text, s, lex));
         return Attribution { mention, cue: c.cue, rule: c.rule, confidence: c.confidence };
     }
     let sentence = doc.sentence_at(c.outer.start).unwrap_or(c.outer);

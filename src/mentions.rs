@@ -25,6 +25,8 @@ pub enum MentionKind {
     Group,
     /// An organisation described by a noun (`the ministry`).
     Org,
+    /// Any other noun phrase that is the subject of a cue (`A Bloomberg poll`).
+    Other,
 }
 
 /// One mention of a possible speaker.
@@ -394,4 +396,30 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
         }
     }
     out
+}
+
+/// The mention for exactly the words of `span`: classified when the lexicons
+/// know its shape, else a generic noun phrase of unknown kind. Pronoun-led or
+/// name-led spans are trimmed to their recognisable part.
+pub fn from_span(text: &str, span: Span, lex: &Lexicon) -> Mention {
+    let ws = words(text, span.start, span.end);
+    if let Some(m) = classify(text, &ws, lex) {
+        return m;
+    }
+    if let Some(m) = np_before(text, span.end, span.start, lex) {
+        if m.span.end == span.end {
+            return m;
+        }
+    }
+    let plural = ws.last().is_some_and(|w| w.text(text).ends_with('s') && !w.text(text).ends_with("ss"));
+    let capital = ws.iter().any(|w| is_name_word(w.text(text)));
+    Mention {
+        span,
+        kind: MentionKind::Other,
+        head: span,
+        gender: None,
+        plural,
+        entity: if plural { SpeakerKind::Group } else if capital { SpeakerKind::Organization } else { SpeakerKind::Unknown },
+        role: None,
+    }
 }
