@@ -63,11 +63,10 @@ pub use span::Span;
 ///
 /// ```
 /// let opts = whosaid::Options { include_mentions: true, ..Default::default() };
-/// let ann = whosaid::annotate_with("Critics call it the so-called \"peace plan\".", &opts);
+/// let ann = whosaid::annotate_with("The so-called \"peace plan\" failed.", &opts);
 /// assert_eq!(ann.quotes[0].kind, whosaid::QuoteKind::Mention);
 /// ```
 #[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
 pub struct Options {
     /// Report scare quotes, titles and words-as-words as quotes of kind
     /// [`QuoteKind::Mention`] (default `false`: leave them out).
