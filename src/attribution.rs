@@ -162,7 +162,7 @@ fn after_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<At
     }
     // Dash attribution.
     if let Some(c) = char_at(text, start) {
-        if matches!(c, '—' | '–' | '-') {
+        if matches!(c, '—' | '–' | '-' | '―') {
             let m = np_after(text, start + c.len_utf8(), limit, lex)?;
             return Some(Attribution { mention: Some(m), cue: None, rule: "quote-dash-speaker", confidence: 0.8 });
         }

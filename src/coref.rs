@@ -200,6 +200,18 @@ fn resolve(_text: &str, m: &Mention, mentions: &[Mention]) -> (Option<Mention>, 
     if m.kind != MentionKind::Pronoun {
         return (Some(m.clone()), None);
     }
+    if matches!(m.span.text(_text), "who" | "which") {
+        // A relative pronoun: the phrase just before it.
+        let ante = mentions
+            .iter()
+            .rev()
+            .filter(|a| a.span.end <= m.span.start && m.span.start - a.span.end < 80)
+            .find(|a| a.kind != MentionKind::Pronoun);
+        return match ante {
+            Some(a) => (Some(a.clone()), Some(a.span)),
+            None => (None, None),
+        };
+    }
     let ante = mentions
         .iter()
         .rev()

@@ -73,6 +73,11 @@ pub fn find_indirect(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon, found:
             if next.is_some_and(|n| n == "by") || (next == Some("to") && matches!(lt.as_str(), "said" | "say" | "says" | "told")) && !gap_has_comma(text, &ws, k) {
                 continue;
             }
+            if follows_quote(text, pairs, &ws, k) {
+                // `"…," she said …`: the cue of the direct quote before it.
+                consumed = w.end;
+                continue;
+            }
             let c = if lt.ends_with("ing") {
                 gerund_cue(text, sentence, &ws, k, pairs, lex)
             } else {
@@ -84,6 +89,25 @@ pub fn find_indirect(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon, found:
             }
         }
     }
+}
+
+/// Whether the cue at `k` closes a direct quote: only a short subject and
+/// punctuation lie between the quote's closing mark and the cue.
+fn follows_quote(text: &str, pairs: &Pairs, ws: &[Word], k: usize) -> bool {
+    let cue = ws[k];
+    let from = k.saturating_sub(7);
+    for i in (from..k).rev() {
+        let gap = Span::new(ws[i].end, if i + 1 < k { ws[i + 1].start } else { cue.start });
+        if let Some(p) = pairs.top_pairs().find(|p| p.close.is_some_and(|c| gap.start <= c.start && c.end <= gap.end)) {
+            let before_close = p.content.text(text).trim_end();
+            return before_close.ends_with([',', '!', '?', '…', '—']) || Span::new(p.outer().end, cue.start).text(text).trim_start().starts_with(['—', '–', ',']);
+        }
+    }
+    // The quote may close right before the first word considered.
+    let start = ws[from].start;
+    let lead = skip_space_back(text, start);
+    pairs.top_at(lead.saturating_sub(1)).is_some_and(|p| p.close.is_some_and(|c| c.end == lead) && p.content.text(text).trim_end().ends_with([',', '!', '?']))
+        && k - from <= 6
 }
 
 fn gap_has_comma(text: &str, ws: &[Word], k: usize) -> bool {
@@ -211,12 +235,9 @@ fn subject_before(text: &str, sentence: Span, ws: &[Word], k: usize, lex: &Lexic
         }
         if CLAUSE_OPENERS.contains(&lp.as_str()) {
             if matches!(lp.as_str(), "who" | "which") && i == k {
-                // "X, who said": the subject is X.
-                return np_before(text, p.start, sentence.start, lex).map(|m| m.span).or_else(|| {
-                    let before = skip_space_back(text, p.start);
-                    let before = if char_before(text, before) == Some(',') { before - 1 } else { before };
-                    general_np_before(text, ws, before)
-                });
+                // "X, who said": the relative pronoun names the speaker here;
+                // coreference ties it to X.
+                return Some(p.span());
             }
             break;
         }
@@ -240,6 +261,7 @@ fn subject_before(text: &str, sentence: Span, ws: &[Word], k: usize, lex: &Lexic
     Some(Span::new(subj[0].start, subj[n - 1].end))
 }
 
+#[allow(dead_code)]
 fn general_np_before(text: &str, ws: &[Word], end: usize) -> Option<Span> {
     let inside: Vec<&Word> = ws.iter().filter(|w| w.end <= end).collect();
     let mut i = inside.len();

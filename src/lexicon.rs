@@ -232,9 +232,9 @@ pub const OUTLETS: &[&str] = &[
 /// Nouns for documents that information is attributed to: `a statement`,
 /// `court filings`. From the source nouns of PARC 3.0 and Citron.
 pub const DOCUMENT_NOUNS: &[&str] = &[
-    "affidavit", "analysis", "complaint", "data", "documents", "email", "emails", "filing", "filings",
-    "indictment", "interview", "lawsuit", "letter", "memo", "poll", "post", "records", "release",
-    "report", "ruling", "statement", "study", "survey", "testimony", "transcript", "tweet",
+    "affidavit", "documents", "email", "emails", "filing", "filings", "indictment", "lawsuit",
+    "letter", "memo", "poll", "report", "ruling", "statement", "study", "survey", "testimony",
+    "transcript", "tweet",
 ];
 
 /// Information about one cue form.

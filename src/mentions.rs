@@ -62,17 +62,31 @@ const MODIFIERS: &[&str] = &[
 
 /// Capitalised words that start sentences but are not names.
 const NOT_NAMES: &[&str] = &[
-    "A", "After", "Also", "An", "And", "As", "At", "But", "By", "For", "He", "Her", "His", "How", "I", "If",
-    "In", "It", "Its", "Meanwhile", "My", "No", "Not", "Now", "Of", "On", "Our", "She", "So", "Still",
-    "That", "The", "Their", "Then", "There", "These", "They", "This", "Those", "To", "We", "What", "When",
-    "Where", "While", "Who", "Why", "With", "Yet", "You",
+    "A", "According", "After", "Afterward", "Again", "Almost", "Already", "Also", "Although", "Among",
+    "An", "And", "Another", "Any", "Anyone", "April", "Around", "As", "At", "August", "Back",
+    "Because", "Before", "Besides", "Beyond", "Both", "But", "By", "Certainly", "Clearly", "Could",
+    "December", "Despite", "Did", "Do", "Does", "Don’t", "During", "Each", "Either", "Else",
+    "Especially", "Even", "Ever", "Every", "Everyone", "Everything", "February", "Few", "Finally",
+    "First", "Five", "Following", "For", "Four", "Friday", "From", "Further", "Given", "Had", "Has",
+    "Have", "He", "Her", "Here", "Him", "His", "How", "However", "I", "If", "In", "Indeed", "Instead",
+    "Is", "It", "Its", "January", "July", "June", "Just", "Last", "Later", "Less", "Like", "Likely",
+    "Many", "March", "May", "Maybe", "Meanwhile", "Monday", "More", "Most", "Much", "Must", "My",
+    "Neither", "Never", "Next", "No", "Nobody", "None", "Nor", "Not", "Nothing", "November", "Now",
+    "October", "Of", "Often", "On", "Once", "One", "Only", "Or", "Other", "Otherwise", "Our", "Over",
+    "Perhaps", "Previously", "Rather", "Really", "Recently", "Regardless", "Same", "Saturday",
+    "Second", "September", "Several", "She", "Shortly", "Should", "Similarly", "Since", "So", "Some",
+    "Sometimes", "Soon", "Still", "Such", "Sunday", "Than", "Thanks", "That", "The", "Their", "Then",
+    "There", "These", "They", "This", "Those", "Though", "Three", "Thursday", "Thus", "To", "Today",
+    "Together", "Tomorrow", "Tuesday", "Two", "Under", "Unlike", "Until", "Upon", "Us", "Very", "Was",
+    "We", "Wednesday", "Were", "What", "Whatever", "When", "Where", "Whether", "Which", "While", "Who",
+    "Whose", "Why", "Will", "With", "Within", "Without", "Would", "Yesterday", "Yet", "You", "Your",
 ];
 
 /// Particles allowed in lower case inside names (`Charles de Gaulle`).
 const PARTICLES: &[&str] = &["al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "van", "von"];
 
 fn is_name_word(w: &str) -> bool {
-    is_capitalized(w) && !NOT_NAMES.contains(&w)
+    is_capitalized(w) && NOT_NAMES.binary_search(&w).is_err()
 }
 
 fn lower(w: &str) -> String {
@@ -168,13 +182,15 @@ const ADVERBS: &[&str] = &[
     "again", "also", "earlier", "finally", "first", "further", "have", "has", "had", "just", "later", "last",
     "never", "once", "previously", "publicly", "recently", "repeatedly", "then", "today", "week", "yesterday",
     "would", "will", "did", "does", "reportedly", "privately", "separately", "initially", "simply",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "night",
+    "morning", "afternoon", "evening", "month", "year", "tonight", "late", "had", "also", "has",
 ];
 
 /// The noun phrase ending at `pos` (spaces before `pos` skipped), not reaching
 /// before `limit`. Handles an apposition between the phrase and `pos`
 /// (`Ren Zhengfei, Huawei's founder, said`), returned as the mention's `role`.
 pub fn np_before(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
-    let end = skip_space_back(text, pos);
+    let end = skip_parenthetical(text, skip_space_back(text, pos), limit);
     if end <= limit {
         return None;
     }
@@ -190,13 +206,31 @@ pub fn np_before(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<
         let k = seg.rfind(',')?;
         let open = ws + k;
         let role = Span::new(skip_space(text, open + 1), inner_end);
-        let mut m = np_before_plain(text, open, limit, lex)?;
+        let open_end = skip_parenthetical(text, skip_space_back(text, open), limit);
+        let mut m = np_before_plain(text, open_end, limit, lex)?;
         if m.kind == MentionKind::Name && !role.is_empty() {
             m.role = Some(role);
         }
         return Some(m);
     }
     np_before_plain(text, end, limit, lex)
+}
+
+/// Skips back over a parenthetical ending at `end` (`Sen. X (D-Mo.)`), so the
+/// phrase before it is read.
+fn skip_parenthetical(text: &str, end: usize, limit: usize) -> usize {
+    if char_before(text, end) != Some(')') {
+        return end;
+    }
+    let from = end.saturating_sub(40).max(limit);
+    let mut from = from;
+    while from < end && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    match text.get(from..end).and_then(|s| s.rfind('(')) {
+        Some(k) => skip_space_back(text, from + k),
+        None => end,
+    }
 }
 
 fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
@@ -403,6 +437,9 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
 /// name-led spans are trimmed to their recognisable part.
 pub fn from_span(text: &str, span: Span, lex: &Lexicon) -> Mention {
     let ws = words(text, span.start, span.end);
+    if matches!(span.text(text), "who" | "which") {
+        return Mention { span, kind: MentionKind::Pronoun, head: span, gender: None, plural: false, entity: SpeakerKind::Unknown, role: None };
+    }
     if let Some(m) = classify(text, &ws, lex) {
         return m;
     }

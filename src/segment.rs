@@ -1,7 +1,7 @@
 //! Paragraphs and sentences.
 //!
-//! Paragraphs are separated by blank lines; a text with no blank line at all is
-//! taken to have one paragraph per line (how pasted articles usually arrive).
+//! Each line is a paragraph (how pasted articles arrive), unless the text is
+//! hard-wrapped prose, where only blank lines separate paragraphs.
 //! Sentences end at `.`, `!` or `?` (with any closing marks after them) followed by
 //! space and a capital, digit or opening mark, never inside a quotation, and never
 //! after an abbreviation (`Mr.`, `U.S.`, `Jan.`), an initial, or inside a decimal.
@@ -46,55 +46,58 @@ impl Doc {
 
 /// Splits `text` into paragraphs (see the module docs).
 pub fn paragraphs(text: &str) -> Vec<Span> {
+    let hard_wrapped = is_hard_wrapped(text);
     let bytes = text.as_bytes();
-    // Is there a blank line anywhere?
-    let mut has_blank = false;
-    let mut line_blank = true;
-    let mut seen_line = false;
-    for &b in bytes {
-        match b {
-            b'\n' => {
-                if line_blank && seen_line {
-                    has_blank = true;
-                    break;
-                }
-                seen_line = true;
-                line_blank = true;
-            }
-            b' ' | b'\t' | b'\r' => {}
-            _ => line_blank = false,
-        }
-    }
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'\n' {
-            let line_end = i;
-            if !has_blank {
-                push_trimmed(text, start, line_end, &mut out);
-                start = i + 1;
-            } else {
-                // A blank line follows?
-                let mut j = i + 1;
-                while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+            // A blank line follows?
+            let mut j = i + 1;
+            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+                j += 1;
+            }
+            let blank = j < bytes.len() && bytes[j] == b'\n';
+            if blank || !hard_wrapped {
+                push_trimmed(text, start, i, &mut out);
+                while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r' | b'\n') {
                     j += 1;
                 }
-                if j < bytes.len() && bytes[j] == b'\n' {
-                    push_trimmed(text, start, line_end, &mut out);
-                    while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r' | b'\n') {
-                        j += 1;
-                    }
-                    start = j;
-                    i = j;
-                    continue;
-                }
+                start = j;
+                i = j;
+                continue;
             }
         }
         i += 1;
     }
     push_trimmed(text, start, bytes.len(), &mut out);
     out
+}
+
+/// Whether the text is hard-wrapped prose (lines broken at a fixed width inside
+/// paragraphs, as in e-mail and Markdown sources): then only blank lines separate
+/// paragraphs. Judged from the line lengths: most non-blank lines are 40–100
+/// characters long, none is longer, and some blank line exists.
+fn is_hard_wrapped(text: &str) -> bool {
+    let mut lines = 0usize;
+    let mut wrapped = 0usize;
+    let mut blank = false;
+    for line in text.lines() {
+        let n = line.trim_end().chars().count();
+        if n == 0 {
+            blank = true;
+            continue;
+        }
+        if n > 100 {
+            return false;
+        }
+        lines += 1;
+        if n >= 40 {
+            wrapped += 1;
+        }
+    }
+    blank && lines >= 3 && wrapped * 10 >= lines * 7 && text.lines().filter(|l| !l.trim().is_empty()).count() > text.split("\n\n").count()
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
