@@ -1,0 +1,308 @@
+// The page shell: wires #input to the engine and the engine's result to #view,
+// #legend and #details. Kept thin: the annotator is the wasm module, the DOM
+// building is render.js, the rich-paste cleaning is paste.js.
+import { htmlToText, looksLikeMarkdown } from "./paste.js";
+import { renderArticle, renderLegend, applyFilter, renderDetails, standaloneHtml } from "./render.js";
+import { createEngine } from "./engine.js";
+
+const $ = (id) => document.getElementById(id);
+const input = $("input");
+const view = $("view");
+const legend = $("legend");
+const details = $("details");
+const status = $("status");
+const progress = $("progress");
+const modeSelect = $("mode");
+
+const STORE_TEXT = "whosaid:text";
+const STORE_MODE = "whosaid:mode";
+const DEBOUNCE_MS = 150;
+
+const SAMPLE = `Huawei's founder hits back at Washington
+
+SHENZHEN — Ren Zhengfei, the founder of Huawei, said on Tuesday that the company would survive the American sanctions. "The U.S. has underestimated our strength," Ren told the BBC in an interview. "We will not be crushed."
+
+Officials in Washington disagreed. According to a Commerce Department spokesperson, the restrictions are working.
+
+"It is a disaster for the whole industry," said Hosuk Lee-Makiyama, director of the European Centre for International Political Economy. He added that European operators would pay the price.
+
+Some analysts warned that the dispute could last for years.`;
+
+const state = {
+  engine: null,
+  text: "", // the text of the last render
+  markdown: false,
+  ann: { quotes: [], speakers: [], sources: [] },
+  quotesById: new Map(),
+  filter: null,
+  rev: 0, // renders completed
+  seq: 0, // requests made
+  timer: 0,
+  renderToken: 0,
+  t0: 0, // when the newest request was made
+};
+
+function storageGet(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+function storageSet(key, value) {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    status.textContent = "Could not save the text in this browser (storage full or disabled).";
+  }
+}
+
+function isMarkdown(text) {
+  const mode = modeSelect.value;
+  if (mode === "markdown") return true;
+  if (mode === "text") return false;
+  return looksLikeMarkdown(text);
+}
+
+function showBusy(on) {
+  progress.hidden = !on;
+  view.setAttribute("aria-busy", String(on));
+}
+
+/** Annotates what is in #input now (after `delay` ms) and renders it. */
+function requestAnnotate(delay) {
+  clearTimeout(state.timer);
+  if (delay > 0) {
+    state.timer = setTimeout(() => requestAnnotate(0), delay);
+    return;
+  }
+  const text = input.value;
+  storageSet(STORE_TEXT, text || null);
+  if (!state.engine) return; // annotated as soon as the engine is ready
+  const markdown = isMarkdown(text);
+  const seq = ++state.seq;
+  state.t0 = performance.now();
+  showBusy(true);
+  state.engine.annotate(text, markdown).then((res) => {
+    if (res.stale || seq !== state.seq) return;
+    if (res.error) {
+      showBusy(false);
+      status.textContent = `The engine failed: ${res.error}`;
+      return;
+    }
+    draw(text, markdown, res.ann, res.ms);
+  });
+}
+
+/** Renders in slices of about 8 ms so that a huge article never blocks typing. */
+async function draw(text, markdown, ann, engineMs) {
+  const token = ++state.renderToken;
+  const gen = renderArticle(text, ann, 300);
+  let step = gen.next();
+  let sliceStart = performance.now();
+  while (!step.done) {
+    if (performance.now() - sliceStart > 8) {
+      await new Promise((r) => setTimeout(r, 0));
+      if (token !== state.renderToken) return; // a newer render took over
+      sliceStart = performance.now();
+    }
+    step = gen.next();
+  }
+  if (token !== state.renderToken) return;
+  state.text = text;
+  state.markdown = markdown;
+  state.ann = ann;
+  state.quotesById = new Map(ann.quotes.map((q) => [q.id, q]));
+  if (state.filter !== null && !ann.speakers.some((s) => s.id === state.filter)) state.filter = null;
+  view.replaceChildren(step.value);
+  view.classList.toggle("markdown", markdown);
+  view.dataset.format = markdown ? "markdown" : "text";
+  drawLegend();
+  applyFilter(view, state.filter);
+  if (details.dataset.quoteId !== undefined) {
+    const q = state.quotesById.get(Number(details.dataset.quoteId));
+    if (q) renderDetails(details, text, ann, q);
+    else resetDetails();
+  }
+  state.rev++;
+  view.dataset.rev = String(state.rev);
+  if (!state.engine.busy) showBusy(false);
+  const total = performance.now() - state.t0;
+  const n = ann.quotes.length;
+  status.textContent = `${n} quote${n === 1 ? "" : "s"} · ${ann.speakers.length} speaker${
+    ann.speakers.length === 1 ? "" : "s"
+  } · ${ann.sources.length} source${ann.sources.length === 1 ? "" : "s"} · ${
+    markdown ? "Markdown" : "plain text"
+  } · ${engineMs.toFixed(1)} ms engine, ${total.toFixed(1)} ms in all`;
+  document.dispatchEvent(
+    new CustomEvent("whosaid:rendered", { detail: { rev: state.rev, engineMs, totalMs: total, length: text.length } }),
+  );
+}
+
+function drawLegend() {
+  renderLegend(legend, state.ann, state.filter, (id) => {
+    state.filter = id;
+    drawLegend();
+    applyFilter(view, id);
+    const btn = id === null ? null : legend.querySelector(`[data-speaker-id="${id}"]`);
+    if (btn) btn.focus();
+  });
+}
+
+function resetDetails() {
+  const p = document.createElement("p");
+  p.className = "empty";
+  p.textContent = "Point at a quote, or Tab to it, to see who said it and why.";
+  delete details.dataset.quoteId;
+  details.replaceChildren(p);
+}
+
+function showQuote(el) {
+  const q = state.quotesById.get(Number(el.dataset.quoteId));
+  if (!q) return;
+  for (const a of view.querySelectorAll(".q.active")) a.classList.remove("active");
+  for (const a of view.querySelectorAll(`.q[data-quote-id="${q.id}"]`)) a.classList.add("active");
+  renderDetails(details, state.text, state.ann, q);
+}
+
+view.addEventListener("mouseover", (e) => {
+  const el = e.target instanceof Element ? e.target.closest(".q") : null;
+  if (el) showQuote(el);
+});
+view.addEventListener("focusin", (e) => {
+  const el = e.target instanceof Element ? e.target.closest(".q") : null;
+  if (el) showQuote(el);
+});
+
+// Input: typing is debounced; paste and drop annotate at once.
+input.addEventListener("input", (e) => {
+  requestAnnotate(e.inputType === "insertFromPaste" || e.inputType === "insertFromDrop" ? 0 : DEBOUNCE_MS);
+});
+
+function insertText(text) {
+  input.focus();
+  // execCommand keeps the edit on the undo stack; setRangeText is the fallback.
+  if (!document.execCommand("insertText", false, text)) {
+    input.setRangeText(text, input.selectionStart, input.selectionEnd, "end");
+  }
+  requestAnnotate(0);
+}
+
+input.addEventListener("paste", (e) => {
+  const data = e.clipboardData;
+  if (!data) return;
+  const html = data.getData("text/html");
+  if (!html) return; // plain text: the browser inserts it
+  e.preventDefault();
+  const text = htmlToText(html) || data.getData("text/plain");
+  insertText(text);
+});
+
+function loadFile(file) {
+  const name = file.name.toLowerCase();
+  const md = /\.(md|markdown)$/.test(name);
+  if (!md && !/\.txt$/.test(name) && !/^text\//.test(file.type)) {
+    status.textContent = `Only .txt and .md files can be loaded (not ${file.name}).`;
+    return;
+  }
+  file.text().then((text) => {
+    modeSelect.value = md ? "markdown" : "text";
+    storageSet(STORE_MODE, modeSelect.value);
+    input.value = text;
+    requestAnnotate(0);
+  });
+}
+
+document.addEventListener("dragover", (e) => {
+  if (e.dataTransfer && [...e.dataTransfer.types].includes("Files")) {
+    e.preventDefault();
+    input.classList.add("dragging");
+  }
+});
+document.addEventListener("dragleave", () => input.classList.remove("dragging"));
+document.addEventListener("drop", (e) => {
+  input.classList.remove("dragging");
+  const file = e.dataTransfer && e.dataTransfer.files[0];
+  if (!file) return;
+  e.preventDefault();
+  loadFile(file);
+});
+
+modeSelect.addEventListener("change", () => {
+  storageSet(STORE_MODE, modeSelect.value);
+  requestAnnotate(0);
+});
+
+$("clear").addEventListener("click", () => {
+  input.value = "";
+  storageSet(STORE_TEXT, null);
+  state.filter = null;
+  resetDetails();
+  requestAnnotate(0);
+  if (!state.engine) {
+    view.replaceChildren();
+    legend.replaceChildren();
+  }
+  input.focus();
+});
+
+$("sample").addEventListener("click", () => {
+  input.value = SAMPLE;
+  requestAnnotate(0);
+});
+
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+$("export-json").addEventListener("click", () => {
+  download("whosaid-annotations.json", "application/json", `${JSON.stringify(state.ann, null, 2)}\n`);
+});
+
+$("export-html").addEventListener("click", () => {
+  let css = "";
+  for (const sheet of document.styleSheets) {
+    try {
+      for (const rule of sheet.cssRules) css += `${rule.cssText}\n`;
+    } catch {
+      /* a sheet we cannot read is left out */
+    }
+  }
+  css += "main.export{display:grid;grid-template-columns:1fr 16rem;gap:2rem;max-width:72rem;margin:2rem auto;padding:0 1rem}\n";
+  download("whosaid-article.html", "text/html", standaloneHtml(view, legend, css, "whosaid: annotated article"));
+});
+
+// Start: restore the saved text unless something was typed already.
+const savedMode = storageGet(STORE_MODE);
+if (savedMode && [...modeSelect.options].some((o) => o.value === savedMode)) modeSelect.value = savedMode;
+if (!input.value) input.value = storageGet(STORE_TEXT) || "";
+
+const how = globalThis.WHOSAID_ENGINE || {
+  worker: () => new Worker(new URL("./worker.js", import.meta.url), { type: "module" }),
+  mainThread: async () => {
+    const m = await import("../../pkg/whosaid.js");
+    await m.default();
+    return m;
+  },
+};
+
+createEngine(how).then(
+  (engine) => {
+    state.engine = engine;
+    document.documentElement.dataset.engine = engine.where;
+    $("version").textContent = engine.version;
+    status.textContent = "Ready.";
+    requestAnnotate(0);
+  },
+  (e) => {
+    status.textContent = `The engine could not start: ${e && e.message ? e.message : e}`;
+  },
+);
