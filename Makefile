@@ -120,10 +120,10 @@ test-lint:
 	cargo clippy --target $(WASM_TARGET) --no-default-features --lib --tests -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --no-fail-fast
 
 test-wasm: deps
-	cargo test --target $(WASM_TARGET) --no-default-features $(addprefix --test ,$(WASM_TESTS))
+	cargo test --no-fail-fast --target $(WASM_TARGET) --no-default-features $(addprefix --test ,$(WASM_TESTS))
 
 test-e2e: wasm dist
 	npx playwright test
