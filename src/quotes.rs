@@ -94,15 +94,52 @@ fn classify(text: &str, pair: &Pair, lex: &Lexicon) -> (QuoteKind, &'static str,
     if pair.close.is_none() && pair.paragraphs <= 1 {
         return (QuoteKind::Direct, "unclosed-quote", 0.4);
     }
-    if short && n_words <= 2 {
-        // One or two words mid-sentence with no cue next to them: a scare quote,
-        // unless the indirect finder later makes it part of a mixed quote.
-        let cue_before = before.last().is_some_and(|w| lex.cue(w).is_some());
-        if !cue_before {
-            return (QuoteKind::Mention, "mention-short-fragment", 0.6);
-        }
+    let cue_before = before.last().is_some_and(|w| lex.cue(w).is_some());
+    let after = following_words(text, pair.outer().end, 3);
+    let cue_after = after.iter().any(|w| lex.cue(w).is_some()) || after.first().is_some_and(|w| lex.cue(w).is_some());
+    let lead = lead_char(text, pair.open.start);
+    let embedded = lead.is_some_and(|c| c.is_alphanumeric());
+    if !cue_before && !cue_after && n_words <= 8 && is_title_case(content) {
+        // `On "Face the Nation,"`, a heading `'Coal Isn't the Villain.'`.
+        return (QuoteKind::Mention, "mention-title-case", 0.7);
+    }
+    if !cue_before && !cue_after && embedded && n_words <= 6 {
+        // `a separate "liquidating trust."`: a scare quote inside a sentence,
+        // unless the indirect finder makes it part of a mixed quote.
+        return (QuoteKind::Mention, "mention-embedded-fragment", 0.6);
     }
     (QuoteKind::Direct, "quote-marks", 0.95)
+}
+
+/// Whether every word of four letters or more starts with a capital (a title).
+fn is_title_case(s: &str) -> bool {
+    let mut long = 0;
+    for w in s.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().count() >= 4 {
+            long += 1;
+            if !w.chars().next().is_some_and(char::is_uppercase) {
+                return false;
+            }
+        }
+    }
+    long > 0
+}
+
+/// The last non-space char before `pos` on the same line.
+fn lead_char(text: &str, pos: usize) -> Option<char> {
+    let p = skip_space_back(text, pos);
+    crate::text::char_before(text, p).filter(|&c| c != '\n')
+}
+
+/// Up to `n` words starting at `pos`, within the same line.
+pub(crate) fn following_words(text: &str, pos: usize, n: usize) -> Vec<&str> {
+    let line_end = text.get(pos..).and_then(|s| s.find('\n')).map(|i| pos + i).unwrap_or(text.len());
+    let mut to = (pos + 80).min(line_end);
+    while to > pos && !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    words(text, pos, to).into_iter().take(n).map(|w| w.text(text)).collect()
 }
 
 fn all_title_case(s: &str) -> bool {
