@@ -19,7 +19,25 @@ use crate::{QuoteKind, Span};
 
 /// Words after which a cue form is a noun or an infinitive, not a finite speech
 /// verb (`the report`, `to say`).
-const BLOCKERS_BEFORE: &[&str] = &["a", "an", "the", "to", "his", "her", "their", "its", "our", "this", "my", "your"];
+const BLOCKERS_BEFORE: &[&str] = &[
+    "a", "about", "against", "an", "at", "by", "for", "from", "her", "his", "in", "into", "its", "my", "of",
+    "on", "our", "the", "their", "this", "to", "with", "your",
+];
+
+/// Weak cue lemmas whose base and `-s` forms are more often nouns (`the plan`,
+/// `financial hope`, `public support`).
+const NOUNISH: &[&str] = &[
+    "attack", "back", "blast", "call", "charge", "comment", "demand", "estimate", "fear", "forecast", "hope",
+    "name", "offer", "order", "plan", "post", "promise", "question", "report", "request", "show", "signal",
+    "support", "view", "worry",
+];
+
+/// Words before a base or `-s` form of a weak cue (`hope`, `plans`, `support`)
+/// that show it is a verb with its subject (`we hope`, `Democrats support`).
+const VERB_MARKERS: &[&str] = &[
+    "also", "and", "can", "could", "did", "do", "does", "he", "i", "it", "may", "might", "must", "never", "not",
+    "often", "should", "she", "still", "they", "we", "will", "would", "you",
+];
 
 /// Particles that belong to the cue (`pointed to`, `called for`, `talking about`).
 const PARTICLES: &[&str] = &["about", "for", "of", "on", "out", "to"];
@@ -33,8 +51,14 @@ const CLAUSE_OPENERS: &[&str] = &[
 
 /// Function words that cannot be a subject on their own.
 const NOT_SUBJECT: &[&str] = &[
-    "also", "already", "be", "been", "being", "did", "do", "does", "even", "had", "has", "have", "is", "it",
-    "just", "not", "now", "often", "only", "still", "then", "there", "was", "were", "will", "would",
+    "also", "already", "be", "been", "being", "can", "could", "did", "do", "does", "even", "had", "has", "have",
+    "is", "just", "may", "might", "must", "not", "now", "often", "only", "should", "still", "then", "was",
+    "were", "will", "would",
+];
+
+/// Prepositions that cannot start a subject (`In this season, we hope`).
+const PREPOSITIONS: &[&str] = &[
+    "after", "at", "before", "by", "during", "for", "from", "in", "of", "on", "over", "to", "under", "with",
 ];
 
 /// Finds reported speech in `text` and adds it to `found`, turning quoted
@@ -67,6 +91,18 @@ pub fn find_indirect(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon, found:
             let prev = k.checked_sub(1).map(|p| ws[p].text(text).to_lowercase());
             if prev.as_deref().is_some_and(|p| BLOCKERS_BEFORE.contains(&p)) {
                 continue;
+            }
+            let cue_info = lex.cue(t);
+            let weak = cue_info.is_some_and(|c| !c.strong);
+            if weak && NOUNISH.contains(&cue_info.map(|c| c.lemma).unwrap_or("")) && !lt.ends_with("ed") && !matches!(lt.as_str(), "thought" | "knew" | "felt" | "saw" | "sought" | "found" | "known" | "seen") {
+                // A noun reading is likely ("financial hope", "the plan"): only a
+                // pronoun, a name, a plural noun or an auxiliary before it marks a verb.
+                let ok = prev.as_deref().is_some_and(|p| {
+                    VERB_MARKERS.contains(&p) || p.ends_with("ly") || (p.ends_with('s') && !p.ends_with("ss") && !lt.ends_with('s'))
+                }) || k.checked_sub(1).is_some_and(|p| is_capitalized(ws[p].text(text)));
+                if !ok {
+                    continue;
+                }
             }
             let next = ws.get(k + 1).map(|n| n.text(text));
             // "is said to", "was told by"
@@ -246,16 +282,30 @@ fn subject_before(text: &str, sentence: Span, ws: &[Word], k: usize, lex: &Lexic
             return None;
         }
     }
-    if i == k {
-        return None;
-    }
     let subj = &ws[i..k];
-    // Drop adverbs and auxiliaries next to the cue: "has long", "also".
+    // Drop adverbs and auxiliaries next to the cue: "has long", "also", "sharply".
     let mut n = subj.len();
-    while n > 0 && NOT_SUBJECT.contains(&subj[n - 1].text(text).to_lowercase().as_str()) {
-        n -= 1;
+    while n > 0 {
+        let t = subj[n - 1].text(text).to_lowercase();
+        if NOT_SUBJECT.contains(&t.as_str()) || (t.ends_with("ly") && t.len() > 4 && !is_capitalized(subj[n - 1].text(text))) {
+            n -= 1;
+        } else {
+            break;
+        }
     }
     if n == 0 {
+        // "X, in particular, has sharply criticized": the subject is before the
+        // parenthetical.
+        let boundary = skip_space_back(text, ws.get(i).map(|w| w.start).unwrap_or(cue.start));
+        if char_before(text, boundary) == Some(',') && i > 0 {
+            if let Some(m) = np_before(text, boundary, sentence.start, lex) {
+                return Some(m.role.map(|r| Span::new(m.span.start, r.end)).unwrap_or(m.span));
+            }
+        }
+        return None;
+    }
+    let first = subj[0].text(text).to_lowercase();
+    if PREPOSITIONS.contains(&first.as_str()) || subj[..n].iter().any(|w| w.text(text).bytes().all(|b| b.is_ascii_digit())) && n <= 2 {
         return None;
     }
     Some(Span::new(subj[0].start, subj[n - 1].end))
