@@ -21,11 +21,16 @@ use std::path::{Path, PathBuf};
 use whosaid::{Annotations, Span};
 
 fn golden_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("golden")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("golden")
 }
 
 fn esc(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('\r', "\\r").replace('\n', "\\n").replace('\t', "\\t")
+    s.replace('\\', "\\\\")
+        .replace('\r', "\\r")
+        .replace('\n', "\\n")
+        .replace('\t', "\\t")
 }
 
 fn slice(text: &str, s: Span) -> String {
@@ -35,9 +40,17 @@ fn slice(text: &str, s: Span) -> String {
 /// The snapshot of one article.
 fn render(name: &str, text: &str, ann: &Annotations) -> String {
     let mut out = String::new();
-    let entry = if name.ends_with(".md") { "annotate_markdown" } else { "annotate" };
+    let entry = if name.ends_with(".md") {
+        "annotate_markdown"
+    } else {
+        "annotate"
+    };
     writeln!(out, "# {name}: whosaid::{entry}").unwrap();
-    writeln!(out, "# regenerate: UPDATE_SNAPSHOTS=1 cargo test --test golden").unwrap();
+    writeln!(
+        out,
+        "# regenerate: UPDATE_SNAPSHOTS=1 cargo test --test golden"
+    )
+    .unwrap();
     writeln!(
         out,
         "# {} quotes, {} speakers, {} sources",
@@ -85,19 +98,48 @@ fn render(name: &str, text: &str, ann: &Annotations) -> String {
     }
     writeln!(out, "\n## speakers").unwrap();
     for s in &ann.speakers {
-        let kind = serde_json::to_value(s.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-        let n = ann.quotes.iter().filter(|q| q.speaker == Some(s.id)).count();
-        let role = s.role.as_ref().map(|r| format!(", role: {r}")).unwrap_or_default();
+        let kind = serde_json::to_value(s.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let n = ann
+            .quotes
+            .iter()
+            .filter(|q| q.speaker == Some(s.id))
+            .count();
+        let role = s
+            .role
+            .as_ref()
+            .map(|r| format!(", role: {r}"))
+            .unwrap_or_default();
         writeln!(out, "s{} {} ({kind}{role}) — {n} quote(s)", s.id, s.name).unwrap();
-        let ms: Vec<String> = s.mentions.iter().map(|m| format!("«{}»", slice(text, *m))).collect();
+        let ms: Vec<String> = s
+            .mentions
+            .iter()
+            .map(|m| format!("«{}»", slice(text, *m)))
+            .collect();
         writeln!(out, "    mentions: {}", ms.join(", ")).unwrap();
     }
     writeln!(out, "\n## sources").unwrap();
     for s in &ann.sources {
-        let kind = serde_json::to_value(s.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let kind = serde_json::to_value(s.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
         let n = ann.quotes.iter().filter(|q| q.source == Some(s.id)).count();
-        let ms: Vec<String> = s.mentions.iter().map(|m| format!("«{}»", slice(text, *m))).collect();
-        writeln!(out, "src{} {} ({kind}) — backs {n} quote(s); mentions: {}", s.id, s.name, ms.join(", ")).unwrap();
+        let ms: Vec<String> = s
+            .mentions
+            .iter()
+            .map(|m| format!("«{}»", slice(text, *m)))
+            .collect();
+        writeln!(
+            out,
+            "src{} {} ({kind}) — backs {n} quote(s); mentions: {}",
+            s.id,
+            s.name,
+            ms.join(", ")
+        )
+        .unwrap();
     }
     out
 }
@@ -110,7 +152,11 @@ fn diff(old: &str, new: &str) -> String {
     let mut lcs = vec![vec![0u32; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
         }
     }
     let mut ops: Vec<(char, &str)> = Vec::new();
@@ -128,7 +174,11 @@ fn diff(old: &str, new: &str) -> String {
             i += 1;
         }
     }
-    let near = |k: usize| ops[k.saturating_sub(3)..(k + 4).min(ops.len())].iter().any(|o| o.0 != ' ');
+    let near = |k: usize| {
+        ops[k.saturating_sub(3)..(k + 4).min(ops.len())]
+            .iter()
+            .any(|o| o.0 != ' ')
+    };
     let mut out = String::new();
     let mut skipped = false;
     for (k, (op, line)) in ops.iter().enumerate() {
@@ -166,7 +216,11 @@ fn golden_articles() {
     for path in &list {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let text = std::fs::read_to_string(path).unwrap();
-        let ann = if name.ends_with(".md") { whosaid::annotate_markdown(&text) } else { whosaid::annotate(&text) };
+        let ann = if name.ends_with(".md") {
+            whosaid::annotate_markdown(&text)
+        } else {
+            whosaid::annotate(&text)
+        };
         let snap = render(&name, &text, &ann);
         let snap_path = path.with_extension("snap");
         expected_snaps.push(snap_path.clone());
@@ -202,7 +256,11 @@ fn golden_articles() {
             }
         }
     }
-    println!("golden: {} articles, {} mismatches", list.len(), failures.len());
+    println!(
+        "golden: {} articles, {} mismatches",
+        list.len(),
+        failures.len()
+    );
     if !failures.is_empty() {
         panic!(
             "\n{}\n{} golden snapshot(s) differ. If the change is intended, review it and run\n    UPDATE_SNAPSHOTS=1 cargo test --test golden\n",

@@ -155,7 +155,10 @@ fn split_title(raw: &str) -> (String, Option<String>) {
         Some(i) => {
             let tag = &raw[i..];
             let end = tag.rfind(']').unwrap_or(tag.len().saturating_sub(1));
-            let reason = tag[TAG.len()..end].trim_start_matches(':').trim().to_string();
+            let reason = tag[TAG.len()..end]
+                .trim_start_matches(':')
+                .trim()
+                .to_string();
             let mut title = raw[..i].trim_end().to_string();
             title.push_str(tag.get(end + 1..).unwrap_or(""));
             (title.trim().to_string(), Some(reason))
@@ -205,13 +208,19 @@ fn parse_quote(line: &str) -> Result<ExpQuote, String> {
     let close = body.rfind('»').ok_or("content must end with »")?;
     let content = unescape(&body[..close]);
     let mut fields: Vec<(String, String)> = Vec::new();
-    for tok in body[close + '»'.len_utf8()..].split(' ').filter(|t| !t.is_empty()) {
+    for tok in body[close + '»'.len_utf8()..]
+        .split(' ')
+        .filter(|t| !t.is_empty())
+    {
         let key_val = tok.split_once('=').filter(|(k, _)| KEYS.contains(k));
         if let Some((k, v)) = key_val {
             fields.push((k.to_string(), v.to_string()));
         } else if tok == "continues" {
             fields.push(("continues".into(), String::new()));
-        } else if let Some(last) = fields.last_mut().filter(|f| f.0 != "continues" || !f.1.is_empty()) {
+        } else if let Some(last) = fields
+            .last_mut()
+            .filter(|f| f.0 != "continues" || !f.1.is_empty())
+        {
             last.1.push(' ');
             last.1.push_str(tok);
         } else {
@@ -221,7 +230,12 @@ fn parse_quote(line: &str) -> Result<ExpQuote, String> {
     for f in &mut fields {
         f.1 = unescape(&f.1);
     }
-    Ok(ExpQuote { raw: line.to_string(), kind: kind.to_string(), content, fields })
+    Ok(ExpQuote {
+        raw: line.to_string(),
+        kind: kind.to_string(),
+        content,
+        fields,
+    })
 }
 
 fn parse_spec(src: &str) -> Vec<Case> {
@@ -234,10 +248,19 @@ fn parse_spec(src: &str) -> Vec<Case> {
             continue;
         };
         let (title, known_failure) = split_title(raw_title);
-        let mut case = Case { line: i + 1, title, known_failure, ..Default::default() };
+        let mut case = Case {
+            line: i + 1,
+            title,
+            known_failure,
+            ..Default::default()
+        };
         i += 1;
         if let Some(opts) = lines.get(i).and_then(|l| l.strip_prefix("options:")) {
-            case.options = opts.split(',').map(|o| o.trim().to_string()).filter(|o| !o.is_empty()).collect();
+            case.options = opts
+                .split(',')
+                .map(|o| o.trim().to_string())
+                .filter(|o| !o.is_empty())
+                .collect();
             i += 1;
         }
         let mut input: Vec<&str> = Vec::new();
@@ -263,7 +286,8 @@ fn parse_spec(src: &str) -> Vec<Case> {
         }
         case.input = text;
         if !saw_sep {
-            case.parse_errors.push("no `--` line after the input".into());
+            case.parse_errors
+                .push("no `--` line after the input".into());
         }
         while saw_sep && i < lines.len() && !lines[i].starts_with("## ") {
             let l = lines[i].trim();
@@ -290,7 +314,10 @@ fn parse_spec(src: &str) -> Vec<Case> {
 }
 
 fn options_for(case: &Case) -> Options {
-    let mut o = Options { include_mentions: true, ..Default::default() };
+    let mut o = Options {
+        include_mentions: true,
+        ..Default::default()
+    };
     for opt in &case.options {
         match opt.as_str() {
             "default" => o = Options::default(),
@@ -347,7 +374,11 @@ fn span_text(text: &str, s: Option<Span>) -> String {
 
 /// The actual quote rendered in the expected-line language.
 fn render_quote(text: &str, ann: &Annotations, q: &Quote) -> String {
-    let mut s = format!("{} «{}»", q.kind.as_str(), escape(text.get(q.start..q.end).unwrap_or("<bad span>")));
+    let mut s = format!(
+        "{} «{}»",
+        q.kind.as_str(),
+        escape(text.get(q.start..q.end).unwrap_or("<bad span>"))
+    );
     match q.speaker.and_then(|i| ann.speakers.get(i)) {
         Some(sp) => write!(s, " speaker={}", sp.name).unwrap(),
         None => s.push_str(" speaker=none"),
@@ -371,7 +402,11 @@ fn render_quote(text: &str, ann: &Annotations, q: &Quote) -> String {
     s
 }
 
-fn render_entities(text: &str, label: &str, items: Vec<(String, String, Option<String>, Vec<Span>)>) -> String {
+fn render_entities(
+    text: &str,
+    label: &str,
+    items: Vec<(String, String, Option<String>, Vec<Span>)>,
+) -> String {
     if items.is_empty() {
         return format!("{label}: none");
     }
@@ -394,7 +429,14 @@ fn render_speakers(text: &str, ann: &Annotations) -> String {
     let items = ann
         .speakers
         .iter()
-        .map(|s| (s.name.clone(), kind_name(&s.kind), s.role.clone(), s.mentions.clone()))
+        .map(|s| {
+            (
+                s.name.clone(),
+                kind_name(&s.kind),
+                s.role.clone(),
+                s.mentions.clone(),
+            )
+        })
         .collect();
     render_entities(text, "speakers", items)
 }
@@ -409,29 +451,49 @@ fn render_sources(text: &str, ann: &Annotations) -> String {
 }
 
 fn kind_name<T: serde::Serialize>(k: &T) -> String {
-    serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(k)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// Checks that the output is sane whatever the input.
 fn sanity(text: &str, ann: &Annotations, again: &Annotations) -> Vec<String> {
     let mut p = Vec::new();
-    let ok = |s: Span| s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
+    let ok = |s: Span| {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    };
     let mut last_start = 0;
     for (i, q) in ann.quotes.iter().enumerate() {
         if q.id != i {
             p.push(format!("SANITY: quotes[{i}].id is {}", q.id));
         }
         if !ok(q.span()) {
-            p.push(format!("SANITY: quote {i} span {}..{} is not a valid span of the text", q.start, q.end));
+            p.push(format!(
+                "SANITY: quote {i} span {}..{} is not a valid span of the text",
+                q.start, q.end
+            ));
         }
         if q.start < last_start {
-            p.push(format!("SANITY: quote {i} starts before the quote before it"));
+            p.push(format!(
+                "SANITY: quote {i} starts before the quote before it"
+            ));
         }
         last_start = q.start;
-        for (name, s) in [("cue", q.cue), ("mention", q.mention), ("antecedent", q.antecedent)] {
+        for (name, s) in [
+            ("cue", q.cue),
+            ("mention", q.mention),
+            ("antecedent", q.antecedent),
+        ] {
             if let Some(s) = s {
                 if !ok(s) {
-                    p.push(format!("SANITY: quote {i} {name} span {}..{} is not valid", s.start, s.end));
+                    p.push(format!(
+                        "SANITY: quote {i} {name} span {}..{} is not valid",
+                        s.start, s.end
+                    ));
                 }
             }
         }
@@ -445,7 +507,10 @@ fn sanity(text: &str, ann: &Annotations, again: &Annotations) -> Vec<String> {
             p.push(format!("SANITY: quote {i} continues a later quote"));
         }
         if !(0.0..=1.0).contains(&q.confidence) {
-            p.push(format!("SANITY: quote {i} confidence {} outside 0..1", q.confidence));
+            p.push(format!(
+                "SANITY: quote {i} confidence {} outside 0..1",
+                q.confidence
+            ));
         }
     }
     for (i, s) in ann.speakers.iter().enumerate() {
@@ -470,7 +535,14 @@ fn sanity(text: &str, ann: &Annotations, again: &Annotations) -> Vec<String> {
     p
 }
 
-fn check_fields(text: &str, ann: &Annotations, exp: &ExpQuote, q: &Quote, prev: Option<usize>, p: &mut Vec<String>) {
+fn check_fields(
+    text: &str,
+    ann: &Annotations,
+    exp: &ExpQuote,
+    q: &Quote,
+    prev: Option<usize>,
+    p: &mut Vec<String>,
+) {
     let label = format!("«{}»", escape(&exp.content));
     for (key, want) in &exp.fields {
         let got: String = match key.as_str() {
@@ -479,14 +551,22 @@ fn check_fields(text: &str, ann: &Annotations, exp: &ExpQuote, q: &Quote, prev: 
                 let mention = span_text(text, q.mention);
                 match sp {
                     None => "none".into(),
-                    Some(sp) if sp.name.eq_ignore_ascii_case(want) || mention.eq_ignore_ascii_case(want) => want.clone(),
+                    Some(sp)
+                        if sp.name.eq_ignore_ascii_case(want)
+                            || mention.eq_ignore_ascii_case(want) =>
+                    {
+                        want.clone()
+                    }
                     Some(sp) => sp.name.clone(),
                 }
             }
             "mention" => span_text(text, q.mention),
             "cue" => span_text(text, q.cue),
             "antecedent" => span_text(text, q.antecedent),
-            "source" => q.source.and_then(|i| ann.sources.get(i)).map_or("none".into(), |s| s.name.clone()),
+            "source" => q
+                .source
+                .and_then(|i| ann.sources.get(i))
+                .map_or("none".into(), |s| s.name.clone()),
             "role" => q
                 .speaker
                 .and_then(|i| ann.speakers.get(i))
@@ -520,29 +600,52 @@ fn check_fields(text: &str, ann: &Annotations, exp: &ExpQuote, q: &Quote, prev: 
     }
 }
 
-fn check_entities(text: &str, label: &str, want: &[ExpEntity], got: Vec<(String, String, Option<String>, Vec<Span>)>, p: &mut Vec<String>) {
+fn check_entities(
+    text: &str,
+    label: &str,
+    want: &[ExpEntity],
+    got: Vec<(String, String, Option<String>, Vec<Span>)>,
+    p: &mut Vec<String>,
+) {
     if want.len() != got.len() {
         let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
-        p.push(format!("{label}: expected {} entries, got {}: {:?}", want.len(), got.len(), names));
+        p.push(format!(
+            "{label}: expected {} entries, got {}: {:?}",
+            want.len(),
+            got.len(),
+            names
+        ));
     }
     for (i, (w, g)) in want.iter().zip(got.iter()).enumerate() {
         if w.name != g.0 {
-            p.push(format!("{label}[{i}]: name should be `{}`, is `{}`", w.name, g.0));
+            p.push(format!(
+                "{label}[{i}]: name should be `{}`, is `{}`",
+                w.name, g.0
+            ));
         }
         if let Some(k) = &w.kind {
             if k != &g.1 {
-                p.push(format!("{label}[{i}] `{}`: kind should be {k}, is {}", w.name, g.1));
+                p.push(format!(
+                    "{label}[{i}] `{}`: kind should be {k}, is {}",
+                    w.name, g.1
+                ));
             }
         }
         if let Some(r) = &w.role {
             if Some(r) != g.2.as_ref() {
-                p.push(format!("{label}[{i}] `{}`: role should be `{r}`, is {:?}", w.name, g.2));
+                p.push(format!(
+                    "{label}[{i}] `{}`: role should be `{r}`, is {:?}",
+                    w.name, g.2
+                ));
             }
         }
         if let Some(ms) = &w.mentions {
             let got_ms: Vec<String> = g.3.iter().map(|m| span_text(text, Some(*m))).collect();
             if ms != &got_ms {
-                p.push(format!("{label}[{i}] `{}`: mentions should be {:?}, are {:?}", w.name, ms, got_ms));
+                p.push(format!(
+                    "{label}[{i}] `{}`: mentions should be {:?}, are {:?}",
+                    w.name, ms, got_ms
+                ));
             }
         }
     }
@@ -558,7 +661,11 @@ fn run_case(case: &Case) -> (Vec<String>, Vec<String>) {
     let again = run_engine(case).unwrap_or_default();
     let text = &case.input;
     p.extend(sanity(text, &ann, &again));
-    let mut actual: Vec<String> = ann.quotes.iter().map(|q| render_quote(text, &ann, q)).collect();
+    let mut actual: Vec<String> = ann
+        .quotes
+        .iter()
+        .map(|q| render_quote(text, &ann, q))
+        .collect();
     actual.push(render_speakers(text, &ann));
     actual.push(render_sources(text, &ann));
 
@@ -568,7 +675,8 @@ fn run_case(case: &Case) -> (Vec<String>, Vec<String>) {
     let mut count_ok = true;
     for exp in &case.quotes {
         let found = if case.open {
-            (next..ann.quotes.len()).find(|&j| span_text(text, Some(ann.quotes[j].span())) == exp.content)
+            (next..ann.quotes.len())
+                .find(|&j| span_text(text, Some(ann.quotes[j].span())) == exp.content)
         } else {
             Some(next).filter(|&j| j < ann.quotes.len())
         };
@@ -581,9 +689,18 @@ fn run_case(case: &Case) -> (Vec<String>, Vec<String>) {
         let q = &ann.quotes[j];
         let got = span_text(text, Some(q.span()));
         if got != exp.content {
-            p.push(format!("quote {j}: content should be «{}», is «{}»", escape(&exp.content), escape(&got)));
+            p.push(format!(
+                "quote {j}: content should be «{}», is «{}»",
+                escape(&exp.content),
+                escape(&got)
+            ));
         } else if q.kind.as_str() != exp.kind {
-            p.push(format!("«{}»: kind should be {}, is {}", escape(&exp.content), exp.kind, q.kind.as_str()));
+            p.push(format!(
+                "«{}»: kind should be {}, is {}",
+                escape(&exp.content),
+                exp.kind,
+                q.kind.as_str()
+            ));
         }
         if got == exp.content {
             check_fields(text, &ann, exp, q, prev_match, &mut p);
@@ -592,13 +709,24 @@ fn run_case(case: &Case) -> (Vec<String>, Vec<String>) {
         next = j + 1;
     }
     if !case.open && count_ok && ann.quotes.len() != case.quotes.len() {
-        p.push(format!("expected {} quote(s), found {}", case.quotes.len(), ann.quotes.len()));
+        p.push(format!(
+            "expected {} quote(s), found {}",
+            case.quotes.len(),
+            ann.quotes.len()
+        ));
     }
     if let Some(want) = &case.speakers {
         let got = ann
             .speakers
             .iter()
-            .map(|s| (s.name.clone(), kind_name(&s.kind), s.role.clone(), s.mentions.clone()))
+            .map(|s| {
+                (
+                    s.name.clone(),
+                    kind_name(&s.kind),
+                    s.role.clone(),
+                    s.mentions.clone(),
+                )
+            })
             .collect();
         check_entities(text, "speakers", want, got, &mut p);
     }
@@ -625,7 +753,10 @@ fn report(file: &str, case: &Case, problems: &[String], actual: &[String]) -> St
     };
     writeln!(s, "--- {file}:{} ## {}{tag}", case.line, case.title).unwrap();
     writeln!(s, "  input:").unwrap();
-    s.push_str(&indent(&case.input.replace('\r', "\\r").replace('\0', "\\0"), "  │ "));
+    s.push_str(&indent(
+        &case.input.replace('\r', "\\r").replace('\0', "\\0"),
+        "  │ ",
+    ));
     writeln!(s, "  expected:").unwrap();
     if case.quotes.is_empty() && !case.open {
         writeln!(s, "    (no quotes)").unwrap();
@@ -659,12 +790,15 @@ fn short_reason(problems: &[String]) -> String {
 }
 
 fn spec_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("spec")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("spec")
 }
 
 fn run_file(name: &str) {
     let path = spec_dir().join(name);
-    let src = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let src = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let cases = parse_spec(&src);
     assert!(!cases.is_empty(), "{name}: no cases");
     let filter = std::env::var("SPEC_CASE").ok();
@@ -677,7 +811,10 @@ fn run_file(name: &str) {
     let mut ran = 0;
     let mut retitle: Vec<(usize, String)> = Vec::new();
     for case in &cases {
-        if filter.as_ref().is_some_and(|f| !case.title.contains(f.as_str())) {
+        if filter
+            .as_ref()
+            .is_some_and(|f| !case.title.contains(f.as_str()))
+        {
             continue;
         }
         ran += 1;
@@ -703,7 +840,14 @@ fn run_file(name: &str) {
             }
             (_, false) => {
                 if update == "all" && !hard {
-                    retitle.push((case.line, format!("{} [known-failure: {}]", case.title, short_reason(&problems))));
+                    retitle.push((
+                        case.line,
+                        format!(
+                            "{} [known-failure: {}]",
+                            case.title,
+                            short_reason(&problems)
+                        ),
+                    ));
                 }
                 unexpected_fail.push(report(name, case, &problems, &actual));
             }
@@ -724,7 +868,10 @@ fn run_file(name: &str) {
         let mut out = lines.join("\n");
         out.push('\n');
         std::fs::write(&path, out).expect("rewrite spec file");
-        println!("spec {name}: rewrote {} title(s) (SPEC_UPDATE={update})", retitle.len());
+        println!(
+            "spec {name}: rewrote {} title(s) (SPEC_UPDATE={update})",
+            retitle.len()
+        );
         return;
     }
     if !unexpected_fail.is_empty() || !unexpected_pass.is_empty() {
@@ -790,7 +937,10 @@ fn runner_parses_the_format() {
     let sp = c.speakers.as_ref().unwrap();
     assert_eq!(sp[0].name, "Jane Doe");
     assert_eq!(sp[0].role.as_deref(), Some("the boss"));
-    assert_eq!(sp[0].mentions.as_ref().unwrap(), &vec!["she".to_string(), "Jane".to_string()]);
+    assert_eq!(
+        sp[0].mentions.as_ref().unwrap(),
+        &vec!["she".to_string(), "Jane".to_string()]
+    );
     assert_eq!(sp[1].kind.as_deref(), Some("group"));
     assert!(cases[1].input.is_empty() && cases[1].quotes.is_empty() && !cases[1].open);
     assert!(c.parse_errors.is_empty() && cases[1].parse_errors.is_empty());
