@@ -75,10 +75,13 @@ export async function rev(page) {
 export async function rendered(page, action) {
   const before = await rev(page);
   await action();
-  await expect.poll(() => rev(page)).toBeGreaterThan(before);
+  await expect.poll(() => rev(page), { intervals: [20, 50, 100, 200] }).toBeGreaterThan(before);
   // The render shown is the one of the text now in #input.
   await expect
-    .poll(() => page.evaluate(() => document.getElementById("view").textContent === document.getElementById("input").value))
+    .poll(
+      () => page.evaluate(() => document.getElementById("view").textContent === document.getElementById("input").value),
+      { intervals: [20, 50, 100, 200] },
+    )
     .toBe(true);
   await expect(page.locator("#progress")).toBeHidden();
 }
