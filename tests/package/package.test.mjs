@@ -160,6 +160,16 @@ test("the README's example runs and prints what it says", () => {
   });
 });
 
+test("the repository README's JavaScript example runs and prints what it says", () => {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const code = readme.match(/```js\n([\s\S]*?)```/)?.[1];
+  assert.ok(code, "README.md has a ```js example");
+  const expected = [...code.matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map((m) => m[1]);
+  assert.ok(expected.length > 0, "the example says what it prints");
+  const lines = node("root-readme.mjs", code).trim().split("\n");
+  assert.deepEqual(lines, expected);
+});
+
 function tsc(name, compilerOptions, source) {
   writeFileSync(join(project, `${name}.ts`), source);
   writeFileSync(
