@@ -42,7 +42,13 @@ impl Attribution {
 
 /// Attributes every candidate; the result is parallel to `found`.
 pub fn attribute(text: &str, doc: &Doc, found: &[Candidate], mentions: &[Mention], lex: &Lexicon) -> Vec<Attribution> {
-    let mut out: Vec<Attribution> = found.iter().map(|c| attribute_one(text, doc, c, found, lex)).collect();
+    // Quote boundaries, sorted once, bound each quote's search window.
+    let mut starts: Vec<usize> = found.iter().filter(|q| !q.absorbed).map(|q| q.outer.start).collect();
+    let mut ends: Vec<usize> = found.iter().filter(|q| !q.absorbed).map(|q| q.outer.end).collect();
+    starts.sort_unstable();
+    ends.sort_unstable();
+    let bounds = Bounds { starts, ends };
+    let mut out: Vec<Attribution> = found.iter().map(|c| attribute_one(text, doc, c, &bounds, lex)).collect();
     // Interrupted quotes share their first piece's attribution.
     for i in 0..found.len() {
         if let Some(j) = found[i].continues {
@@ -89,14 +95,24 @@ pub fn attribute(text: &str, doc: &Doc, found: &[Candidate], mentions: &[Mention
 
 fn nearest_name<'a>(doc: &Doc, mentions: &'a [Mention], pos: usize) -> Option<&'a Mention> {
     let para = doc.paragraph_at(pos)?;
-    mentions
+    let k = mentions.partition_point(|m| m.span.end <= pos);
+    mentions[..k]
         .iter()
         .rev()
-        .filter(|m| m.span.end <= pos && m.span.start >= para.start)
+        .take_while(|m| m.span.start >= para.start)
         .find(|m| m.kind == MentionKind::Name)
 }
 
-fn attribute_one(text: &str, doc: &Doc, c: &Candidate, found: &[Candidate], lex: &Lexicon) -> Attribution {
+/// Sorted starts and ends of the quotes in marks.
+struct Bounds {
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+/// How far from a quote its attribution may be looked for, in bytes.
+const WINDOW: usize = 400;
+
+fn attribute_one(text: &str, doc: &Doc, c: &Candidate, bounds: &Bounds, lex: &Lexicon) -> Attribution {
     if c.absorbed || c.kind == QuoteKind::Mention {
         return Attribution::none();
     }
@@ -107,27 +123,33 @@ fn attribute_one(text: &str, doc: &Doc, c: &Candidate, found: &[Candidate], lex:
     let sentence = doc.sentence_at(c.outer.start).unwrap_or(c.outer);
     let para = doc.paragraph_at(c.outer.start).unwrap_or(sentence);
     // The next quote bounds the search after this one; the previous one before.
-    let next_quote = found
-        .iter()
-        .filter(|q| !q.absorbed && q.outer.start >= c.outer.end)
-        .map(|q| q.outer.start)
-        .min()
-        .unwrap_or(usize::MAX);
-    let prev_quote = found
-        .iter()
-        .filter(|q| !q.absorbed && q.outer.end <= c.outer.start)
-        .map(|q| q.outer.end)
-        .max()
-        .unwrap_or(0);
-    let after_limit = sentence_end_after(text, c.outer.end, para.end).min(next_quote).min(para.end);
+    let next_quote = bounds.starts.get(bounds.starts.partition_point(|&s| s < c.outer.end)).copied().unwrap_or(usize::MAX);
+    let prev_quote = bounds.ends.partition_point(|&e| e <= c.outer.start).checked_sub(1).map(|i| bounds.ends[i]).unwrap_or(0);
+    let window_end = floor_boundary(text, c.outer.end.saturating_add(WINDOW).min(para.end));
+    let after_limit = sentence_end_after(text, c.outer.end, window_end).min(next_quote);
     if let Some(a) = after_quote(text, c.outer.end, after_limit, lex) {
         return a;
     }
-    let before_limit = sentence.start.max(prev_quote).max(para.start);
+    let before_limit = ceil_boundary(text, sentence.start.max(prev_quote).max(para.start).max(c.outer.start.saturating_sub(WINDOW)));
     if let Some(a) = before_quote(text, c.outer.start, before_limit, lex) {
         return a;
     }
     Attribution::none()
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
 }
 
 /// End of the sentence that continues after a quote ending at `pos`.

@@ -17,6 +17,7 @@ use crate::mentions::{Mention, MentionKind};
 use crate::quotes::Candidate;
 use crate::sources::SourceMention;
 use crate::{Annotations, Options, Quote, QuoteKind, Source, Span, Speaker, SpeakerKind};
+use std::collections::HashMap;
 
 struct Entity {
     name: String,
@@ -62,14 +63,60 @@ fn subset(short: &[String], long: &[String]) -> bool {
     !short.is_empty() && short.iter().all(|s| long.iter().any(|l| word_matches(s, l)))
 }
 
-/// The fullest name in `mentions` that contains `words`.
-fn fullest<'a>(text: &'a str, words: &[String], mentions: &[Mention]) -> Option<&'a str> {
-    mentions
-        .iter()
-        .filter(|m| m.kind == MentionKind::Name)
-        .map(|m| m.head.text(text))
-        .filter(|h| subset(words, &name_words(h)))
-        .max_by_key(|h| (name_words(h).len(), std::cmp::Reverse(h.len())))
+/// Every name mention of the text, indexed by its words, so that finding the
+/// names that contain a given name costs the names sharing a word with it.
+struct NameIndex<'a> {
+    names: Vec<(Vec<String>, &'a str, Span)>,
+    by_word: HashMap<String, Vec<usize>>,
+}
+
+impl<'a> NameIndex<'a> {
+    fn new(text: &'a str, mentions: &[Mention]) -> NameIndex<'a> {
+        let mut names = Vec::new();
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for m in mentions.iter().filter(|m| m.kind == MentionKind::Name) {
+            let head = m.head.text(text);
+            let ws = name_words(head);
+            for w in &ws {
+                by_word.entry(w.clone()).or_default().push(names.len());
+            }
+            names.push((ws, head, m.span));
+        }
+        NameIndex { names, by_word }
+    }
+
+    /// Indices of the names that contain every word of `words` (exactly, or with
+    /// one edit in long words when no exact candidate exists).
+    fn containing(&self, words: &[String]) -> Vec<usize> {
+        let Some(first) = words.first() else { return Vec::new() };
+        let exact: Vec<usize> = self
+            .by_word
+            .get(first)
+            .map(|v| v.iter().copied().filter(|&i| subset(words, &self.names[i].0)).collect())
+            .unwrap_or_default();
+        if !exact.is_empty() || first.chars().count() < 5 {
+            return exact;
+        }
+        // Misspellings: compare with the distinct words of the text, bounded.
+        let mut out = Vec::new();
+        for (w, ids) in self.by_word.iter().take(4096) {
+            if word_matches(first, w) {
+                out.extend(ids.iter().copied().filter(|&i| subset(words, &self.names[i].0)));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The fullest name that contains `words`.
+    fn fullest(&self, words: &[String]) -> Option<&'a str> {
+        self.containing(words)
+            .into_iter()
+            .map(|i| (self.names[i].0.len(), std::cmp::Reverse(self.names[i].1.len()), self.names[i].1))
+            .max()
+            .map(|t| t.2)
+    }
 }
 
 /// Assembles the output from the candidates, their attributions, all mentions
@@ -107,6 +154,7 @@ pub fn build(
     }
     let new_id: std::collections::HashMap<usize, usize> = kept.iter().enumerate().map(|(n, &i)| (i, n)).collect();
 
+    let index = NameIndex::new(text, mentions);
     let mut entities: Vec<Entity> = Vec::new();
     let mut quotes: Vec<Quote> = Vec::with_capacity(kept.len());
     let mut source_ids: Vec<(String, usize)> = Vec::new();
@@ -118,12 +166,14 @@ pub fn build(
         let speaker = a.mention.as_ref().and_then(|m| {
             let (ent_mention, ante) = resolve(text, m, mentions);
             antecedent = ante;
-            ent_mention.map(|em| entity_for(text, &em, m, mentions, &mut entities))
+            ent_mention.map(|em| entity_for(text, &em, m, &index, &mut entities))
         });
         // Sources in the attribution's sentence, outside the quote.
         let anchor = a.cue.map(|s| s.start).unwrap_or(c.outer.start);
-        let source = sources
+        let lo = sources.partition_point(|s| s.span.start + 120 <= anchor);
+        let source = sources[lo..]
             .iter()
+            .take_while(|s| s.span.start < anchor + 120)
             .filter(|s| !c.content.overlaps(s.span))
             .filter(|s| s.span.start.abs_diff(anchor) < 120 && same_line(text, s.span.start, anchor))
             .min_by_key(|s| s.span.start.abs_diff(anchor))
@@ -175,9 +225,13 @@ pub fn build(
         let ent = &entities[e];
         let mut ms = ent.mentions.clone();
         if ent.kind == SpeakerKind::Person || ent.kind == SpeakerKind::Organization {
-            for m in mentions.iter().filter(|m| m.kind == MentionKind::Name) {
-                if subset(&name_words(m.head.text(text)), &ent.name_words) {
-                    ms.push(m.span);
+            // Every name whose words are all in the entity's name: look them up
+            // by each of the entity's words.
+            for w in &ent.name_words {
+                for &i in index.by_word.get(w).map(Vec::as_slice).unwrap_or(&[]) {
+                    if subset(&index.names[i].0, &ent.name_words) {
+                        ms.push(index.names[i].2);
+                    }
                 }
             }
         }
@@ -202,20 +256,22 @@ fn resolve(_text: &str, m: &Mention, mentions: &[Mention]) -> (Option<Mention>, 
     }
     if matches!(m.span.text(_text), "who" | "which") {
         // A relative pronoun: the phrase just before it.
-        let ante = mentions
+        let k = mentions.partition_point(|a| a.span.end <= m.span.start);
+        let ante = mentions[..k]
             .iter()
             .rev()
-            .filter(|a| a.span.end <= m.span.start && m.span.start - a.span.end < 80)
+            .take_while(|a| m.span.start - a.span.end < 80)
             .find(|a| a.kind != MentionKind::Pronoun);
         return match ante {
             Some(a) => (Some(a.clone()), Some(a.span)),
             None => (None, None),
         };
     }
-    let ante = mentions
+    let k = mentions.partition_point(|a| a.span.end <= m.span.start);
+    let ante = mentions[..k]
         .iter()
         .rev()
-        .filter(|a| a.span.end <= m.span.start && m.span.start - a.span.end < 1500)
+        .take_while(|a| m.span.start - a.span.end < 1500)
         .filter(|a| matches!(a.kind, MentionKind::Name | MentionKind::Role | MentionKind::Group | MentionKind::Org))
         .find(|a| compatible(m, a));
     match ante {
@@ -233,13 +289,13 @@ fn compatible(pronoun: &Mention, a: &Mention) -> bool {
     }
 }
 
-fn entity_for(text: &str, key: &Mention, said: &Mention, mentions: &[Mention], entities: &mut Vec<Entity>) -> usize {
+fn entity_for(text: &str, key: &Mention, said: &Mention, index: &NameIndex, entities: &mut Vec<Entity>) -> usize {
     let head = key.head.text(text);
     let role = said.role.or(key.role).map(|r| r.text(text).to_string());
     match key.kind {
         MentionKind::Name => {
             let words = name_words(head);
-            let full = fullest(text, &words, mentions).unwrap_or(head);
+            let full = index.fullest(&words).unwrap_or(head);
             let full_words = name_words(full);
             if let Some(e) = entities.iter().position(|e| {
                 matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization) && (subset(&words, &e.name_words) || subset(&e.name_words, &full_words))

@@ -132,18 +132,22 @@ pub fn find_indirect(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon, found:
 fn follows_quote(text: &str, pairs: &Pairs, ws: &[Word], k: usize) -> bool {
     let cue = ws[k];
     let from = k.saturating_sub(7);
-    for i in (from..k).rev() {
-        let gap = Span::new(ws[i].end, if i + 1 < k { ws[i + 1].start } else { cue.start });
-        if let Some(p) = pairs.top_pairs().find(|p| p.close.is_some_and(|c| gap.start <= c.start && c.end <= gap.end)) {
+    let window = Span::new(crate::text::skip_space_back(text, ws[from].start), cue.start);
+    // The last closing mark in the window, if any.
+    let slice = window.text(text);
+    for (off, c) in slice.char_indices().rev() {
+        if !crate::marks::is_quote_mark(c) {
+            continue;
+        }
+        let at = window.start + off;
+        let Some(p) = pairs.top_at(at) else { continue };
+        if p.close.is_some_and(|cl| cl.start == at) {
             let before_close = p.content.text(text).trim_end();
-            return before_close.ends_with([',', '!', '?', '…', '—']) || Span::new(p.outer().end, cue.start).text(text).trim_start().starts_with(['—', '–', ',']);
+            let between = Span::new(p.outer().end, cue.start).text(text);
+            return before_close.ends_with([',', '!', '?', '…', '—']) || between.trim_start().starts_with(['—', '–', ',']);
         }
     }
-    // The quote may close right before the first word considered.
-    let start = ws[from].start;
-    let lead = skip_space_back(text, start);
-    pairs.top_at(lead.saturating_sub(1)).is_some_and(|p| p.close.is_some_and(|c| c.end == lead) && p.content.text(text).trim_end().ends_with([',', '!', '?']))
-        && k - from <= 6
+    false
 }
 
 fn gap_has_comma(text: &str, ws: &[Word], k: usize) -> bool {
