@@ -46,10 +46,10 @@ WASM_FEATURES := --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapp
 WASM_TESTS ?= wasm_browser wasm_node
 
 TEST_EXTRA ?=
-TEST_SUITES = lint native wasm e2e package $(TEST_EXTRA)
+TEST_SUITES = fmt clippy clippy-wasm native wasm e2e package $(TEST_EXTRA)
 
 .PHONY: help deps deps-rust deps-npm wasm serve package dist test \
-  test-lint test-native test-wasm test-e2e test-package clean
+  test-lint test-fmt test-clippy test-clippy-wasm test-native test-wasm test-e2e test-package clean
 
 help:
 	@sed -n '2,14p' Makefile | sed 's/^# \{0,1\}//'
@@ -114,9 +114,15 @@ test: deps
 	if [ -n "$$failed" ]; then echo "make test: failed suites:$$failed"; exit 1; fi; \
 	echo "make test: all suites passed ($(TEST_SUITES))"
 
-test-lint:
+test-lint: test-fmt test-clippy test-clippy-wasm
+
+test-fmt:
 	cargo fmt --all --check
+
+test-clippy:
 	cargo clippy --all-targets -- -D warnings
+
+test-clippy-wasm: deps-rust
 	cargo clippy --target $(WASM_TARGET) --no-default-features --lib --tests -- -D warnings
 
 test-native:
