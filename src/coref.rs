@@ -63,24 +63,31 @@ fn subset(short: &[String], long: &[String]) -> bool {
     !short.is_empty() && short.iter().all(|s| long.iter().any(|l| word_matches(s, l)))
 }
 
-/// Every name mention of the text, indexed by its words, so that finding the
-/// names that contain a given name costs the names sharing a word with it.
+/// Every distinct name of the text (with the spans where it occurs), indexed by
+/// its words, so that finding the names that contain a given name costs the
+/// distinct names sharing a word with it, not the mentions.
 struct NameIndex<'a> {
-    names: Vec<(Vec<String>, &'a str, Span)>,
+    names: Vec<(Vec<String>, &'a str, Vec<Span>)>,
     by_word: HashMap<String, Vec<usize>>,
 }
 
 impl<'a> NameIndex<'a> {
     fn new(text: &'a str, mentions: &[Mention]) -> NameIndex<'a> {
-        let mut names = Vec::new();
+        let mut names: Vec<(Vec<String>, &'a str, Vec<Span>)> = Vec::new();
+        let mut by_text: HashMap<&'a str, usize> = HashMap::new();
         let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
         for m in mentions.iter().filter(|m| m.kind == MentionKind::Name) {
             let head = m.head.text(text);
+            if let Some(&i) = by_text.get(head) {
+                names[i].2.push(m.span);
+                continue;
+            }
             let ws = name_words(head);
             for w in &ws {
                 by_word.entry(w.clone()).or_default().push(names.len());
             }
-            names.push((ws, head, m.span));
+            by_text.insert(head, names.len());
+            names.push((ws, head, vec![m.span]));
         }
         NameIndex { names, by_word }
     }
@@ -155,7 +162,7 @@ pub fn build(
     let new_id: std::collections::HashMap<usize, usize> = kept.iter().enumerate().map(|(n, &i)| (i, n)).collect();
 
     let index = NameIndex::new(text, mentions);
-    let mut entities: Vec<Entity> = Vec::new();
+    let mut entities = Entities::default();
     let mut quotes: Vec<Quote> = Vec::with_capacity(kept.len());
     let mut source_ids: Vec<(String, usize)> = Vec::new();
     let mut out_sources: Vec<Source> = Vec::new();
@@ -209,9 +216,11 @@ pub fn build(
     }
     // Speakers in order of first quote; gather every mention of each entity.
     let mut order: Vec<usize> = Vec::new();
+    let mut seen = vec![false; entities.list.len()];
     for q in &quotes {
         if let Some(e) = q.speaker {
-            if !order.contains(&e) {
+            if !seen[e] {
+                seen[e] = true;
                 order.push(e);
             }
         }
@@ -222,7 +231,7 @@ pub fn build(
     }
     let mut speakers: Vec<Speaker> = Vec::with_capacity(order.len());
     for (n, &e) in order.iter().enumerate() {
-        let ent = &entities[e];
+        let ent = &entities.list[e];
         let mut ms = ent.mentions.clone();
         if ent.kind == SpeakerKind::Person || ent.kind == SpeakerKind::Organization {
             // Every name whose words are all in the entity's name: look them up
@@ -230,7 +239,7 @@ pub fn build(
             for w in &ent.name_words {
                 for &i in index.by_word.get(w).map(Vec::as_slice).unwrap_or(&[]) {
                     if subset(&index.names[i].0, &ent.name_words) {
-                        ms.push(index.names[i].2);
+                        ms.extend_from_slice(&index.names[i].2);
                     }
                 }
             }
@@ -289,7 +298,65 @@ fn compatible(pronoun: &Mention, a: &Mention) -> bool {
     }
 }
 
-fn entity_for(text: &str, key: &Mention, said: &Mention, index: &NameIndex, entities: &mut Vec<Entity>) -> usize {
+/// The entities found so far, with indexes to find a name's entity by its words
+/// and a description's by its text.
+#[derive(Default)]
+struct Entities {
+    list: Vec<Entity>,
+    by_word: HashMap<String, Vec<usize>>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Entities {
+    fn push(&mut self, e: Entity) -> usize {
+        let id = self.list.len();
+        for w in &e.name_words {
+            self.by_word.entry(w.clone()).or_default().push(id);
+        }
+        if e.name_words.is_empty() {
+            self.by_key.insert(e.name.to_lowercase(), id);
+        }
+        self.list.push(e);
+        id
+    }
+
+    /// The named entity that `words` (or its fullest form) belongs to.
+    fn find_name(&self, words: &[String], full_words: &[String]) -> Option<usize> {
+        let fits = |e: &Entity| {
+            matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization)
+                && (subset(words, &e.name_words) || subset(&e.name_words, full_words))
+        };
+        let mut cands: Vec<usize> = words
+            .iter()
+            .chain(full_words)
+            .filter_map(|w| self.by_word.get(w))
+            .flatten()
+            .copied()
+            .collect();
+        cands.sort_unstable();
+        cands.dedup();
+        if let Some(&e) = cands.iter().find(|&&e| fits(&self.list[e])) {
+            return Some(e);
+        }
+        // Misspelt names share no exact word: compare with a bounded number.
+        self.list.iter().take(2048).position(fits)
+    }
+
+    fn add_name_form(&mut self, id: usize, full: &str, full_words: Vec<String>) {
+        if full_words.len() > self.list[id].name_words.len() {
+            for w in &full_words {
+                let ids = self.by_word.entry(w.clone()).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            self.list[id].name = full.to_string();
+            self.list[id].name_words = full_words;
+        }
+    }
+}
+
+fn entity_for(text: &str, key: &Mention, said: &Mention, index: &NameIndex, entities: &mut Entities) -> usize {
     let head = key.head.text(text);
     let role = said.role.or(key.role).map(|r| r.text(text).to_string());
     match key.kind {
@@ -297,14 +364,9 @@ fn entity_for(text: &str, key: &Mention, said: &Mention, index: &NameIndex, enti
             let words = name_words(head);
             let full = index.fullest(&words).unwrap_or(head);
             let full_words = name_words(full);
-            if let Some(e) = entities.iter().position(|e| {
-                matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization) && (subset(&words, &e.name_words) || subset(&e.name_words, &full_words))
-            }) {
-                let ent = &mut entities[e];
-                if full_words.len() > ent.name_words.len() {
-                    ent.name = full.to_string();
-                    ent.name_words = full_words;
-                }
+            if let Some(e) = entities.find_name(&words, &full_words) {
+                entities.add_name_form(e, full, full_words);
+                let ent = &mut entities.list[e];
                 ent.mentions.push(said.span);
                 if ent.role.is_none() {
                     ent.role = role;
@@ -318,14 +380,12 @@ fn entity_for(text: &str, key: &Mention, said: &Mention, index: &NameIndex, enti
                 role,
                 gender: key.gender,
                 mentions: vec![said.span],
-            });
-            entities.len() - 1
+            })
         }
         _ => {
             let name = strip_determiner(key.span.text(text));
-            let lname = name.to_lowercase();
-            if let Some(e) = entities.iter().position(|e| e.name.to_lowercase() == lname) {
-                entities[e].mentions.push(said.span);
+            if let Some(&e) = entities.by_key.get(&name.to_lowercase()) {
+                entities.list[e].mentions.push(said.span);
                 return e;
             }
             entities.push(Entity {
@@ -335,8 +395,7 @@ fn entity_for(text: &str, key: &Mention, said: &Mention, index: &NameIndex, enti
                 role,
                 gender: key.gender,
                 mentions: vec![said.span],
-            });
-            entities.len() - 1
+            })
         }
     }
 }

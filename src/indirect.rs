@@ -64,6 +64,9 @@ const PREPOSITIONS: &[&str] = &[
 /// Finds reported speech in `text` and adds it to `found`, turning quoted
 /// fragments inside reported clauses into mixed quotes.
 pub fn find_indirect(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon, found: &mut Vec<Candidate>) {
+    // The quotes in marks come first in `found`, sorted; reported speech is
+    // appended after them.
+    let marked = found.len();
     for (si, &sentence) in doc.sentences.iter().enumerate() {
         let ws = words(text, sentence.start, sentence.end);
         if ws.is_empty() {
@@ -72,10 +75,10 @@ pub fn find_indirect(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon, found:
         let mut consumed = sentence.start;
         if let Some(c) = according_to(text, sentence, &ws, pairs, lex) {
             consumed = c.content.end.max(c.cue.map(|s| s.end).unwrap_or(0));
-            add(c, pairs, found);
+            add(c, pairs, found, marked);
         }
         if let Some(c) = headline_colon(text, doc, si, sentence, pairs, lex) {
-            add(c, pairs, found);
+            add(c, pairs, found, marked);
             continue;
         }
         for k in 0..ws.len() {
@@ -121,7 +124,7 @@ pub fn find_indirect(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon, found:
             };
             if let Some(c) = c {
                 consumed = c.content.end.max(w.end);
-                add(c, pairs, found);
+                add(c, pairs, found, marked);
             }
         }
     }
@@ -466,9 +469,13 @@ fn clause_comma_cue(text: &str, sentence: Span, ws: &[Word], k: usize, lex: &Lex
 /// Adds an indirect candidate: if it is mostly one direct quote, it is dropped
 /// (the direct quote's attribution finds the same cue); if it contains quoted
 /// fragments, it becomes one mixed quote that absorbs them.
-fn add(mut c: Candidate, pairs: &Pairs, found: &mut Vec<Candidate>) {
+fn add(mut c: Candidate, pairs: &Pairs, found: &mut Vec<Candidate>, marked: usize) {
     let mut inside = Vec::new();
-    for (i, q) in found.iter().enumerate() {
+    let first = found[..marked].partition_point(|q| q.outer.end <= c.content.start);
+    for (i, q) in found[..marked].iter().enumerate().skip(first) {
+        if q.outer.start >= c.content.end {
+            break;
+        }
         if q.absorbed || !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mention) {
             continue;
         }

@@ -170,6 +170,39 @@ pub fn sentences(text: &str, paragraphs: &[Span], pairs: &Pairs) -> Vec<Span> {
     }
     // A quotation running over paragraphs keeps one sentence.
     merge_across_paragraphs(&mut out, pairs);
+    cap_length(text, out)
+}
+
+/// Longest sentence kept whole, in bytes. Longer runs (a giant paragraph with no
+/// full stop, a quotation spanning pages) are cut at spaces, so that every
+/// per-sentence stage stays linear in the input.
+pub const MAX_SENTENCE: usize = 3000;
+
+fn cap_length(text: &str, sentences: Vec<Span>) -> Vec<Span> {
+    if sentences.iter().all(|s| s.len() <= MAX_SENTENCE) {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let mut start = s.start;
+        while s.end - start > MAX_SENTENCE {
+            let mut cut = start + MAX_SENTENCE;
+            while cut > start && !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            // Prefer the last space before the limit.
+            let at = text.get(start..cut).and_then(|t| t.rfind(char::is_whitespace)).map(|k| start + k).filter(|&k| k > start);
+            let end = at.unwrap_or(cut);
+            if end <= start {
+                break;
+            }
+            out.push(Span::new(start, end));
+            start = crate::text::skip_space(text, end);
+        }
+        if start < s.end {
+            out.push(Span::new(start, s.end));
+        }
+    }
     out
 }
 
