@@ -135,7 +135,7 @@ test-e2e: wasm dist
 	npx playwright test
 
 test-package: package
-	node --test --test-reporter=tap tests/package/package.test.mjs
+	node --test --test-reporter=tap tests/package/package.test.mjs tests/package/browser.test.mjs
 
 clean:
 	rm -rf pkg dist $(PACKAGE_STAGE) whosaid-*.tgz test-results playwright-report

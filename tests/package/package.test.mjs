@@ -7,50 +7,30 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, readdirSync, rmSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const { version } = JSON.parse(readFileSync(join(root, "www/npm/package.json"), "utf8"));
-const tarball = join(root, `whosaid-${version}.tgz`);
-const bin = (name) => join(root, "node_modules/.bin", name);
+import { root, version, tarball, bin, run as runIn, installConsumer, removeConsumer } from "./consumer.mjs";
 
 let project;
 
-function run(cmd, args, options = {}) {
-  const r = spawnSync(cmd, args, { cwd: project, encoding: "utf8", ...options });
-  if (r.status !== 0) {
-    assert.fail(`${cmd} ${args.join(" ")} exited ${r.status}\n${r.stdout}\n${r.stderr}`);
-  }
-  return r.stdout;
-}
+const run = (cmd, args, options) => runIn(project, cmd, args, options);
 
 function node(file, source) {
   writeFileSync(join(project, file), source);
-  return run(process.execPath, [file]);
+  return run(process.execPath, [file], { timeout: 60_000 });
 }
 
 before(() => {
-  assert.ok(existsSync(tarball), `${tarball} is missing: run \`make package\` first`);
-  project = mkdtempSync(join(tmpdir(), "whosaid-consumer-"));
-  writeFileSync(
-    join(project, "package.json"),
-    JSON.stringify({ name: "consumer", private: true, version: "1.0.0", type: "module" }),
-  );
-  run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--no-package-lock", tarball]);
+  project = installConsumer();
 });
 
-after(() => {
-  if (project && !process.env.KEEP_CONSUMER) rmSync(project, { recursive: true, force: true });
-});
+after(() => removeConsumer(project));
 
 test("the installed package holds exactly one .wasm and its declared files", () => {
   const dir = join(project, "node_modules/whosaid");
   const files = readdirSync(dir).sort();
   assert.deepEqual(files.filter((f) => f.endsWith(".wasm")), ["whosaid_bg.wasm"]);
-  for (const f of ["index.js", "node.js", "whosaid.d.ts", "README.md", "LICENSE", "package.json"]) {
+  for (const f of ["index.js", "node.js", "worker.js", "worker-node.js", "whosaid.d.ts", "README.md", "LICENSE", "package.json"]) {
     assert.ok(files.includes(f), `${f} missing from ${files}`);
   }
   // wasm-bindgen's own loose .d.ts files are not shipped: whosaid.d.ts is the API.
@@ -143,6 +123,25 @@ test("browser entry: annotate before init throws a clear Error, then works after
   assert.match(r.before, /^true:.*init\(\)/);
   assert.equal(r.same, true, "init() twice returns the first promise");
   assert.equal(r.after, "Oui,");
+});
+
+test("Node WorkerAnnotator: same results off the main thread, real Errors, no hang on exit", () => {
+  const out = node(
+    "worker.mjs",
+    `import { WorkerAnnotator, annotate } from "whosaid";
+     const w = new WorkerAnnotator();
+     const text = "🎉 “Ready,” said Jo Park. The minister said the plan would fail.";
+     const [a, m] = await Promise.all([w.annotate(text), w.annotateMarkdown("**Jo** said: “Go.”")]);
+     let error = "no error";
+     try { await w.annotate("x", { indirect: 3 }); } catch (e) { error = (e instanceof Error) + ":" + e.message; }
+     console.log(JSON.stringify({ same: JSON.stringify(a) === JSON.stringify(annotate(text)), n: a.quotes.length, md: m.quotes.length, error }));
+     // no terminate(): an idle worker must not keep the process alive`,
+  );
+  const r = JSON.parse(out);
+  assert.equal(r.same, true);
+  assert.ok(r.n >= 1);
+  assert.equal(r.md, 1);
+  assert.match(r.error, /^true:whosaid: .*option/, "a bad option rejects with a real Error");
 });
 
 test("the README's example runs and prints what it says", () => {

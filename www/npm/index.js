@@ -4,6 +4,7 @@
 // `annotateMarkdown` and `version` are synchronous.
 import wasmInit, { initSync as wasmInitSync } from "./whosaid.js";
 import { makeApi } from "./api.js";
+import { WorkerClient } from "./worker-client.js";
 
 let ready = false;
 let loading = null;
@@ -47,3 +48,38 @@ const api = makeApi((name) => {
 export const annotate = api.annotate;
 export const annotateMarkdown = api.annotateMarkdown;
 export const version = api.version;
+
+/**
+ * Runs annotate/annotateMarkdown in a Web Worker so that a big article never
+ * blocks the page. Same results as the synchronous functions, as promises;
+ * no `init()` needed. Call `terminate()` when done.
+ */
+export class WorkerAnnotator {
+  #client;
+
+  constructor() {
+    // Written out literally so that bundlers (Vite, webpack) find and bundle the worker.
+    const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    this.#client = new WorkerClient(
+      (message) => worker.postMessage(message),
+      () => worker.terminate(),
+    );
+    worker.addEventListener("message", (event) => this.#client.settle(event.data));
+    worker.addEventListener("error", (event) => {
+      event.preventDefault?.();
+      this.#client.failAll(new Error(`whosaid: the worker failed: ${event.message ?? "unknown error"}`));
+    });
+  }
+
+  annotate(text, options) {
+    return this.#client.call("annotate", text, options);
+  }
+
+  annotateMarkdown(markdown, options) {
+    return this.#client.call("annotateMarkdown", markdown, options);
+  }
+
+  terminate() {
+    this.#client.terminate();
+  }
+}

@@ -4,7 +4,9 @@
 // resolves immediately) so the same code runs in browsers and in Node.
 import { readFileSync } from "node:fs";
 import { initSync as wasmInitSync } from "./whosaid.js";
+import { Worker } from "node:worker_threads";
 import { makeApi } from "./api.js";
+import { WorkerClient } from "./worker-client.js";
 
 let ready = false;
 
@@ -37,3 +39,38 @@ const api = makeApi(() => load());
 export const annotate = api.annotate;
 export const annotateMarkdown = api.annotateMarkdown;
 export const version = api.version;
+
+/**
+ * Runs annotate/annotateMarkdown in a worker thread, so that the main thread
+ * stays free. Same results as the synchronous functions, as promises. The
+ * worker does not keep the process alive while no call is pending; call
+ * `terminate()` when done.
+ */
+export class WorkerAnnotator {
+  #client;
+
+  constructor() {
+    const worker = new Worker(new URL("./worker-node.js", import.meta.url));
+    worker.unref();
+    this.#client = new WorkerClient(
+      (message) => worker.postMessage(message),
+      () => void worker.terminate(),
+      () => worker.unref(),
+      () => worker.ref(),
+    );
+    worker.on("message", (message) => this.#client.settle(message));
+    worker.on("error", (error) => this.#client.failAll(error));
+  }
+
+  annotate(text, options) {
+    return this.#client.call("annotate", text, options);
+  }
+
+  annotateMarkdown(markdown, options) {
+    return this.#client.call("annotateMarkdown", markdown, options);
+  }
+
+  terminate() {
+    this.#client.terminate();
+  }
+}

@@ -159,3 +159,19 @@ export function annotateMarkdown(markdown: string, options?: AnnotateOptions): A
 
 /** The version of the engine (equal to the package version). */
 export function version(): string;
+
+/**
+ * Runs `annotate` and `annotateMarkdown` off the main thread (a Web Worker in
+ * browsers and bundlers, a worker thread in Node), with the same results as
+ * promises. It loads the module itself: no `init()` needed.
+ */
+export class WorkerAnnotator {
+  /** Starts the worker. */
+  constructor();
+  /** Like `annotate`, in the worker. Rejects with an Error on a bad option. */
+  annotate(text: string, options?: AnnotateOptions): Promise<Annotations>;
+  /** Like `annotateMarkdown`, in the worker. */
+  annotateMarkdown(markdown: string, options?: AnnotateOptions): Promise<Annotations>;
+  /** Stops the worker; pending calls reject. */
+  terminate(): void;
+}
