@@ -54,8 +54,17 @@ fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
     prev[b.len()].min(limit + 1)
 }
 
+/// Equal words, or long words one edit apart that start alike (`Rhen` is not
+/// long enough; `Zhengfie` ~ `Zhengfei`). Cheap checks first: this runs for
+/// every candidate name.
 fn word_matches(a: &str, b: &str) -> bool {
-    a == b || (a.chars().count() >= 5 && b.chars().count() >= 5 && edit_distance(a, b, 1) <= 1)
+    if a == b {
+        return true;
+    }
+    if a.len() < 5 || b.len() < 5 || a.len().abs_diff(b.len()) > 1 || a.as_bytes()[0] != b.as_bytes()[0] {
+        return false;
+    }
+    edit_distance(a, b, 1) <= 1
 }
 
 /// Whether every word of `short` matches a word of `long`.
