@@ -172,6 +172,7 @@ pub fn build(
 
     let index = NameIndex::new(text, mentions);
     let mut entities = Entities::default();
+    let mut recent: Vec<(usize, Mention)> = Vec::new();
     let mut quotes: Vec<Quote> = Vec::with_capacity(kept.len());
     let mut source_ids: Vec<(String, usize)> = Vec::new();
     let mut out_sources: Vec<Source> = Vec::new();
@@ -180,9 +181,13 @@ pub fn build(
         let a = &attributed[i];
         let mut antecedent = None;
         let speaker = a.mention.as_ref().and_then(|m| {
-            let (ent_mention, ante) = resolve(text, m, mentions);
+            let (ent_mention, ante) = resolve(text, m, mentions, &recent);
             antecedent = ante;
-            ent_mention.map(|em| entity_for(text, &em, m, &index, &mut entities))
+            let em = ent_mention?;
+            if em.kind != MentionKind::Pronoun {
+                recent.push((m.span.end, em.clone()));
+            }
+            Some(entity_for(text, &em, m, &index, &mut entities))
         });
         // Sources in the attribution's sentence, outside the quote.
         let anchor = a.cue.map(|s| s.start).unwrap_or(c.outer.start);
@@ -266,15 +271,39 @@ fn same_line(text: &str, a: usize, b: usize) -> bool {
     !text.get(s..e).unwrap_or("\n").contains('\n')
 }
 
-/// The mention an entity is keyed on: the mention itself, or for a pronoun the
-/// antecedent it resolves to (returned second).
-fn resolve(_text: &str, m: &Mention, mentions: &[Mention]) -> (Option<Mention>, Option<Span>) {
+/// Prepositions after which a capitalised name is a place or a thing, not
+/// someone who could be "he" or "she" (`in Leeds`, `from Reuters`).
+const LOCATIVES: &[&str] = &["across", "at", "from", "in", "inside", "into", "near", "of", "outside", "to", "toward", "towards"];
+
+fn after_locative(text: &str, m: &Mention) -> bool {
+    let before = text.get(..m.span.start).unwrap_or("").trim_end();
+    let last = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    LOCATIVES.contains(&last.to_lowercase().as_str())
+}
+
+/// How far back a pronoun looks for its antecedent, in bytes.
+const PRONOUN_REACH: usize = 1500;
+
+/// The mention an entity is keyed on: the mention itself; for a pronoun the
+/// antecedent it resolves to (returned second); for a role (`the minister`) the
+/// name an earlier apposition tied it to.
+///
+/// Pronouns prefer, among compatible candidates, the nearest by distance where
+/// earlier speakers count three times closer (salience) and names after a
+/// locative preposition do not count.
+fn resolve(text: &str, m: &Mention, mentions: &[Mention], recent: &[(usize, Mention)]) -> (Option<Mention>, Option<Span>) {
+    if m.kind == MentionKind::Role {
+        if let Some(name) = role_name(text, m, mentions) {
+            return (Some(name.clone()), Some(name.span));
+        }
+        return (Some(m.clone()), None);
+    }
     if m.kind != MentionKind::Pronoun {
         return (Some(m.clone()), None);
     }
-    if matches!(m.span.text(_text), "who" | "which") {
+    let k = mentions.partition_point(|a| a.span.end <= m.span.start);
+    if matches!(m.span.text(text), "who" | "which") {
         // A relative pronoun: the phrase just before it.
-        let k = mentions.partition_point(|a| a.span.end <= m.span.start);
         let ante = mentions[..k]
             .iter()
             .rev()
@@ -285,17 +314,73 @@ fn resolve(_text: &str, m: &Mention, mentions: &[Mention]) -> (Option<Mention>, 
             None => (None, None),
         };
     }
-    let k = mentions.partition_point(|a| a.span.end <= m.span.start);
-    let ante = mentions[..k]
+    let near = mentions[..k]
         .iter()
         .rev()
-        .take_while(|a| m.span.start - a.span.end < 1500)
+        .take_while(|a| m.span.start - a.span.end < PRONOUN_REACH)
         .filter(|a| matches!(a.kind, MentionKind::Name | MentionKind::Role | MentionKind::Group | MentionKind::Org))
-        .find(|a| compatible(m, a));
-    match ante {
+        .filter(|a| compatible(m, a) && !after_locative(text, a))
+        .map(|a| (m.span.start - a.span.end, a))
+        .next();
+    let speaker = recent
+        .iter()
+        .rev()
+        .take_while(|(pos, _)| m.span.start.saturating_sub(*pos) < PRONOUN_REACH)
+        .find(|(pos, a)| *pos <= m.span.start && compatible(m, a))
+        .map(|(pos, a)| ((m.span.start - pos) / 3, a));
+    let best = match (near, speaker) {
+        (Some(n), Some(s)) => Some(if s.0 <= n.0 { s.1 } else { n.1 }),
+        (Some(n), None) => Some(n.1),
+        (None, Some(s)) => Some(s.1),
+        (None, None) => None,
+    };
+    match best {
         Some(a) => (Some(a.clone()), Some(a.span)),
         None => (Some(m.clone()), None),
     }
+}
+
+/// For a role mention (`the minister`), the name an earlier apposition or title
+/// tied that role to: `Finance Minister Jane Lee`, `the minister, Jane Lee,`,
+/// `Jane Lee, the finance minister,`.
+fn role_name<'a>(text: &str, role: &Mention, mentions: &'a [Mention]) -> Option<&'a Mention> {
+    let head = role.head.text(text).to_lowercase();
+    if head.len() < 3 {
+        return None;
+    }
+    let from = role.span.start.saturating_sub(5000);
+    let mut from = from;
+    while from < role.span.start && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = text.get(from..role.span.start)?.to_lowercase();
+    if window.len() != role.span.start - from {
+        return None; // Lower-casing changed byte lengths: skip rather than misalign.
+    }
+    let mut end = window.len();
+    while let Some(k) = window[..end].rfind(&head) {
+        let at = from + k;
+        let after = at + head.len();
+        // A name right after the role word ("Minister Jane Lee", "minister, Jane Lee").
+        let i = mentions.partition_point(|x| x.span.start < after);
+        if let Some(n) = mentions.get(i).filter(|n| n.kind == MentionKind::Name && n.span.start <= after + 3 && n.span.end <= role.span.start) {
+            return Some(n);
+        }
+        // A name mention containing the role word as its title ("Minister Jane Lee").
+        let j = mentions.partition_point(|x| x.span.end <= at);
+        if let Some(n) = mentions.get(j).filter(|n| n.kind == MentionKind::Name && n.span.start <= at && at < n.span.end) {
+            return Some(n);
+        }
+        // A name just before: "Jane Lee, the finance minister".
+        if let Some(n) = j.checked_sub(1).and_then(|j| mentions.get(j)).filter(|n| n.kind == MentionKind::Name && at - n.span.end <= 40) {
+            let between = text.get(n.span.end..at).unwrap_or("");
+            if between.trim_start().starts_with(',') && !between.contains(['.', ';', '"', '“', '”']) {
+                return Some(n);
+            }
+        }
+        end = k;
+    }
+    None
 }
 
 fn compatible(pronoun: &Mention, a: &Mention) -> bool {

@@ -254,6 +254,14 @@ fn scan_paragraph(text: &str, para: Span, stack: &mut Vec<Open>, pairs: &mut Vec
                 if next.is_some_and(|n| n.is_ascii_digit()) && !prev.is_some_and(|p| p.is_alphanumeric()) {
                     continue;
                 }
+                // Possessive plurals and dropped g's before a lower-case word:
+                // the Joneses’ idea, goin’ home.
+                if matches!(c, '\'' | '’') && prev.is_some_and(|p| matches!(p, 's' | 'n')) && next.is_some_and(|n| n == ' ') {
+                    let after = char_at(text, span.end + 1);
+                    if after.is_some_and(|a| a.is_lowercase()) {
+                        continue;
+                    }
+                }
                 if !prev.is_some_and(|p| p.is_alphanumeric()) {
                     if let Some(w) = word_after(text, span.end, para.end) {
                         let lw = w.to_ascii_lowercase();

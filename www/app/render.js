@@ -51,8 +51,33 @@ function collectRanges(ann, length) {
       }
     }
   }
-  ranges.sort((a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank);
+  ranges.sort(order);
   return ranges;
+}
+
+/** Paragraphs are outermost; then by start, longest first, then by rank. */
+function order(a, b) {
+  return (a.type === "p" ? 0 : 1) - (b.type === "p" ? 0 : 1) || a.start - b.start || b.end - a.end || a.rank - b.rank;
+}
+
+/** The paragraphs of `text`: maximal runs between blank lines. The blank
+ *  lines themselves stay outside every element, so the view's textContent is
+ *  still exactly the text. */
+function paragraphs(text, markdown) {
+  const out = [];
+  const sep = /\n[ \t]*\n[\s]*/g;
+  let start = 0;
+  for (const m of text.matchAll(sep)) {
+    if (m.index > start) out.push({ start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  if (text.length > start) out.push({ start, end: text.length });
+  return out.map((p) => ({
+    ...p,
+    rank: -1,
+    type: "p",
+    heading: markdown && /^#{1,6}\s/.test(text.slice(p.start, p.start + 8)),
+  }));
 }
 
 function elementFor(r, firstPiece) {
@@ -66,6 +91,10 @@ function elementFor(r, firstPiece) {
     el.style.setProperty("--c", speakerColour(q.speaker));
     if (firstPiece) el.tabIndex = 0;
     else el.classList.add("cont");
+  } else if (r.type === "p") {
+    const p = document.createElement("p");
+    if (r.heading) p.className = "h";
+    return p;
   } else if (r.type === "cue") {
     el.className = "cue";
   } else if (r.type === "spk") {
@@ -80,15 +109,18 @@ function elementFor(r, firstPiece) {
 }
 
 /**
- * Renders `text` with `ann` into a new DocumentFragment, in slices: the
+ * Renders `text` with `ann` into a new DocumentFragment, one <p> per
+ * paragraph (quotes running over several paragraphs are split at their
+ * edges), in slices: the
  * generator yields after every `slice` segments so a caller can spread a huge
  * article over several frames. Ranges that cross each other are split; every
  * piece of a split quote keeps its data attributes, only the first is
  * focusable.
  */
-export function* renderArticle(text, ann, slice = 400) {
+export function* renderArticle(text, ann, slice = 400, markdown = false) {
   const root = document.createDocumentFragment();
-  const ranges = collectRanges(ann, text.length);
+  const paras = paragraphs(text, markdown);
+  const ranges = collectRanges(ann, text.length).concat(paras).sort(order);
   const bounds = new Set([0, text.length]);
   for (const r of ranges) {
     bounds.add(r.start);
@@ -108,7 +140,9 @@ export function* renderArticle(text, ann, slice = 400) {
       if (ranges[next].end > a) active.push(ranges[next]);
       next++;
     }
-    active.sort((x, y) => x.start - y.start || y.end - x.end || x.rank - y.rank);
+    active.sort(order);
+    // Between paragraphs nothing but the blank line itself.
+    if (active.length && active[0].type !== "p") active = [];
     // Keep the longest common prefix of the open stack and the wanted one.
     let keep = 0;
     while (keep < stack.length && keep < active.length && stack[keep].range === active[keep]) keep++;
@@ -128,8 +162,8 @@ export function* renderArticle(text, ann, slice = 400) {
 }
 
 /** Renders synchronously; for tests and exports. */
-export function renderArticleNow(text, ann) {
-  const it = renderArticle(text, ann, Infinity);
+export function renderArticleNow(text, ann, markdown = false) {
+  const it = renderArticle(text, ann, Infinity, markdown);
   let step = it.next();
   while (!step.done) step = it.next();
   return step.value;
