@@ -130,6 +130,20 @@ fn attribute_one(text: &str, doc: &Doc, c: &Candidate, bounds: &Bounds, lex: &Le
     if let Some(a) = after_quote(text, c.outer.end, after_limit, lex) {
         return a;
     }
+    // `He said:` closing the previous paragraph introduces a quote that opens
+    // this one.
+    if let Some(pi) = doc.paragraph_index(c.outer.start).filter(|_| para.start == c.outer.start) {
+        if let Some(prev) = pi.checked_sub(1).and_then(|p| doc.paragraphs.get(p)) {
+            if prev.text(text).ends_with(':') {
+                let start = doc.sentence_at(prev.end.saturating_sub(1)).map(|s| s.start).unwrap_or(prev.start).max(prev.start);
+                let colon = prev.end - 1;
+                if let Some(mut a) = before_quote(text, colon, start, lex).or_else(|| before_quote(text, prev.end, start, lex)) {
+                    a.rule = "speaker-cue-colon-paragraph";
+                    return a;
+                }
+            }
+        }
+    }
     let before_limit = ceil_boundary(text, sentence.start.max(prev_quote).max(para.start).max(c.outer.start.saturating_sub(WINDOW)));
     if let Some(a) = before_quote(text, c.outer.start, before_limit, lex) {
         return a;
@@ -190,13 +204,22 @@ fn after_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<At
         }
     }
     let ws = words(text, start, limit);
-    for (k, w) in ws.iter().enumerate().take(8) {
+    for (k, w) in ws.iter().enumerate().take(14) {
         let Some(_cue) = lex.cue(w.text(text)) else { continue };
         if k > 0 {
             if let Some(m) = np_before(text, w.start, start, lex) {
                 if skip_space(text, pos) <= m.span.start {
                     return Some(Attribution { mention: Some(m), cue: Some(w.span()), rule: "quote-then-speaker-cue", confidence: 0.95 });
                 }
+            }
+            // Any short noun phrase between the quote and the cue: `"…," the
+            // ad's narrator says.`
+            let lead = Span::new(start, ws[k - 1].end);
+            let lead_text = lead.text(text).trim_start_matches([',', ' ', '—', '–', '―']);
+            let lead = Span::new(lead.end - lead_text.len(), lead.end);
+            if k <= 6 && !lead.is_empty() && !lead_text.contains([',', ';', ':', '.', '(', '"', '“', '”']) {
+                let m = crate::mentions::from_span(text, lead, lex);
+                return Some(Attribution { mention: Some(m), cue: Some(w.span()), rule: "quote-then-phrase-cue", confidence: 0.8 });
             }
         }
         if let Some(m) = np_after(text, w.end, limit, lex) {

@@ -166,7 +166,7 @@ fn clause(text: &str, start: usize, end: usize) -> Span {
     let s = skip_space(text, start);
     let mut s2 = s;
     while let Some(c) = char_at(text, s2) {
-        if matches!(c, ',' | ':' | '—' | '–') {
+        if matches!(c, ',' | ':' | '—' | '–' | '―') {
             s2 = skip_space(text, s2 + c.len_utf8());
         } else {
             break;
@@ -175,7 +175,7 @@ fn clause(text: &str, start: usize, end: usize) -> Span {
     let mut e = skip_space_back(text, end);
     while e > s2 {
         match char_before(text, e) {
-            Some(c) if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '—' | '–') => e -= c.len_utf8(),
+            Some(c) if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '—' | '–' | '―') => e -= c.len_utf8(),
             _ => break,
         }
         e = skip_space_back(text, e);
@@ -221,7 +221,7 @@ fn general_np_after(text: &str, pos: usize, limit: usize) -> Option<Span> {
     let mut e = s;
     while e < limit {
         match char_at(text, e) {
-            Some(c) if matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '!' | '?') => break,
+            Some(c) if matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―' | '!' | '?') => break,
             Some('.') if char_at(text, e + 1).is_none_or(|n| n.is_whitespace()) => break,
             Some(c) => e += c.len_utf8(),
             None => break,

@@ -59,11 +59,6 @@ fn is_single(c: char) -> bool {
     matches!(c, '\'' | '‘' | '’' | '‚' | '‹' | '›')
 }
 
-/// Straight or curly double marks, which re-open each other across paragraphs.
-fn is_double(c: char) -> bool {
-    matches!(c, '"' | '“')
-}
-
 fn pair_allowed(open: char, close: char) -> bool {
     PAIRS.iter().any(|&(o, c)| o == open && c == close)
 }
@@ -145,7 +140,7 @@ fn neighbour_is_open_side(c: Option<char>) -> bool {
         Some(c) => {
             is_space(c)
                 || is_quote_mark(c)
-                || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '\u{2060}' | '\u{200b}')
+                || matches!(c, '(' | '[' | '{' | '—' | '–' | '―' | '-' | '/' | ':' | '\u{2060}' | '\u{200b}')
         }
     }
 }
@@ -158,7 +153,7 @@ fn neighbour_is_close_side(c: Option<char>) -> bool {
                 || is_quote_mark(c)
                 || matches!(
                     c,
-                    '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '…' | '/' | '\u{200b}'
+                    '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '―' | '-' | '…' | '/' | '\u{200b}'
                 )
         }
     }
@@ -173,7 +168,7 @@ pub fn pair_marks(text: &str, paragraphs: &[Span]) -> Pairs {
         let mut from = para.start;
         if let Some(first) = stack.first().copied() {
             let reopen = char_at(text, para.start);
-            let continues = reopen.is_some_and(|c| c == first.mark || (is_double(c) && is_double(first.mark)));
+            let continues = reopen.is_some_and(|c| c == first.mark);
             if continues {
                 // Only the outermost quotation runs on; inner ones end here.
                 flush(&mut stack, 1, prev_para_end, text, &mut pairs);

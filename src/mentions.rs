@@ -284,7 +284,7 @@ fn back_to_boundary(text: &str, end: usize, limit: usize) -> usize {
     let mut i = end;
     while i > limit {
         match char_before(text, i) {
-            Some(c) if matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–') => break,
+            Some(c) if matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―') => break,
             Some(c) if matches!(c, '.' | '!' | '?') && char_at(text, i).is_some_and(is_space) => break,
             Some(c) => i -= c.len_utf8(),
             None => break,
@@ -308,7 +308,7 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
     let mut i = start;
     while i < limit && i - start < 160 {
         match char_at(text, i) {
-            Some(c) if matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '!' | '?') => break,
+            Some(c) if matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―' | '!' | '?') => break,
             Some('.') if char_at(text, i + 1).is_none_or(is_space) && !abbrev_before(text, start, i) => break,
             Some(c) => {
                 i += c.len_utf8();

@@ -109,7 +109,7 @@ function yieldNow() {
 /** Renders in slices of about 10 ms so that a huge article never blocks typing. */
 async function draw(text, markdown, ann, engineMs) {
   const token = ++state.renderToken;
-  const gen = renderArticle(text, ann, 200);
+  const gen = renderArticle(text, ann, 200, markdown);
   let step = gen.next();
   let sliceStart = performance.now();
   while (!step.done) {

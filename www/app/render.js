@@ -120,7 +120,10 @@ function elementFor(r, firstPiece) {
 export function* renderArticle(text, ann, slice = 400, markdown = false) {
   const root = document.createDocumentFragment();
   const paras = paragraphs(text, markdown);
-  const ranges = collectRanges(ann, text.length).concat(paras).sort(order);
+  // Activated in order of start; stacked in `order`.
+  const ranges = collectRanges(ann, text.length)
+    .concat(paras)
+    .sort((a, b) => a.start - b.start);
   const bounds = new Set([0, text.length]);
   for (const r of ranges) {
     bounds.add(r.start);
@@ -142,13 +145,13 @@ export function* renderArticle(text, ann, slice = 400, markdown = false) {
     }
     active.sort(order);
     // Between paragraphs nothing but the blank line itself.
-    if (active.length && active[0].type !== "p") active = [];
+    const wanted = active.length && active[0].type === "p" ? active : [];
     // Keep the longest common prefix of the open stack and the wanted one.
     let keep = 0;
-    while (keep < stack.length && keep < active.length && stack[keep].range === active[keep]) keep++;
+    while (keep < stack.length && keep < wanted.length && stack[keep].range === wanted[keep]) keep++;
     stack.length = keep;
-    for (let k = keep; k < active.length; k++) {
-      const r = active[k];
+    for (let k = keep; k < wanted.length; k++) {
+      const r = wanted[k];
       const el = elementFor(r, !opened.has(r));
       opened.add(r);
       (k === 0 ? root : stack[k - 1].el).appendChild(el);
