@@ -311,7 +311,7 @@ fn resolve(text: &str, m: &Mention, mentions: &[Mention], recent: &[(usize, Ment
             .find(|a| a.kind != MentionKind::Pronoun);
         return match ante {
             Some(a) => (Some(a.clone()), Some(a.span)),
-            None => (None, None),
+            None => (Some(m.clone()), None),
         };
     }
     let near = mentions[..k]
