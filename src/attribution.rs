@@ -82,7 +82,7 @@ pub fn attribute(text: &str, doc: &Doc, found: &[Candidate], mentions: &[Mention
             }
         }
         if out[i].mention.is_none() {
-            if let Some(m) = nearest_name(doc, mentions, found[i].outer.start) {
+            if let Some(m) = nearest_name(text, doc, mentions, found[i].outer.start) {
                 out[i] = Attribution { mention: Some(m.clone()), cue: None, rule: "nearest-name", confidence: 0.3 };
             }
         }
@@ -93,14 +93,14 @@ pub fn attribute(text: &str, doc: &Doc, found: &[Candidate], mentions: &[Mention
     out
 }
 
-fn nearest_name<'a>(doc: &Doc, mentions: &'a [Mention], pos: usize) -> Option<&'a Mention> {
+fn nearest_name<'a>(text: &str, doc: &Doc, mentions: &'a [Mention], pos: usize) -> Option<&'a Mention> {
     let para = doc.paragraph_at(pos)?;
     let k = mentions.partition_point(|m| m.span.end <= pos);
     mentions[..k]
         .iter()
         .rev()
         .take_while(|m| m.span.start >= para.start)
-        .find(|m| m.kind == MentionKind::Name)
+        .find(|m| m.kind == MentionKind::Name && !crate::mentions::after_locative(text, m))
 }
 
 /// Sorted starts and ends of the quotes in marks.

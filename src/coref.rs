@@ -125,13 +125,22 @@ impl<'a> NameIndex<'a> {
         out
     }
 
-    /// The fullest name that contains `words`.
-    fn fullest(&self, words: &[String]) -> Option<&'a str> {
-        self.containing(words)
-            .into_iter()
-            .map(|i| (self.names[i].0.len(), std::cmp::Reverse(self.names[i].1.len()), self.names[i].1))
-            .max()
-            .map(|t| t.2)
+    /// The fullest name that contains `words`; when several different names do
+    /// (`Agnes Morrow`, `Daniel Morrow` for `Morrow`), the one written most
+    /// recently before `pos`.
+    fn fullest(&self, words: &[String], pos: usize) -> Option<&'a str> {
+        let cands = self.containing(words);
+        let longest = cands.iter().map(|&i| self.names[i].0.len()).max()?;
+        let recent = |i: usize| self.names[i].2.iter().filter(|s| s.start <= pos).map(|s| s.start).max();
+        let full: Vec<usize> = cands.iter().copied().filter(|&i| self.names[i].0.len() == longest).collect();
+        let pick = full.iter().copied().max_by_key(|&i| (recent(i), std::cmp::Reverse(i)))?;
+        // A longer name elsewhere that is not a form of the picked one (two
+        // Morrows): prefer the most recent among all candidates of length > 1.
+        let best_recent = cands.iter().copied().filter(|&i| self.names[i].0.len() > words.len()).max_by_key(|&i| recent(i));
+        match best_recent {
+            Some(r) if recent(r) > recent(pick) && !subset(&self.names[r].0, &self.names[pick].0) => Some(self.names[r].1),
+            _ => Some(self.names[pick].1),
+        }
     }
 }
 
@@ -271,16 +280,6 @@ fn same_line(text: &str, a: usize, b: usize) -> bool {
     !text.get(s..e).unwrap_or("\n").contains('\n')
 }
 
-/// Prepositions after which a capitalised name is a place or a thing, not
-/// someone who could be "he" or "she" (`in Leeds`, `from Reuters`).
-const LOCATIVES: &[&str] = &["across", "at", "from", "in", "inside", "into", "near", "of", "outside", "to", "toward", "towards"];
-
-fn after_locative(text: &str, m: &Mention) -> bool {
-    let before = text.get(..m.span.start).unwrap_or("").trim_end();
-    let last = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    LOCATIVES.contains(&last.to_lowercase().as_str())
-}
-
 /// How far back a pronoun looks for its antecedent, in bytes.
 const PRONOUN_REACH: usize = 1500;
 
@@ -289,7 +288,7 @@ const PRONOUN_REACH: usize = 1500;
 /// name an earlier apposition tied it to.
 ///
 /// Pronouns prefer, among compatible candidates, the nearest by distance where
-/// earlier speakers count three times closer (salience) and names after a
+/// earlier speakers count twice as close (salience) and names after a
 /// locative preposition do not count.
 fn resolve(text: &str, m: &Mention, mentions: &[Mention], recent: &[(usize, Mention)]) -> (Option<Mention>, Option<Span>) {
     if m.kind == MentionKind::Role {
@@ -319,7 +318,7 @@ fn resolve(text: &str, m: &Mention, mentions: &[Mention], recent: &[(usize, Ment
         .rev()
         .take_while(|a| m.span.start - a.span.end < PRONOUN_REACH)
         .filter(|a| matches!(a.kind, MentionKind::Name | MentionKind::Role | MentionKind::Group | MentionKind::Org))
-        .filter(|a| compatible(m, a) && !after_locative(text, a))
+        .filter(|a| compatible(m, a) && !crate::mentions::after_locative(text, a))
         .map(|a| (m.span.start - a.span.end, a))
         .next();
     let speaker = recent
@@ -327,7 +326,7 @@ fn resolve(text: &str, m: &Mention, mentions: &[Mention], recent: &[(usize, Ment
         .rev()
         .take_while(|(pos, _)| m.span.start.saturating_sub(*pos) < PRONOUN_REACH)
         .find(|(pos, a)| *pos <= m.span.start && compatible(m, a))
-        .map(|(pos, a)| ((m.span.start - pos) / 3, a));
+        .map(|(pos, a)| ((m.span.start - pos) / 2, a));
     let best = match (near, speaker) {
         (Some(n), Some(s)) => Some(if s.0 <= n.0 { s.1 } else { n.1 }),
         (Some(n), None) => Some(n.1),
@@ -429,6 +428,13 @@ impl Entities {
             .collect();
         cands.sort_unstable();
         cands.dedup();
+        // The entity whose name is the full form itself, else any that fits.
+        if let Some(&e) = cands.iter().find(|&&e| self.list[e].name_words == full_words) {
+            return Some(e);
+        }
+        if let Some(&e) = cands.iter().find(|&&e| fits(&self.list[e]) && subset(full_words, &self.list[e].name_words)) {
+            return Some(e);
+        }
         if let Some(&e) = cands.iter().find(|&&e| fits(&self.list[e])) {
             return Some(e);
         }
@@ -456,7 +462,7 @@ fn entity_for(text: &str, key: &Mention, said: &Mention, index: &NameIndex, enti
     match key.kind {
         MentionKind::Name => {
             let words = name_words(head);
-            let full = index.fullest(&words).unwrap_or(head);
+            let full = index.fullest(&words, said.span.start).unwrap_or(head);
             let full_words = name_words(full);
             if let Some(e) = entities.find_name(&words, &full_words) {
                 entities.add_name_form(e, full, full_words);

@@ -361,6 +361,19 @@ fn subject_cue_content(text: &str, sentence: Span, ws: &[Word], k: usize, pairs:
             }
         }
     }
+    // "said in a statement that …", "said on Tuesday that …": an adjunct before
+    // the complementiser belongs to neither the cue nor the content.
+    if let Some(first) = ws.get(j) {
+        let f = first.text(text).to_lowercase();
+        if f != "that" && (PREPOSITIONS.contains(&f.as_str()) || matches!(f.as_str(), "last" | "this" | "earlier" | "repeatedly" | "publicly" | "privately" | "again" | "also" | "today" | "yesterday") || f.ends_with("day")) {
+            if let Some(t) = (j + 1..(j + 9).min(ws.len())).find(|&i| ws[i].text(text) == "that") {
+                let between = Span::new(first.start, ws[t].start).text(text);
+                if !between.contains([',', ';', ':', '"', '“', '”']) {
+                    j = t;
+                }
+            }
+        }
+    }
     let start_word = ws.get(j)?;
     // `X said: "…"`, `X said, "…"`: a direct quote's attribution, not reported speech.
     let after_cue = skip_space(text, cue.end);

@@ -460,3 +460,14 @@ pub fn from_span(text: &str, span: Span, lex: &Lexicon) -> Mention {
         role: None,
     }
 }
+
+/// Prepositions after which a capitalised name is a place or a thing, not
+/// someone who could be "he" or "she" (`in Leeds`, `from Reuters`).
+const LOCATIVES: &[&str] = &["across", "at", "from", "in", "inside", "into", "near", "of", "outside", "to", "toward", "towards"];
+
+/// Whether the mention follows a locative preposition (`in Leeds`).
+pub fn after_locative(text: &str, m: &Mention) -> bool {
+    let before = text.get(..m.span.start).unwrap_or("").trim_end();
+    let last = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    LOCATIVES.contains(&last.to_lowercase().as_str())
+}
