@@ -1,8 +1,9 @@
 // Playwright runs the page tests in the system Chromium (Debian's
 // /usr/bin/chromium; `npx playwright install` cannot download here), against
 // the repository root served by Python's static server. Run from the root after
-// `make wasm dist`: `npx playwright test`. Benchmarks are tagged @bench
-// (`npx playwright test --grep @bench` runs only them; they print, never assert times).
+// `make wasm dist`: `npx playwright test`. Benchmarks (tests/e2e/bench.spec.mjs,
+// tagged @bench) are their own project, run after the others; they print medians
+// and never assert times. Only them: `npx playwright test --project bench --no-deps`.
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.WHOSAID_TEST_PORT || 8765);
@@ -34,6 +35,11 @@ export default defineConfig({
     },
     trace: "off",
   },
+  projects: [
+    { name: "page", testIgnore: /bench\.spec\.mjs$/ },
+    // Benchmarks run last and alone (see tests/e2e/bench.spec.mjs).
+    { name: "bench", testMatch: /bench\.spec\.mjs$/, dependencies: ["page"], fullyParallel: false },
+  ],
   webServer: {
     command: `python3 -m http.server ${PORT} --bind 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/index.html`,

@@ -148,6 +148,16 @@ fn attribute_one(text: &str, doc: &Doc, c: &Candidate, bounds: &Bounds, lex: &Le
     if let Some(a) = before_quote(text, c.outer.start, before_limit, lex) {
         return a;
     }
+    // A quote inside a sentence whose subject is named at its start:
+    // `Japan branded North Korea an "outlaw nation."`
+    let lead = crate::text::char_before(text, skip_space_back(text, c.outer.start));
+    if lead.is_some_and(|ch| ch.is_alphanumeric()) && sentence.start < c.outer.start {
+        if let Some(m) = np_after(text, sentence.start, c.outer.start, lex) {
+            if !words(text, m.span.end, c.outer.start).is_empty() {
+                return Attribution { mention: Some(m), cue: None, rule: "sentence-subject", confidence: 0.6 };
+            }
+        }
+    }
     Attribution::none()
 }
 

@@ -157,9 +157,9 @@ test("rich text pasted from a web page becomes paragraphs of plain text", async 
   expect(speakers.size).toBeGreaterThanOrEqual(2);
   // The view holds only our own spans: no element from the clipboard.
   const tags = await page.locator("#view *").evaluateAll((els) => [...new Set(els.map((e) => e.tagName))]);
-  expect(tags.sort()).toEqual(["P", "SPAN"]);
+  expect(tags.sort()).toEqual(["P", "SECTION", "SPAN"]);
   // One paragraph element per paragraph of the text.
-  await expect(page.locator("#view > p")).toHaveCount(value.split("\n\n").length);
+  await expect(page.locator("#view > section > p")).toHaveCount(value.split("\n\n").length);
 });
 
 test("Markdown is detected, annotated with annotateMarkdown and its raw HTML shown as text", async ({ page }) => {

@@ -69,7 +69,7 @@ const PAYLOADS = [
 // so it reaches the quote spans, the legend, the details panel and the text runs.
 const article = (p) => `"${p}," said Jane Doe. "${p}" ${p}, ${p} said.\n\n${p}`;
 
-const OURS = new Set(["SPAN", "BUTTON", "P", "DL", "DT", "DD", "BLOCKQUOTE", "METER"]);
+const OURS = new Set(["SPAN", "SECTION", "BUTTON", "P", "DL", "DT", "DD", "BLOCKQUOTE", "METER"]);
 
 async function installWatch(page) {
   await page.evaluate(() => {
@@ -96,7 +96,7 @@ async function assertInert(page, payload, allowedReports = []) {
     violations: window.__violations.splice(0),
     strangers: [...document.querySelectorAll("#view *, #legend *, #details *")]
       .map((e) => e.tagName)
-      .filter((t) => !["SPAN", "BUTTON", "P", "DL", "DT", "DD", "BLOCKQUOTE", "METER"].includes(t)),
+      .filter((t) => !["SPAN", "SECTION", "BUTTON", "P", "DL", "DT", "DD", "BLOCKQUOTE", "METER"].includes(t)),
     handlers: [...document.querySelectorAll("#view *, #legend *, #details *")].flatMap((e) =>
       [...e.attributes].map((a) => a.name).filter((n) => n.startsWith("on") || n === "href" || n === "src"),
     ),
@@ -107,7 +107,7 @@ async function assertInert(page, payload, allowedReports = []) {
   expect(result.strangers, `foreign elements: ${payload}`).toEqual([]);
   expect(result.handlers, `foreign attributes: ${payload}`).toEqual([]);
   expect(result.shown, "the view shows the text as text").toBe(result.typed);
-  expect(OURS.size).toBe(8);
+  expect(OURS.size).toBe(9);
 }
 
 test(`${PAYLOADS.length} payloads pasted as HTML never execute`, async ({ page }) => {

@@ -56,9 +56,15 @@ function collectRanges(ann, length) {
 }
 
 /** Paragraphs are outermost; then by start, longest first, then by rank. */
+const LEVEL = { chunk: 0, p: 1 };
 function order(a, b) {
-  return (a.type === "p" ? 0 : 1) - (b.type === "p" ? 0 : 1) || a.start - b.start || b.end - a.end || a.rank - b.rank;
+  return (LEVEL[a.type] ?? 2) - (LEVEL[b.type] ?? 2) || a.start - b.start || b.end - a.end || a.rank - b.rank;
 }
+
+/** Paragraphs per <section>: the browser skips the layout of off-screen
+ *  sections (content-visibility), and checks visibility per section, not per
+ *  paragraph, which keeps typing smooth beside a very long article. */
+const CHUNK = 32;
 
 /** The paragraphs of `text`: maximal runs between blank lines. The blank
  *  lines themselves stay outside every element, so the view's textContent is
@@ -80,6 +86,14 @@ function paragraphs(text, markdown) {
   }));
 }
 
+/** Gives `el` the colour of `speaker`: a class for the palette (cheaper than a
+ *  style attribute on thousands of elements), the custom property beyond it. */
+function colour(el, speaker) {
+  if (speaker === null || speaker === undefined) return;
+  if (speaker < PALETTE_SIZE) el.classList.add(`c${speaker}`);
+  else el.style.setProperty("--c", speakerColour(speaker));
+}
+
 function elementFor(r, firstPiece) {
   const el = document.createElement("span");
   if (r.type === "q") {
@@ -88,9 +102,11 @@ function elementFor(r, firstPiece) {
     el.dataset.quoteId = String(q.id);
     el.dataset.kind = q.kind;
     if (q.speaker !== null && q.speaker !== undefined) el.dataset.speakerId = String(q.speaker);
-    el.style.setProperty("--c", speakerColour(q.speaker));
+    colour(el, q.speaker);
     if (firstPiece) el.tabIndex = 0;
     else el.classList.add("cont");
+  } else if (r.type === "chunk") {
+    return document.createElement("section");
   } else if (r.type === "p") {
     const p = document.createElement("p");
     if (r.heading) p.className = "h";
@@ -100,7 +116,7 @@ function elementFor(r, firstPiece) {
   } else if (r.type === "spk") {
     el.className = "spk";
     el.dataset.speakerId = String(r.speaker);
-    el.style.setProperty("--c", speakerColour(r.speaker));
+    colour(el, r.speaker);
   } else {
     el.className = "src";
     el.dataset.sourceId = String(r.source);
@@ -120,9 +136,14 @@ function elementFor(r, firstPiece) {
 export function* renderArticle(text, ann, slice = 400, markdown = false) {
   const root = document.createDocumentFragment();
   const paras = paragraphs(text, markdown);
+  const chunks = [];
+  for (let i = 0; i < paras.length; i += CHUNK) {
+    const last = paras[Math.min(paras.length, i + CHUNK) - 1];
+    chunks.push({ start: paras[i].start, end: last.end, rank: -2, type: "chunk" });
+  }
   // Activated in order of start; stacked in `order`.
   const ranges = collectRanges(ann, text.length)
-    .concat(paras)
+    .concat(chunks, paras)
     .sort((a, b) => a.start - b.start);
   const bounds = new Set([0, text.length]);
   for (const r of ranges) {
@@ -145,7 +166,7 @@ export function* renderArticle(text, ann, slice = 400, markdown = false) {
     }
     active.sort(order);
     // Between paragraphs nothing but the blank line itself.
-    const wanted = active.length && active[0].type === "p" ? active : [];
+    const wanted = active.some((r) => r.type === "p") ? active : active.filter((r) => r.type === "chunk");
     // Keep the longest common prefix of the open stack and the wanted one.
     let keep = 0;
     while (keep < stack.length && keep < wanted.length && stack[keep].range === wanted[keep]) keep++;
@@ -195,7 +216,7 @@ export function renderLegend(legend, ann, selected, onPick) {
     btn.type = "button";
     btn.className = "who";
     btn.dataset.speakerId = String(sp.id);
-    btn.style.setProperty("--c", speakerColour(sp.id));
+    colour(btn, sp.id);
     btn.setAttribute("aria-pressed", String(selected === sp.id));
     btn.title = `Show only the quotes of ${sp.name}`;
     const sw = document.createElement("span");
@@ -244,7 +265,7 @@ export function renderDetails(details, text, ann, q) {
   const src = q.source !== null && q.source !== undefined ? ann.sources[q.source] : null;
   const quote = document.createElement("blockquote");
   quote.className = "quote-text";
-  quote.style.setProperty("--c", speakerColour(q.speaker));
+  colour(quote, q.speaker);
   const body = text.slice(q.start, q.end);
   quote.textContent = body.length > 400 ? `${body.slice(0, 400)}…` : body;
   const dl = document.createElement("dl");
