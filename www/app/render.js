@@ -319,7 +319,7 @@ export function standaloneHtml(view, legend, css, title) {
   for (const b of legendCopy.querySelectorAll("button")) {
     const div = doc.createElement("div");
     div.className = b.className;
-    div.setAttribute("style", b.getAttribute("style") || "");
+    if (b.hasAttribute("style")) div.setAttribute("style", b.getAttribute("style"));
     div.dataset.speakerId = b.dataset.speakerId || "";
     div.append(...b.childNodes);
     b.replaceWith(div);
