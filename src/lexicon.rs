@@ -4,7 +4,8 @@
 //! Origins are noted on each table. Lists are lower case unless they hold names.
 //! Users add entries at run time through [`crate::Options`].
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Speech and attribution verbs, as lemmas. The union of the verbs that recur
 /// across published quotation extractors: BBC Citron's cue list, the Gender Gap
@@ -138,36 +139,38 @@ pub const GIVEN_NAMES: &[(&str, bool)] = &[
     ("Amanda", false), ("Amy", false), ("Andrea", false), ("Andrew", true), ("Angela", false),
     ("Ann", false), ("Anna", false), ("Anne", false), ("Anthony", true), ("Ashley", false),
     ("Barack", true), ("Barbara", false), ("Ben", true), ("Benjamin", true), ("Bernie", true),
-    ("Betsy", false), ("Betty", false), ("Bill", true), ("Bob", true), ("Boris", true), ("Brandon", true),
-    ("Brian", true), ("Carl", true), ("Carly", false), ("Carol", false), ("Catherine", false),
-    ("Charles", true), ("Chris", true), ("Christine", false), ("Christopher", true), ("Chuck", true),
-    ("Cynthia", false), ("Daniel", true), ("David", true), ("Deborah", false), ("Debra", false),
-    ("Dennis", true), ("Diana", false), ("Diane", false), ("Donald", true), ("Donna", false),
-    ("Dorothy", false), ("Douglas", true), ("Edward", true), ("Elizabeth", false), ("Emily", false),
-    ("Emma", false), ("Emmanuel", true), ("Eric", true), ("Frank", true), ("Gary", true), ("George", true),
-    ("Gregory", true), ("Hannah", false), ("Harry", true), ("Heather", false), ("Helen", false),
-    ("Henry", true), ("Hillary", false), ("Ivanka", false), ("Jack", true), ("Jacob", true),
-    ("James", true), ("Jane", false), ("Janet", false), ("Jason", true), ("Jeb", true), ("Jeff", true),
-    ("Jeffrey", true), ("Jennifer", false), ("Jessica", false), ("Jill", false), ("Jim", true),
-    ("Joe", true), ("John", true), ("Jonathan", true), ("Joseph", true), ("Joshua", true), ("Joyce", false),
+    ("Betsy", false), ("Betty", false), ("Bill", true), ("Bob", true), ("Boris", true),
+    ("Brandon", true), ("Brian", true), ("Carl", true), ("Carly", false), ("Carol", false),
+    ("Catherine", false), ("Charles", true), ("Chris", true), ("Christine", false),
+    ("Christopher", true), ("Chuck", true), ("Cynthia", false), ("Daniel", true), ("David", true),
+    ("Deborah", false), ("Debra", false), ("Dennis", true), ("Diana", false), ("Diane", false),
+    ("Donald", true), ("Donna", false), ("Dorothy", false), ("Douglas", true), ("Edward", true),
+    ("Elizabeth", false), ("Emily", false), ("Emma", false), ("Emmanuel", true), ("Eric", true),
+    ("Frank", true), ("Gary", true), ("George", true), ("Gregory", true), ("Hannah", false),
+    ("Harry", true), ("Heather", false), ("Helen", false), ("Henry", true), ("Hillary", false),
+    ("Ivanka", false), ("Jack", true), ("Jacob", true), ("James", true), ("Jane", false),
+    ("Janet", false), ("Jason", true), ("Jeb", true), ("Jeff", true), ("Jeffrey", true),
+    ("Jennifer", false), ("Jessica", false), ("Jill", false), ("Jim", true), ("Joe", true),
+    ("John", true), ("Jonathan", true), ("Joseph", true), ("Joshua", true), ("Joyce", false),
     ("Julia", false), ("Julie", false), ("Justin", true), ("Karen", false), ("Katherine", false),
     ("Kathleen", false), ("Kelly", false), ("Kenneth", true), ("Kevin", true), ("Kimberly", false),
-    ("Larry", true), ("Laura", false), ("Linda", false), ("Lisa", false), ("Margaret", false),
-    ("Maria", false), ("Marie", false), ("Marco", true), ("Mark", true), ("Martha", false), ("Mary", false),
-    ("Matthew", true), ("Melania", false), ("Melissa", false), ("Michael", true), ("Michelle", false),
-    ("Mike", true), ("Mitch", true), ("Nancy", false), ("Nicholas", true), ("Nicole", false),
-    ("Olivia", false), ("Pamela", false), ("Patricia", false), ("Patrick", true), ("Paul", true),
-    ("Peter", true), ("Rachel", false), ("Ralph", true), ("Raymond", true), ("Rebecca", false),
-    ("Ren", true), ("Richard", true), ("Robert", true), ("Ronald", true), ("Ruth", false), ("Ryan", true),
-    ("Samuel", true), ("Sandra", false), ("Sarah", false), ("Scott", true), ("Sharon", false),
-    ("Stephanie", false), ("Stephen", true), ("Steve", true), ("Steven", true), ("Susan", false),
-    ("Ted", true), ("Theresa", false), ("Thomas", true), ("Timothy", true), ("Tim", true), ("Tom", true),
-    ("Victoria", false), ("Vladimir", true), ("Walter", true), ("William", true), ("Xi", true),
+    ("Larry", true), ("Laura", false), ("Linda", false), ("Lisa", false), ("Marco", true),
+    ("Margaret", false), ("Maria", false), ("Marie", false), ("Mark", true), ("Martha", false),
+    ("Mary", false), ("Matthew", true), ("Melania", false), ("Melissa", false), ("Michael", true),
+    ("Michelle", false), ("Mike", true), ("Mitch", true), ("Nancy", false), ("Nicholas", true),
+    ("Nicole", false), ("Olivia", false), ("Pamela", false), ("Patricia", false), ("Patrick", true),
+    ("Paul", true), ("Peter", true), ("Rachel", false), ("Ralph", true), ("Raymond", true),
+    ("Rebecca", false), ("Ren", true), ("Richard", true), ("Robert", true), ("Ronald", true),
+    ("Ruth", false), ("Ryan", true), ("Samuel", true), ("Sandra", false), ("Sarah", false),
+    ("Scott", true), ("Sharon", false), ("Stephanie", false), ("Stephen", true), ("Steve", true),
+    ("Steven", true), ("Susan", false), ("Ted", true), ("Theresa", false), ("Thomas", true),
+    ("Tim", true), ("Timothy", true), ("Tom", true), ("Victoria", false), ("Vladimir", true),
+    ("Walter", true), ("William", true), ("Xi", true),
 ];
 
 /// The usual gender of a given name, if known.
 pub fn given_name_gender(name: &str) -> Option<bool> {
-    GIVEN_NAMES.iter().find(|(n, _)| *n == name).map(|&(_, g)| g)
+    GIVEN_NAMES.binary_search_by(|(n, _)| n.cmp(&name)).ok().map(|i| GIVEN_NAMES[i].1)
 }
 
 /// Personal pronouns that can name a speaker: (pronoun, gender, plural).
@@ -272,14 +275,14 @@ pub struct Cue {
 /// The lexicons of one annotation run: the static tables plus the user's extras.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
-    cues: HashMap<String, Cue>,
-    extra_outlets: Vec<String>,
-    givens: HashSet<&'static str>,
+    extra_cues: HashMap<String, Cue>,
+    outlets: HashMap<String, Vec<String>>,
 }
 
-impl Lexicon {
-    /// Builds the lexicon with the extras of `options`.
-    pub fn new(options: &crate::Options) -> Lexicon {
+/// The built-in cue forms, inflected once per process.
+fn base_cues() -> &'static HashMap<String, Cue> {
+    static CUES: OnceLock<HashMap<String, Cue>> = OnceLock::new();
+    CUES.get_or_init(|| {
         let mut cues = HashMap::new();
         for &lemma in CUE_VERBS {
             let strong = STRONG_CUES.contains(&lemma);
@@ -294,36 +297,56 @@ impl Lexicon {
         for &form in FOREIGN_CUES.iter().filter(|f| !f.contains(' ')) {
             cues.insert(form.to_string(), Cue { lemma: "say", strong: true });
         }
+        cues
+    })
+}
+
+/// The first word of an outlet name (`The New York Times` → `The`).
+fn first_word(name: &str) -> &str {
+    name.split(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or(name)
+}
+
+impl Lexicon {
+    /// Builds the lexicon with the extras of `options`.
+    pub fn new(options: &crate::Options) -> Lexicon {
+        let mut extra_cues = HashMap::new();
         for extra in &options.extra_cues {
             let e = extra.trim().to_lowercase();
             if !e.is_empty() && !e.contains(' ') {
-                cues.insert(e, Cue { lemma: "(user)", strong: true });
+                extra_cues.insert(e, Cue { lemma: "(user)", strong: true });
             }
         }
-        Lexicon {
-            cues,
-            extra_outlets: options.extra_outlets.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
-            givens: GIVEN_NAMES.iter().map(|(n, _)| *n).collect(),
+        let mut outlets: HashMap<String, Vec<String>> = HashMap::new();
+        let extras = options.extra_outlets.iter().map(|s| s.trim()).filter(|s| !s.is_empty());
+        for name in OUTLETS.iter().copied().chain(extras) {
+            let list = outlets.entry(first_word(name).to_string()).or_default();
+            list.push(name.to_string());
+            // Longest first, so "The New York Times" wins over "The Times".
+            list.sort_by_key(|n| std::cmp::Reverse(n.len()));
         }
+        Lexicon { extra_cues, outlets }
     }
 
     /// The cue a word is a form of (`said` → say), if any. Case-insensitive.
     pub fn cue(&self, word: &str) -> Option<Cue> {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.cues.get(&word.to_lowercase()).copied()
+        let lower;
+        let w = if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+            lower = word.to_lowercase();
+            lower.as_str()
         } else {
-            self.cues.get(word).copied()
-        }
+            word
+        };
+        base_cues().get(w).or_else(|| self.extra_cues.get(w)).copied()
     }
 
     /// Whether `name` is a known given name.
     pub fn is_given_name(&self, name: &str) -> bool {
-        self.givens.contains(name)
+        given_name_gender(name).is_some()
     }
 
-    /// Outlet names: the built-in list and the user's.
-    pub fn outlets(&self) -> impl Iterator<Item = &str> + '_ {
-        OUTLETS.iter().copied().chain(self.extra_outlets.iter().map(String::as_str))
+    /// The outlet names (longest first) that start with the word `first`.
+    pub fn outlets_starting_with(&self, first: &str) -> &[String] {
+        self.outlets.get(first).map(Vec::as_slice).unwrap_or(&[])
     }
 }
 
@@ -379,6 +402,7 @@ mod tests {
         assert!(sorted(DOCUMENT_NOUNS));
         assert!(TITLES.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(IRREGULAR.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(GIVEN_NAMES.windows(2).all(|w| w[0].0 < w[1].0));
     }
 
     #[test]

@@ -28,26 +28,22 @@ fn at_word_boundary(text: &str, s: usize, e: usize) -> bool {
 /// they overlap.
 pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<SourceMention> {
     let mut out: Vec<SourceMention> = Vec::new();
-    for outlet in lex.outlets() {
-        if outlet.is_empty() {
-            continue;
-        }
-        let mut from = 0;
-        while let Some(k) = text.get(from..).and_then(|s| s.find(outlet)) {
-            let s = from + k;
-            let e = s + outlet.len();
-            from = e;
-            if at_word_boundary(text, s, e) && !pairs.inside_quote(s) {
-                let key = outlet.trim_start_matches("The ").to_lowercase();
-                // Include "the" before "the BBC".
-                let mut start = s;
-                if let Some(prev) = text.get(..s) {
-                    if prev.ends_with("the ") && !outlet.starts_with("The ") {
-                        start = s - 4;
-                    }
-                }
-                out.push(SourceMention { span: Span::new(start, e), kind: SourceKind::Outlet, key });
+    // Outlets: one pass over the words, each looked up by its first word.
+    for &sentence in &doc.sentences {
+        for w in words(text, sentence.start, sentence.end) {
+            let first = text.get(w.start..).map(|rest| rest.split(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("")).unwrap_or("");
+            let cands = lex.outlets_starting_with(first);
+            if cands.is_empty() || pairs.inside_quote(w.start) {
+                continue;
             }
+            let Some(outlet) = cands.iter().find(|o| text.get(w.start..).is_some_and(|rest| rest.starts_with(o.as_str())) && at_word_boundary(text, w.start, w.start + o.len())) else {
+                continue;
+            };
+            let (s, e) = (w.start, w.start + outlet.len());
+            let key = outlet.trim_start_matches("The ").to_lowercase();
+            // Include "the" before "the BBC".
+            let start = if text.get(..s).is_some_and(|p| p.ends_with("the ")) && !outlet.starts_with("The ") { s - 4 } else { s };
+            out.push(SourceMention { span: Span::new(start, e), kind: SourceKind::Outlet, key });
         }
     }
     for &sentence in &doc.sentences {
