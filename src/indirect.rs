@@ -119,6 +119,17 @@ pub fn find_indirect(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon, found:
             }
             let c = if lt.ends_with("ing") {
                 gerund_cue(text, sentence, &ws, k, pairs, lex)
+            } else if interposed(text, sentence, &ws, k, lex) {
+                // `Back in Virginia, Mr. Clarke said, he decided …`: the
+                // attribution splits the reported speech in two.
+                if let Some(mut before) = clause_comma_cue(text, sentence, &ws, k, lex) {
+                    before.rule = "interposed-attribution";
+                    add(before, pairs, found, marked);
+                }
+                subject_cue_content(text, sentence, &ws, k, pairs, lex).map(|mut c| {
+                    c.rule = "interposed-attribution";
+                    c
+                })
             } else {
                 subject_cue_content(text, sentence, &ws, k, pairs, lex).or_else(|| clause_comma_cue(text, sentence, &ws, k, lex))
             };
@@ -452,6 +463,29 @@ fn gerund_cue(text: &str, sentence: Span, ws: &[Word], k: usize, pairs: &Pairs, 
         return None;
     }
     Some(cand(QuoteKind::Indirect, content, cue_w.span(), subject, "comma-gerund-cue", 0.6))
+}
+
+/// Whether the cue at `k` sits in an attribution set off by commas inside the
+/// sentence: `…, Mr. Clarke said, …` or `…, said Mr. Clarke, …`.
+fn interposed(text: &str, sentence: Span, ws: &[Word], k: usize, lex: &Lexicon) -> bool {
+    let cue = ws[k];
+    let subj_start = match np_before(text, cue.start, sentence.start, lex) {
+        Some(m) if m.role.is_none() => m.span.start,
+        _ => return false,
+    };
+    let before = skip_space_back(text, subj_start);
+    if char_before(text, before) != Some(',') || before <= sentence.start + 1 {
+        return false;
+    }
+    // A comma after the cue (and a short adjunct: "said on Tuesday,").
+    let rest = Span::new(cue.end, sentence.end).text(text);
+    match rest.find(',') {
+        Some(i) => {
+            let adj = &rest[..i];
+            !adj.contains(['.', ';', ':', '"', '“', '”']) && adj.split_whitespace().count() <= 4 && sentence.end > cue.end + i + 2
+        }
+        None => false,
+    }
 }
 
 /// `CLAUSE, X said.` and `CLAUSE, said X.`

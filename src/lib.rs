@@ -54,6 +54,8 @@ mod span;
 mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 pub use markdown::annotate_markdown;
 pub use model::{Annotations, Quote, QuoteKind, Source, SourceKind, Speaker, SpeakerKind};
