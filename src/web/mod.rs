@@ -1,0 +1,109 @@
+//! Browser plumbing for the page (wasm32 only), built on `web-sys`.
+//!
+//! [`start_worker`] turns the dedicated worker that `www/app/worker.js` starts
+//! into the page's annotation service: once the JS side has instantiated the
+//! module, Rust owns the worker's `onmessage`, reads each request, annotates it
+//! and posts the result back. The JS shell keeps only what must happen before
+//! wasm exists (loading it).
+//!
+//! Protocol (plain objects, see `www/app/engine.js`):
+//! - in: `{type: "annotate", id, text, markdown}`
+//! - out: `{type: "result", id, ann, ms}` where `ann` is the contract's
+//!   `Annotations` with UTF-16 offsets, or `{type: "error", id, message}`.
+
+use js_sys::{Object, Reflect};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// One request from the page.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Request {
+    #[serde(rename = "type")]
+    kind: String,
+    id: f64,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    markdown: bool,
+}
+
+/// Builds a reply object from `(key, value)` pairs.
+fn reply(pairs: &[(&str, JsValue)]) -> Result<Object, JsValue> {
+    let obj = Object::new();
+    for (key, value) in pairs {
+        Reflect::set(&obj, &JsValue::from_str(key), value)?;
+    }
+    Ok(obj)
+}
+
+fn error_message(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
+/// Answers one message; requests other than `annotate` are ignored.
+fn handle(scope: &DedicatedWorkerGlobalScope, data: JsValue) -> Result<(), JsValue> {
+    let req: Request = serde_wasm_bindgen::from_value(data)
+        .map_err(|e| JsValue::from_str(&format!("whosaid worker: bad request: {e}")))?;
+    if req.kind != "annotate" {
+        return Ok(());
+    }
+    let perf = scope.performance();
+    let t0 = perf.as_ref().map_or(0.0, |p| p.now());
+    let result = if req.markdown {
+        crate::wasm::annotate_markdown_js(&req.text, JsValue::UNDEFINED)
+    } else {
+        crate::wasm::annotate_js(&req.text, JsValue::UNDEFINED)
+    };
+    let ms = perf.as_ref().map_or(0.0, |p| p.now()) - t0;
+    let id = JsValue::from_f64(req.id);
+    let out = match result {
+        Ok(ann) => reply(&[
+            ("type", "result".into()),
+            ("id", id),
+            ("ann", ann),
+            ("ms", JsValue::from_f64(ms)),
+        ])?,
+        Err(e) => reply(&[
+            ("type", "error".into()),
+            ("id", id),
+            (
+                "message",
+                JsValue::from_str(&error_message(&JsValue::from(e))),
+            ),
+        ])?,
+    };
+    scope.post_message(&out)
+}
+
+/// Makes this dedicated worker answer annotation requests. Call once, after
+/// the module is initialised, from inside a worker; it replaces `onmessage`.
+#[wasm_bindgen(js_name = startWorker)]
+pub fn start_worker() -> Result<(), JsValue> {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().dyn_into().map_err(|_| {
+        JsValue::from_str("whosaid: startWorker() must run inside a dedicated worker")
+    })?;
+    let me = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        if let Err(e) = handle(&me, event.data()) {
+            // A request we could not even read: report it without an id.
+            let msg = error_message(&e);
+            if let Ok(out) = reply(&[
+                ("type", "error".into()),
+                ("id", JsValue::NULL),
+                ("message", msg.into()),
+            ]) {
+                let _ = me.post_message(&out);
+            }
+        }
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    Ok(())
+}
