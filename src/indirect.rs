@@ -117,7 +117,8 @@ pub fn find_indirect(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon, found:
                 consumed = w.end;
                 continue;
             }
-            let c = if lt.ends_with("ing") {
+            let progressive = lt.ends_with("ing") && prev.as_deref().is_some_and(|p| matches!(p, "is" | "are" | "was" | "were" | "been" | "be"));
+            let c = if lt.ends_with("ing") && !progressive {
                 gerund_cue(text, sentence, &ws, k, pairs, lex)
             } else if interposed(text, sentence, &ws, k, lex) {
                 // `Back in Virginia, Mr. Clarke said, he decided …`: the

@@ -1,5 +1,8 @@
 //! Browser plumbing for the page (wasm32 only), built on `web-sys`.
 //!
+//! - [`view`]: the annotated article as DOM ([`ViewBuilder`]), on the main thread.
+//! - [`start_worker`]: the annotation service in the page's worker.
+//!
 //! [`start_worker`] turns the dedicated worker that `www/app/worker.js` starts
 //! into the page's annotation service: once the JS side has instantiated the
 //! module, Rust owns the worker's `onmessage`, reads each request, annotates it
@@ -10,6 +13,9 @@
 //! - in: `{type: "annotate", id, text, markdown}`
 //! - out: `{type: "result", id, ann, ms}` where `ann` is the contract's
 //!   `Annotations` with UTF-16 offsets, or `{type: "error", id, message}`.
+
+pub mod view;
+pub use view::ViewBuilder;
 
 use js_sys::{Object, Reflect};
 use serde::Deserialize;
