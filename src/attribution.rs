@@ -36,19 +36,41 @@ pub struct Attribution {
 
 impl Attribution {
     fn none() -> Attribution {
-        Attribution { mention: None, cue: None, rule: "unattributed", confidence: 0.0 }
+        Attribution {
+            mention: None,
+            cue: None,
+            rule: "unattributed",
+            confidence: 0.0,
+        }
     }
 }
 
 /// Attributes every candidate; the result is parallel to `found`.
-pub fn attribute(text: &str, doc: &Doc, found: &[Candidate], mentions: &[Mention], lex: &Lexicon) -> Vec<Attribution> {
+pub fn attribute(
+    text: &str,
+    doc: &Doc,
+    found: &[Candidate],
+    mentions: &[Mention],
+    lex: &Lexicon,
+) -> Vec<Attribution> {
     // Quote boundaries, sorted once, bound each quote's search window.
-    let mut starts: Vec<usize> = found.iter().filter(|q| !q.absorbed).map(|q| q.outer.start).collect();
-    let mut ends: Vec<usize> = found.iter().filter(|q| !q.absorbed).map(|q| q.outer.end).collect();
+    let mut starts: Vec<usize> = found
+        .iter()
+        .filter(|q| !q.absorbed)
+        .map(|q| q.outer.start)
+        .collect();
+    let mut ends: Vec<usize> = found
+        .iter()
+        .filter(|q| !q.absorbed)
+        .map(|q| q.outer.end)
+        .collect();
     starts.sort_unstable();
     ends.sort_unstable();
     let bounds = Bounds { starts, ends };
-    let mut out: Vec<Attribution> = found.iter().map(|c| attribute_one(text, doc, c, &bounds, lex)).collect();
+    let mut out: Vec<Attribution> = found
+        .iter()
+        .map(|c| attribute_one(text, doc, c, &bounds, lex))
+        .collect();
     // Interrupted quotes share their first piece's attribution.
     for i in 0..found.len() {
         if let Some(j) = found[i].continues {
@@ -64,17 +86,27 @@ pub fn attribute(text: &str, doc: &Doc, found: &[Candidate], mentions: &[Mention
         }
     }
     // Paragraph continuation and the nearest-speaker fallback, in text order.
-    let mut order: Vec<usize> = (0..found.len()).filter(|&i| !found[i].absorbed && found[i].kind != QuoteKind::Mention).collect();
+    let mut order: Vec<usize> = (0..found.len())
+        .filter(|&i| !found[i].absorbed && found[i].kind != QuoteKind::Mention)
+        .collect();
     order.sort_by_key(|&i| found[i].content.start);
     let mut last: Option<(usize, usize)> = None; // (candidate, paragraph)
     for &i in &order {
         let para = doc.paragraph_index(found[i].outer.start).unwrap_or(0);
         if out[i].mention.is_none() {
             if let Some((j, p)) = last {
-                let opens_para = doc.paragraphs.get(para).is_some_and(|s| s.start == found[i].outer.start);
-                if found[i].kind == QuoteKind::Direct && (p + 1 == para && opens_para || p == para) {
+                let opens_para = doc
+                    .paragraphs
+                    .get(para)
+                    .is_some_and(|s| s.start == found[i].outer.start);
+                if found[i].kind == QuoteKind::Direct && (p + 1 == para && opens_para || p == para)
+                {
                     let mut a = out[j].clone();
-                    a.rule = if p == para { "same-paragraph-speaker" } else { "paragraph-continuation" };
+                    a.rule = if p == para {
+                        "same-paragraph-speaker"
+                    } else {
+                        "paragraph-continuation"
+                    };
                     a.confidence = if p == para { 0.6 } else { 0.7 };
                     a.cue = None;
                     out[i] = a;
@@ -83,7 +115,12 @@ pub fn attribute(text: &str, doc: &Doc, found: &[Candidate], mentions: &[Mention
         }
         if out[i].mention.is_none() {
             if let Some(m) = nearest_name(text, doc, mentions, found[i].outer.start) {
-                out[i] = Attribution { mention: Some(m.clone()), cue: None, rule: "nearest-name", confidence: 0.3 };
+                out[i] = Attribution {
+                    mention: Some(m.clone()),
+                    cue: None,
+                    rule: "nearest-name",
+                    confidence: 0.3,
+                };
             }
         }
         if out[i].mention.is_some() {
@@ -93,7 +130,12 @@ pub fn attribute(text: &str, doc: &Doc, found: &[Candidate], mentions: &[Mention
     out
 }
 
-fn nearest_name<'a>(text: &str, doc: &Doc, mentions: &'a [Mention], pos: usize) -> Option<&'a Mention> {
+fn nearest_name<'a>(
+    text: &str,
+    doc: &Doc,
+    mentions: &'a [Mention],
+    pos: usize,
+) -> Option<&'a Mention> {
     let para = doc.paragraph_at(pos)?;
     let k = mentions.partition_point(|m| m.span.end <= pos);
     mentions[..k]
@@ -112,19 +154,39 @@ struct Bounds {
 /// How far from a quote its attribution may be looked for, in bytes.
 const WINDOW: usize = 400;
 
-fn attribute_one(text: &str, doc: &Doc, c: &Candidate, bounds: &Bounds, lex: &Lexicon) -> Attribution {
+fn attribute_one(
+    text: &str,
+    doc: &Doc,
+    c: &Candidate,
+    bounds: &Bounds,
+    lex: &Lexicon,
+) -> Attribution {
     if c.absorbed || c.kind == QuoteKind::Mention {
         return Attribution::none();
     }
     if matches!(c.kind, QuoteKind::Indirect | QuoteKind::Mixed) {
         let mention = c.subject.map(|s| crate::mentions::from_span(text, s, lex));
-        return Attribution { mention, cue: c.cue, rule: c.rule, confidence: c.confidence };
+        return Attribution {
+            mention,
+            cue: c.cue,
+            rule: c.rule,
+            confidence: c.confidence,
+        };
     }
     let sentence = doc.sentence_at(c.outer.start).unwrap_or(c.outer);
     let para = doc.paragraph_at(c.outer.start).unwrap_or(sentence);
     // The next quote bounds the search after this one; the previous one before.
-    let next_quote = bounds.starts.get(bounds.starts.partition_point(|&s| s < c.outer.end)).copied().unwrap_or(usize::MAX);
-    let prev_quote = bounds.ends.partition_point(|&e| e <= c.outer.start).checked_sub(1).map(|i| bounds.ends[i]).unwrap_or(0);
+    let next_quote = bounds
+        .starts
+        .get(bounds.starts.partition_point(|&s| s < c.outer.end))
+        .copied()
+        .unwrap_or(usize::MAX);
+    let prev_quote = bounds
+        .ends
+        .partition_point(|&e| e <= c.outer.start)
+        .checked_sub(1)
+        .map(|i| bounds.ends[i])
+        .unwrap_or(0);
     let window_end = floor_boundary(text, c.outer.end.saturating_add(WINDOW).min(para.end));
     let after_limit = sentence_end_after(text, c.outer.end, window_end).min(next_quote);
     if let Some(a) = after_quote(text, c.outer.end, after_limit, lex) {
@@ -132,19 +194,35 @@ fn attribute_one(text: &str, doc: &Doc, c: &Candidate, bounds: &Bounds, lex: &Le
     }
     // `He said:` closing the previous paragraph introduces a quote that opens
     // this one.
-    if let Some(pi) = doc.paragraph_index(c.outer.start).filter(|_| para.start == c.outer.start) {
+    if let Some(pi) = doc
+        .paragraph_index(c.outer.start)
+        .filter(|_| para.start == c.outer.start)
+    {
         if let Some(prev) = pi.checked_sub(1).and_then(|p| doc.paragraphs.get(p)) {
             if prev.text(text).ends_with(':') {
-                let start = doc.sentence_at(prev.end.saturating_sub(1)).map(|s| s.start).unwrap_or(prev.start).max(prev.start);
+                let start = doc
+                    .sentence_at(prev.end.saturating_sub(1))
+                    .map(|s| s.start)
+                    .unwrap_or(prev.start)
+                    .max(prev.start);
                 let colon = prev.end - 1;
-                if let Some(mut a) = before_quote(text, colon, start, lex).or_else(|| before_quote(text, prev.end, start, lex)) {
+                if let Some(mut a) = before_quote(text, colon, start, lex)
+                    .or_else(|| before_quote(text, prev.end, start, lex))
+                {
                     a.rule = "speaker-cue-colon-paragraph";
                     return a;
                 }
             }
         }
     }
-    let before_limit = ceil_boundary(text, sentence.start.max(prev_quote).max(para.start).max(c.outer.start.saturating_sub(WINDOW)));
+    let before_limit = ceil_boundary(
+        text,
+        sentence
+            .start
+            .max(prev_quote)
+            .max(para.start)
+            .max(c.outer.start.saturating_sub(WINDOW)),
+    );
     if let Some(a) = before_quote(text, c.outer.start, before_limit, lex) {
         return a;
     }
@@ -154,7 +232,12 @@ fn attribute_one(text: &str, doc: &Doc, c: &Candidate, bounds: &Bounds, lex: &Le
     if lead.is_some_and(|ch| ch.is_alphanumeric()) && sentence.start < c.outer.start {
         if let Some(m) = np_after(text, sentence.start, c.outer.start, lex) {
             if !words(text, m.span.end, c.outer.start).is_empty() {
-                return Attribution { mention: Some(m), cue: None, rule: "sentence-subject", confidence: 0.6 };
+                return Attribution {
+                    mention: Some(m),
+                    cue: None,
+                    rule: "sentence-subject",
+                    confidence: 0.6,
+                };
             }
         }
     }
@@ -210,30 +293,57 @@ fn after_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<At
     if let Some(c) = char_at(text, start) {
         if matches!(c, '—' | '–' | '-' | '―') {
             let m = np_after(text, start + c.len_utf8(), limit, lex)?;
-            return Some(Attribution { mention: Some(m), cue: None, rule: "quote-dash-speaker", confidence: 0.8 });
+            return Some(Attribution {
+                mention: Some(m),
+                cue: None,
+                rule: "quote-dash-speaker",
+                confidence: 0.8,
+            });
         }
     }
     let ws = words(text, start, limit);
     for (k, w) in ws.iter().enumerate().take(14) {
-        let Some(_cue) = lex.cue(w.text(text)) else { continue };
+        let Some(_cue) = lex.cue(w.text(text)) else {
+            continue;
+        };
         if k > 0 {
             if let Some(m) = np_before(text, w.start, start, lex) {
                 if skip_space(text, pos) <= m.span.start {
-                    return Some(Attribution { mention: Some(m), cue: Some(w.span()), rule: "quote-then-speaker-cue", confidence: 0.95 });
+                    return Some(Attribution {
+                        mention: Some(m),
+                        cue: Some(w.span()),
+                        rule: "quote-then-speaker-cue",
+                        confidence: 0.95,
+                    });
                 }
             }
             // Any short noun phrase between the quote and the cue: `"…," the
             // ad's narrator says.`
             let lead = Span::new(start, ws[k - 1].end);
-            let lead_text = lead.text(text).trim_start_matches([',', ' ', '—', '–', '―']);
+            let lead_text = lead
+                .text(text)
+                .trim_start_matches([',', ' ', '—', '–', '―']);
             let lead = Span::new(lead.end - lead_text.len(), lead.end);
-            if k <= 6 && !lead.is_empty() && !lead_text.contains([',', ';', ':', '.', '(', '"', '“', '”']) {
+            if k <= 6
+                && !lead.is_empty()
+                && !lead_text.contains([',', ';', ':', '.', '(', '"', '“', '”'])
+            {
                 let m = crate::mentions::from_span(text, lead, lex);
-                return Some(Attribution { mention: Some(m), cue: Some(w.span()), rule: "quote-then-phrase-cue", confidence: 0.8 });
+                return Some(Attribution {
+                    mention: Some(m),
+                    cue: Some(w.span()),
+                    rule: "quote-then-phrase-cue",
+                    confidence: 0.8,
+                });
             }
         }
         if let Some(m) = np_after(text, w.end, limit, lex) {
-            return Some(Attribution { mention: Some(m), cue: Some(w.span()), rule: "quote-then-cue-speaker", confidence: 0.9 });
+            return Some(Attribution {
+                mention: Some(m),
+                cue: Some(w.span()),
+                rule: "quote-then-cue-speaker",
+                confidence: 0.9,
+            });
         }
         return None;
     }
@@ -250,7 +360,12 @@ fn before_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<A
         let before_colon = end - 1;
         if let Some(m) = np_before(text, before_colon, limit, lex) {
             if skip_space_back(text, before_colon) == m.span.end || m.role.is_some() {
-                return Some(Attribution { mention: Some(m), cue: None, rule: "speaker-colon-quote", confidence: 0.8 });
+                return Some(Attribution {
+                    mention: Some(m),
+                    cue: None,
+                    rule: "speaker-colon-quote",
+                    confidence: 0.8,
+                });
             }
         }
     }
@@ -261,10 +376,20 @@ fn before_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<A
         }
         if let Some(m) = np_before(text, w.start, limit, lex) {
             let conf = if back <= 2 { 0.9 } else { 0.75 };
-            return Some(Attribution { mention: Some(m), cue: Some(w.span()), rule: "speaker-cue-quote", confidence: conf });
+            return Some(Attribution {
+                mention: Some(m),
+                cue: Some(w.span()),
+                rule: "speaker-cue-quote",
+                confidence: conf,
+            });
         }
         if let Some(m) = np_after(text, w.end, end, lex) {
-            return Some(Attribution { mention: Some(m), cue: Some(w.span()), rule: "cue-speaker-quote", confidence: 0.8 });
+            return Some(Attribution {
+                mention: Some(m),
+                cue: Some(w.span()),
+                rule: "cue-speaker-quote",
+                confidence: 0.8,
+            });
         }
     }
     None

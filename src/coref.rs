@@ -61,7 +61,11 @@ fn word_matches(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    if a.len() < 5 || b.len() < 5 || a.len().abs_diff(b.len()) > 1 || a.as_bytes()[0] != b.as_bytes()[0] {
+    if a.len() < 5
+        || b.len() < 5
+        || a.len().abs_diff(b.len()) > 1
+        || a.as_bytes()[0] != b.as_bytes()[0]
+    {
         return false;
     }
     edit_distance(a, b, 1) <= 1
@@ -69,7 +73,10 @@ fn word_matches(a: &str, b: &str) -> bool {
 
 /// Whether every word of `short` matches a word of `long`.
 fn subset(short: &[String], long: &[String]) -> bool {
-    !short.is_empty() && short.iter().all(|s| long.iter().any(|l| word_matches(s, l)))
+    !short.is_empty()
+        && short
+            .iter()
+            .all(|s| long.iter().any(|l| word_matches(s, l)))
 }
 
 /// Every distinct name of the text (with the spans where it occurs), indexed by
@@ -104,11 +111,18 @@ impl<'a> NameIndex<'a> {
     /// Indices of the names that contain every word of `words` (exactly, or with
     /// one edit in long words when no exact candidate exists).
     fn containing(&self, words: &[String]) -> Vec<usize> {
-        let Some(first) = words.first() else { return Vec::new() };
+        let Some(first) = words.first() else {
+            return Vec::new();
+        };
         let exact: Vec<usize> = self
             .by_word
             .get(first)
-            .map(|v| v.iter().copied().filter(|&i| subset(words, &self.names[i].0)).collect())
+            .map(|v| {
+                v.iter()
+                    .copied()
+                    .filter(|&i| subset(words, &self.names[i].0))
+                    .collect()
+            })
             .unwrap_or_default();
         if !exact.is_empty() || first.chars().count() < 5 {
             return exact;
@@ -117,7 +131,11 @@ impl<'a> NameIndex<'a> {
         let mut out = Vec::new();
         for (w, ids) in self.by_word.iter().take(4096) {
             if word_matches(first, w) {
-                out.extend(ids.iter().copied().filter(|&i| subset(words, &self.names[i].0)));
+                out.extend(
+                    ids.iter()
+                        .copied()
+                        .filter(|&i| subset(words, &self.names[i].0)),
+                );
             }
         }
         out.sort_unstable();
@@ -131,14 +149,36 @@ impl<'a> NameIndex<'a> {
     fn fullest(&self, words: &[String], pos: usize) -> Option<&'a str> {
         let cands = self.containing(words);
         let longest = cands.iter().map(|&i| self.names[i].0.len()).max()?;
-        let recent = |i: usize| self.names[i].2.iter().filter(|s| s.start <= pos).map(|s| s.start).max();
-        let full: Vec<usize> = cands.iter().copied().filter(|&i| self.names[i].0.len() == longest).collect();
-        let pick = full.iter().copied().max_by_key(|&i| (recent(i), std::cmp::Reverse(i)))?;
+        let recent = |i: usize| {
+            self.names[i]
+                .2
+                .iter()
+                .filter(|s| s.start <= pos)
+                .map(|s| s.start)
+                .max()
+        };
+        let full: Vec<usize> = cands
+            .iter()
+            .copied()
+            .filter(|&i| self.names[i].0.len() == longest)
+            .collect();
+        let pick = full
+            .iter()
+            .copied()
+            .max_by_key(|&i| (recent(i), std::cmp::Reverse(i)))?;
         // A longer name elsewhere that is not a form of the picked one (two
         // Morrows): prefer the most recent among all candidates of length > 1.
-        let best_recent = cands.iter().copied().filter(|&i| self.names[i].0.len() > words.len()).max_by_key(|&i| recent(i));
+        let best_recent = cands
+            .iter()
+            .copied()
+            .filter(|&i| self.names[i].0.len() > words.len())
+            .max_by_key(|&i| recent(i));
         match best_recent {
-            Some(r) if recent(r) > recent(pick) && !subset(&self.names[r].0, &self.names[pick].0) => Some(self.names[r].1),
+            Some(r)
+                if recent(r) > recent(pick) && !subset(&self.names[r].0, &self.names[pick].0) =>
+            {
+                Some(self.names[r].1)
+            }
             _ => Some(self.names[pick].1),
         }
     }
@@ -156,7 +196,9 @@ pub fn build(
 ) -> Annotations {
     // Keep reported quotes, in text order.
     let mut idx: Vec<usize> = (0..found.len())
-        .filter(|&i| !found[i].absorbed && (found[i].kind != QuoteKind::Mention || options.include_mentions))
+        .filter(|&i| {
+            !found[i].absorbed && (found[i].kind != QuoteKind::Mention || options.include_mentions)
+        })
         .filter(|&i| !found[i].content.is_empty())
         .collect();
     idx.sort_by_key(|&i| (found[i].content.start, found[i].content.end));
@@ -177,7 +219,8 @@ pub fn build(
         }
         kept.push(i);
     }
-    let new_id: std::collections::HashMap<usize, usize> = kept.iter().enumerate().map(|(n, &i)| (i, n)).collect();
+    let new_id: std::collections::HashMap<usize, usize> =
+        kept.iter().enumerate().map(|(n, &i)| (i, n)).collect();
 
     let index = NameIndex::new(text, mentions);
     let mut entities = Entities::default();
@@ -205,7 +248,9 @@ pub fn build(
             .iter()
             .take_while(|s| s.span.start < anchor + 120)
             .filter(|s| !c.content.overlaps(s.span))
-            .filter(|s| s.span.start.abs_diff(anchor) < 120 && same_line(text, s.span.start, anchor))
+            .filter(|s| {
+                s.span.start.abs_diff(anchor) < 120 && same_line(text, s.span.start, anchor)
+            })
             .min_by_key(|s| s.span.start.abs_diff(anchor))
             .map(|s| {
                 if let Some(&(_, id)) = source_ids.iter().find(|(k, _)| *k == s.key) {
@@ -215,13 +260,26 @@ pub fn build(
                     id
                 } else {
                     let id = out_sources.len();
-                    out_sources.push(Source { id, name: s.span.text(text).to_string(), kind: s.kind, mentions: vec![s.span] });
+                    out_sources.push(Source {
+                        id,
+                        name: s.span.text(text).to_string(),
+                        kind: s.kind,
+                        mentions: vec![s.span],
+                    });
                     source_ids.push((s.key.clone(), id));
                     id
                 }
             });
-        let rule = if speaker.is_some() || c.kind == QuoteKind::Mention { a.rule.to_string() } else { c.rule.to_string() };
-        let rule = if c.kind == QuoteKind::Mention { c.rule.to_string() } else { rule };
+        let rule = if speaker.is_some() || c.kind == QuoteKind::Mention {
+            a.rule.to_string()
+        } else {
+            c.rule.to_string()
+        };
+        let rule = if c.kind == QuoteKind::Mention {
+            c.rule.to_string()
+        } else {
+            rule
+        };
         quotes.push(Quote {
             id: n,
             kind: c.kind,
@@ -229,9 +287,17 @@ pub fn build(
             end: c.content.end,
             cue: a.cue.or(c.cue),
             speaker,
-            mention: a.mention.as_ref().map(|m| m.span).filter(|_| speaker.is_some()),
+            mention: a
+                .mention
+                .as_ref()
+                .map(|m| m.span)
+                .filter(|_| speaker.is_some()),
             source,
-            confidence: if speaker.is_some() { a.confidence.min(c.confidence.max(0.5)) } else { c.confidence * 0.5 },
+            confidence: if speaker.is_some() {
+                a.confidence.min(c.confidence.max(0.5))
+            } else {
+                c.confidence * 0.5
+            },
             rule,
             antecedent: antecedent.filter(|_| speaker.is_some()),
             continues: c.continues.and_then(|j| new_id.get(&j).copied()),
@@ -248,7 +314,8 @@ pub fn build(
             }
         }
     }
-    let remap: std::collections::HashMap<usize, usize> = order.iter().enumerate().map(|(n, &e)| (e, n)).collect();
+    let remap: std::collections::HashMap<usize, usize> =
+        order.iter().enumerate().map(|(n, &e)| (e, n)).collect();
     for q in &mut quotes {
         q.speaker = q.speaker.and_then(|e| remap.get(&e).copied());
     }
@@ -269,10 +336,20 @@ pub fn build(
         }
         ms.sort();
         ms.dedup();
-        speakers.push(Speaker { id: n, name: ent.name.clone(), kind: ent.kind, role: ent.role.clone(), mentions: ms });
+        speakers.push(Speaker {
+            id: n,
+            name: ent.name.clone(),
+            kind: ent.kind,
+            role: ent.role.clone(),
+            mentions: ms,
+        });
         let _ = ent.gender;
     }
-    Annotations { quotes, speakers, sources: out_sources }
+    Annotations {
+        quotes,
+        speakers,
+        sources: out_sources,
+    }
 }
 
 fn same_line(text: &str, a: usize, b: usize) -> bool {
@@ -290,7 +367,12 @@ const PRONOUN_REACH: usize = 1500;
 /// Pronouns prefer, among compatible candidates, the nearest by distance where
 /// earlier speakers count twice as close (salience) and names after a
 /// locative preposition do not count.
-fn resolve(text: &str, m: &Mention, mentions: &[Mention], recent: &[(usize, Mention)]) -> (Option<Mention>, Option<Span>) {
+fn resolve(
+    text: &str,
+    m: &Mention,
+    mentions: &[Mention],
+    recent: &[(usize, Mention)],
+) -> (Option<Mention>, Option<Span>) {
     if m.kind == MentionKind::Role {
         if let Some(name) = role_name(text, m, mentions) {
             return (Some(name.clone()), Some(name.span));
@@ -317,7 +399,12 @@ fn resolve(text: &str, m: &Mention, mentions: &[Mention], recent: &[(usize, Ment
         .iter()
         .rev()
         .take_while(|a| m.span.start - a.span.end < PRONOUN_REACH)
-        .filter(|a| matches!(a.kind, MentionKind::Name | MentionKind::Role | MentionKind::Group | MentionKind::Org))
+        .filter(|a| {
+            matches!(
+                a.kind,
+                MentionKind::Name | MentionKind::Role | MentionKind::Group | MentionKind::Org
+            )
+        })
         .filter(|a| compatible(m, a) && !crate::mentions::after_locative(text, a))
         .map(|a| (m.span.start - a.span.end, a))
         .next();
@@ -362,18 +449,30 @@ fn role_name<'a>(text: &str, role: &Mention, mentions: &'a [Mention]) -> Option<
         let after = at + head.len();
         // A name right after the role word ("Minister Jane Lee", "minister, Jane Lee").
         let i = mentions.partition_point(|x| x.span.start < after);
-        if let Some(n) = mentions.get(i).filter(|n| n.kind == MentionKind::Name && n.span.start <= after + 3 && n.span.end <= role.span.start) {
+        if let Some(n) = mentions.get(i).filter(|n| {
+            n.kind == MentionKind::Name
+                && n.span.start <= after + 3
+                && n.span.end <= role.span.start
+        }) {
             return Some(n);
         }
         // A name mention containing the role word as its title ("Minister Jane Lee").
         let j = mentions.partition_point(|x| x.span.end <= at);
-        if let Some(n) = mentions.get(j).filter(|n| n.kind == MentionKind::Name && n.span.start <= at && at < n.span.end) {
+        if let Some(n) = mentions
+            .get(j)
+            .filter(|n| n.kind == MentionKind::Name && n.span.start <= at && at < n.span.end)
+        {
             return Some(n);
         }
         // A name just before: "Jane Lee, the finance minister".
-        if let Some(n) = j.checked_sub(1).and_then(|j| mentions.get(j)).filter(|n| n.kind == MentionKind::Name && at - n.span.end <= 40) {
+        if let Some(n) = j
+            .checked_sub(1)
+            .and_then(|j| mentions.get(j))
+            .filter(|n| n.kind == MentionKind::Name && at - n.span.end <= 40)
+        {
             let between = text.get(n.span.end..at).unwrap_or("");
-            if between.trim_start().starts_with(',') && !between.contains(['.', ';', '"', '“', '”']) {
+            if between.trim_start().starts_with(',') && !between.contains(['.', ';', '"', '“', '”'])
+            {
                 return Some(n);
             }
         }
@@ -384,7 +483,9 @@ fn role_name<'a>(text: &str, role: &Mention, mentions: &'a [Mention]) -> Option<
 
 fn compatible(pronoun: &Mention, a: &Mention) -> bool {
     match (pronoun.gender, pronoun.plural) {
-        (Some(g), false) => a.entity == SpeakerKind::Person && a.gender.is_none_or(|ag| ag == g) && !a.plural,
+        (Some(g), false) => {
+            a.entity == SpeakerKind::Person && a.gender.is_none_or(|ag| ag == g) && !a.plural
+        }
         (None, true) => a.plural || a.entity == SpeakerKind::Organization,
         (None, false) => a.entity == SpeakerKind::Organization,
         _ => false,
@@ -429,10 +530,16 @@ impl Entities {
         cands.sort_unstable();
         cands.dedup();
         // The entity whose name is the full form itself, else any that fits.
-        if let Some(&e) = cands.iter().find(|&&e| self.list[e].name_words == full_words) {
+        if let Some(&e) = cands
+            .iter()
+            .find(|&&e| self.list[e].name_words == full_words)
+        {
             return Some(e);
         }
-        if let Some(&e) = cands.iter().find(|&&e| fits(&self.list[e]) && subset(full_words, &self.list[e].name_words)) {
+        if let Some(&e) = cands
+            .iter()
+            .find(|&&e| fits(&self.list[e]) && subset(full_words, &self.list[e].name_words))
+        {
             return Some(e);
         }
         if let Some(&e) = cands.iter().find(|&&e| fits(&self.list[e])) {
@@ -456,7 +563,13 @@ impl Entities {
     }
 }
 
-fn entity_for(text: &str, key: &Mention, said: &Mention, index: &NameIndex, entities: &mut Entities) -> usize {
+fn entity_for(
+    text: &str,
+    key: &Mention,
+    said: &Mention,
+    index: &NameIndex,
+    entities: &mut Entities,
+) -> usize {
     let head = key.head.text(text);
     let role = said.role.or(key.role).map(|r| r.text(text).to_string());
     match key.kind {

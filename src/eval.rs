@@ -59,7 +59,12 @@ pub struct GoldDoc {
 pub fn to_gold(id: &str, text: &str, ann: Annotations) -> GoldDoc {
     let ann = convert(ann, text, Unit::Chars);
     let chars: Vec<char> = text.chars().collect();
-    let slice = |s: usize, e: usize| -> String { chars.get(s..e.min(chars.len())).map(|c| c.iter().collect()).unwrap_or_default() };
+    let slice = |s: usize, e: usize| -> String {
+        chars
+            .get(s..e.min(chars.len()))
+            .map(|c| c.iter().collect())
+            .unwrap_or_default()
+    };
     let quotes = ann
         .quotes
         .iter()
@@ -68,7 +73,10 @@ pub fn to_gold(id: &str, text: &str, ann: Annotations) -> GoldDoc {
             start: q.start,
             end: q.end,
             kind: Some(q.kind.as_str().to_string()),
-            speaker: q.speaker.and_then(|s| ann.speakers.get(s)).map(|s| s.name.clone()),
+            speaker: q
+                .speaker
+                .and_then(|s| ann.speakers.get(s))
+                .map(|s| s.name.clone()),
             speaker_start: q.mention.map(|m| m.start),
             speaker_end: q.mention.map(|m| m.end),
             speaker_mention: q.mention.map(|m| slice(m.start, m.end)),
@@ -77,7 +85,11 @@ pub fn to_gold(id: &str, text: &str, ann: Annotations) -> GoldDoc {
             speaker_aliases: None,
         })
         .collect();
-    GoldDoc { id: id.to_string(), text: String::new(), quotes }
+    GoldDoc {
+        id: id.to_string(),
+        text: String::new(),
+        quotes,
+    }
 }
 
 /// Counts for one subset of kinds.
@@ -103,9 +115,21 @@ pub struct Counts {
 
 /// Precision, recall and F1 for `tp` of `npred` predictions and `ngold` gold items.
 pub fn prf(tp: usize, npred: usize, ngold: usize) -> (f64, f64, f64) {
-    let p = if npred > 0 { tp as f64 / npred as f64 } else { 0.0 };
-    let r = if ngold > 0 { tp as f64 / ngold as f64 } else { 0.0 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let p = if npred > 0 {
+        tp as f64 / npred as f64
+    } else {
+        0.0
+    };
+    let r = if ngold > 0 {
+        tp as f64 / ngold as f64
+    } else {
+        0.0
+    };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
@@ -124,7 +148,11 @@ fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
     a.1.min(b.1).saturating_sub(a.0.max(b.0))
 }
 
-fn matching(golds: &[(usize, usize)], preds: &[(usize, usize)], exact: bool) -> Vec<(usize, usize)> {
+fn matching(
+    golds: &[(usize, usize)],
+    preds: &[(usize, usize)],
+    exact: bool,
+) -> Vec<(usize, usize)> {
     let mut cands = Vec::new();
     for (gi, g) in golds.iter().enumerate() {
         for (pi, p) in preds.iter().enumerate() {
@@ -141,8 +169,12 @@ fn matching(golds: &[(usize, usize)], preds: &[(usize, usize)], exact: bool) -> 
         }
     }
     // Stable sort by decreasing overlap, as Python's sort does.
-    cands.sort_by(|a, b| b.0.cmp(&a.0));
-    let (mut ug, mut up, mut out) = (vec![false; golds.len()], vec![false; preds.len()], Vec::new());
+    cands.sort_by_key(|c| std::cmp::Reverse(c.0));
+    let (mut ug, mut up, mut out) = (
+        vec![false; golds.len()],
+        vec![false; preds.len()],
+        Vec::new(),
+    );
     for (_, gi, pi) in cands {
         if !ug[gi] && !up[pi] {
             ug[gi] = true;
@@ -153,11 +185,18 @@ fn matching(golds: &[(usize, usize)], preds: &[(usize, usize)], exact: bool) -> 
     out
 }
 
-const PUNCT: &[char] = &[' ', '\t', '\n', '"', '\'', '“', '”', '‘', '’', '«', '»', '(', ')', '[', ']', '{', '}', ',', '.', ';', ':', '!', '?', '-', '–', '—'];
+const PUNCT: &[char] = &[
+    ' ', '\t', '\n', '"', '\'', '“', '”', '‘', '’', '«', '»', '(', ')', '[', ']', '{', '}', ',',
+    '.', ';', ':', '!', '?', '-', '–', '—',
+];
 
 /// Normalises a speaker string into words, as score.py does.
 pub fn norm_speaker(s: &str) -> Vec<String> {
-    let mut s = s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let mut s = s
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     for suf in ["'s", "’s"] {
         if s.ends_with(suf) {
             s.truncate(s.len() - suf.len());
@@ -182,9 +221,10 @@ pub fn norm_speaker(s: &str) -> Vec<String> {
         }
         let st = i;
         while i < chars.len() {
-            if w(chars[i]) {
-                i += 1;
-            } else if matches!(chars[i], '.' | '\'' | '’' | '-') && i + 1 < chars.len() && w(chars[i + 1]) {
+            let joined = matches!(chars[i], '.' | '\'' | '’' | '-')
+                && i + 1 < chars.len()
+                && w(chars[i + 1]);
+            if w(chars[i]) || joined {
                 i += 1;
             } else {
                 break;
@@ -209,7 +249,9 @@ fn speaker_ok(gold: &GoldQuote, pred: Option<&str>) -> (bool, bool) {
         _ => gold.speaker.as_deref().into_iter().collect(),
     };
     let golds: Vec<&str> = golds.into_iter().filter(|g| !g.is_empty()).collect();
-    let Some(p) = pred.filter(|p| !p.is_empty()) else { return (false, false) };
+    let Some(p) = pred.filter(|p| !p.is_empty()) else {
+        return (false, false);
+    };
     if golds.is_empty() {
         return (false, false);
     }
@@ -231,13 +273,24 @@ pub fn evaluate(gold: &[GoldDoc], pred: &HashMap<String, GoldDoc>, kinds: &[&str
         let chars: Vec<char> = gd.text.chars().collect();
         let pd = pred.get(&gd.id).unwrap_or(&empty);
         let kind_of = |q: &GoldQuote| q.kind.clone().unwrap_or_else(|| "direct".into());
-        let keep: Vec<&GoldQuote> = gd.quotes.iter().filter(|q| kinds.contains(&kind_of(q).as_str()) && !q.optional).collect();
-        let other: Vec<&GoldQuote> = gd.quotes.iter().filter(|q| !kinds.contains(&kind_of(q).as_str()) || q.optional).collect();
+        let keep: Vec<&GoldQuote> = gd
+            .quotes
+            .iter()
+            .filter(|q| kinds.contains(&kind_of(q).as_str()) && !q.optional)
+            .collect();
+        let other: Vec<&GoldQuote> = gd
+            .quotes
+            .iter()
+            .filter(|q| !kinds.contains(&kind_of(q).as_str()) || q.optional)
+            .collect();
         let gsp: Vec<_> = keep.iter().map(|q| trim(&chars, q.start, q.end)).collect();
         let osp: Vec<_> = other.iter().map(|q| trim(&chars, q.start, q.end)).collect();
         let pq: Vec<&GoldQuote> = pd.quotes.iter().filter(|q| q.end > q.start).collect();
         let psp: Vec<_> = pq.iter().map(|q| trim(&chars, q.start, q.end)).collect();
-        let matched: Vec<usize> = matching(&gsp, &psp, false).into_iter().map(|(_, p)| p).collect();
+        let matched: Vec<usize> = matching(&gsp, &psp, false)
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect();
         let mut keep_p = Vec::new();
         for (pi, p) in psp.iter().enumerate() {
             if !matched.contains(&pi) {
@@ -271,7 +324,12 @@ pub fn evaluate(gold: &[GoldDoc], pred: &HashMap<String, GoldDoc>, kinds: &[&str
                     }
                 }
                 if !le {
-                    if let (Some(ms), Some(me), Some(gs), Some(ge)) = (pq2[pi].speaker_start, pq2[pi].speaker_end, g.speaker_start, g.speaker_end) {
+                    if let (Some(ms), Some(me), Some(gs), Some(ge)) = (
+                        pq2[pi].speaker_start,
+                        pq2[pi].speaker_end,
+                        g.speaker_start,
+                        g.speaker_end,
+                    ) {
                         le = overlap((ms, me), (gs, ge)) > 0;
                     }
                 }
@@ -299,14 +357,38 @@ pub const SUBSETS: &[(&str, &[&str])] = &[
 pub fn report(gold: &[GoldDoc], pred: &HashMap<String, GoldDoc>) -> String {
     use std::fmt::Write;
     let mut s = String::new();
-    let _ = writeln!(s, "{:<13}{:>6}{:>6} | {:>5}{:>6}{:>6} | {:>5}{:>6}{:>7} | {:>5}{:>6}{:>7} | {:>5}", "subset", "gold", "pred", "P_ex", "R_ex", "F1_ex", "P_len", "R_len", "F1_len", "spk_n", "spk", "spk_st", "e2eF1");
+    let _ = writeln!(
+        s,
+        "{:<13}{:>6}{:>6} | {:>5}{:>6}{:>6} | {:>5}{:>6}{:>7} | {:>5}{:>6}{:>7} | {:>5}",
+        "subset",
+        "gold",
+        "pred",
+        "P_ex",
+        "R_ex",
+        "F1_ex",
+        "P_len",
+        "R_len",
+        "F1_len",
+        "spk_n",
+        "spk",
+        "spk_st",
+        "e2eF1"
+    );
     let mut all = None;
     for (name, kinds) in SUBSETS {
         let c = evaluate(gold, pred, kinds);
         let (pe, re, fe) = prf(c.tp_exact, c.pred, c.gold);
         let (pl, rl, fl) = prf(c.tp_lenient, c.pred, c.gold);
-        let sa = if c.spk_n > 0 { c.spk_lenient as f64 / c.spk_n as f64 } else { 0.0 };
-        let ss = if c.spk_n > 0 { c.spk_strict as f64 / c.spk_n as f64 } else { 0.0 };
+        let sa = if c.spk_n > 0 {
+            c.spk_lenient as f64 / c.spk_n as f64
+        } else {
+            0.0
+        };
+        let ss = if c.spk_n > 0 {
+            c.spk_strict as f64 / c.spk_n as f64
+        } else {
+            0.0
+        };
         let (_, _, f2) = prf(c.e2e, c.pred, c.gold);
         if *name == "all" {
             all = Some((fl, sa, fe, ss, f2));
@@ -329,10 +411,19 @@ mod tests {
     #[test]
     fn speaker_normalisation_matches_the_reference() {
         assert_eq!(norm_speaker("Mr. Smith's"), vec!["mr", "smith"]);
-        assert_eq!(norm_speaker("  The New York Times reports: "), vec!["the", "new", "york", "times", "reports"]);
-        let g = GoldQuote { speaker: Some("the mayor, John Smith".into()), ..Default::default() };
+        assert_eq!(
+            norm_speaker("  The New York Times reports: "),
+            vec!["the", "new", "york", "times", "reports"]
+        );
+        let g = GoldQuote {
+            speaker: Some("the mayor, John Smith".into()),
+            ..Default::default()
+        };
         assert!(speaker_ok(&g, Some("John Smith")).0);
-        let g = GoldQuote { speaker: Some("Stephen".into()), ..Default::default() };
+        let g = GoldQuote {
+            speaker: Some("Stephen".into()),
+            ..Default::default()
+        };
         assert!(!speaker_ok(&g, Some("he")).0);
     }
 

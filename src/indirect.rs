@@ -20,23 +20,23 @@ use crate::{QuoteKind, Span};
 /// Words after which a cue form is a noun or an infinitive, not a finite speech
 /// verb (`the report`, `to say`).
 const BLOCKERS_BEFORE: &[&str] = &[
-    "a", "about", "against", "an", "at", "by", "for", "from", "her", "his", "in", "into", "its", "my", "of",
-    "on", "our", "the", "their", "this", "to", "with", "your",
+    "a", "about", "against", "an", "at", "by", "for", "from", "her", "his", "in", "into", "its",
+    "my", "of", "on", "our", "the", "their", "this", "to", "with", "your",
 ];
 
 /// Weak cue lemmas whose base and `-s` forms are more often nouns (`the plan`,
 /// `financial hope`, `public support`).
 const NOUNISH: &[&str] = &[
-    "attack", "back", "blast", "call", "charge", "comment", "demand", "estimate", "fear", "forecast", "hope",
-    "name", "offer", "order", "plan", "post", "promise", "question", "report", "request", "show", "signal",
-    "support", "view", "worry",
+    "attack", "back", "blast", "call", "charge", "comment", "demand", "estimate", "fear",
+    "forecast", "hope", "name", "offer", "order", "plan", "post", "promise", "question", "report",
+    "request", "show", "signal", "support", "view", "worry",
 ];
 
 /// Words before a base or `-s` form of a weak cue (`hope`, `plans`, `support`)
 /// that show it is a verb with its subject (`we hope`, `Democrats support`).
 const VERB_MARKERS: &[&str] = &[
-    "also", "and", "can", "could", "did", "do", "does", "he", "i", "it", "may", "might", "must", "never", "not",
-    "often", "should", "she", "still", "they", "we", "will", "would", "you",
+    "also", "and", "can", "could", "did", "do", "does", "he", "i", "it", "may", "might", "must",
+    "never", "not", "often", "should", "she", "still", "they", "we", "will", "would", "you",
 ];
 
 /// Particles that belong to the cue (`pointed to`, `called for`, `talking about`).
@@ -45,25 +45,32 @@ const PARTICLES: &[&str] = &["about", "for", "of", "on", "out", "to"];
 /// Words that end a subject when walking back from a cue: the subject starts
 /// after them.
 const CLAUSE_OPENERS: &[&str] = &[
-    "after", "although", "and", "as", "because", "before", "but", "if", "since", "so", "that", "though",
-    "when", "where", "whereas", "which", "while", "who", "whom", "yet",
+    "after", "although", "and", "as", "because", "before", "but", "if", "since", "so", "that",
+    "though", "when", "where", "whereas", "which", "while", "who", "whom", "yet",
 ];
 
 /// Function words that cannot be a subject on their own.
 const NOT_SUBJECT: &[&str] = &[
-    "also", "already", "be", "been", "being", "can", "could", "did", "do", "does", "even", "had", "has", "have",
-    "is", "just", "may", "might", "must", "not", "now", "often", "only", "should", "still", "then", "was",
-    "were", "will", "would",
+    "also", "already", "be", "been", "being", "can", "could", "did", "do", "does", "even", "had",
+    "has", "have", "is", "just", "may", "might", "must", "not", "now", "often", "only", "should",
+    "still", "then", "was", "were", "will", "would",
 ];
 
 /// Prepositions that cannot start a subject (`In this season, we hope`).
 const PREPOSITIONS: &[&str] = &[
-    "after", "at", "before", "by", "during", "for", "from", "in", "of", "on", "over", "to", "under", "with",
+    "after", "at", "before", "by", "during", "for", "from", "in", "of", "on", "over", "to",
+    "under", "with",
 ];
 
 /// Finds reported speech in `text` and adds it to `found`, turning quoted
 /// fragments inside reported clauses into mixed quotes.
-pub fn find_indirect(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon, found: &mut Vec<Candidate>) {
+pub fn find_indirect(
+    text: &str,
+    doc: &Doc,
+    pairs: &Pairs,
+    lex: &Lexicon,
+    found: &mut Vec<Candidate>,
+) {
     // The quotes in marks come first in `found`, sorted; reported speech is
     // appended after them.
     let marked = found.len();
@@ -92,24 +99,41 @@ pub fn find_indirect(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon, found:
             }
             let lt = t.to_lowercase();
             let prev = k.checked_sub(1).map(|p| ws[p].text(text).to_lowercase());
-            if prev.as_deref().is_some_and(|p| BLOCKERS_BEFORE.contains(&p)) {
+            if prev
+                .as_deref()
+                .is_some_and(|p| BLOCKERS_BEFORE.contains(&p))
+            {
                 continue;
             }
             let cue_info = lex.cue(t);
             let weak = cue_info.is_some_and(|c| !c.strong);
-            if weak && NOUNISH.contains(&cue_info.map(|c| c.lemma).unwrap_or("")) && !lt.ends_with("ed") && !matches!(lt.as_str(), "thought" | "knew" | "felt" | "saw" | "sought" | "found" | "known" | "seen") {
+            if weak
+                && NOUNISH.contains(&cue_info.map(|c| c.lemma).unwrap_or(""))
+                && !lt.ends_with("ed")
+                && !matches!(
+                    lt.as_str(),
+                    "thought" | "knew" | "felt" | "saw" | "sought" | "found" | "known" | "seen"
+                )
+            {
                 // A noun reading is likely ("financial hope", "the plan"): only a
                 // pronoun, a name, a plural noun or an auxiliary before it marks a verb.
                 let ok = prev.as_deref().is_some_and(|p| {
-                    VERB_MARKERS.contains(&p) || p.ends_with("ly") || (p.ends_with('s') && !p.ends_with("ss") && !lt.ends_with('s'))
-                }) || k.checked_sub(1).is_some_and(|p| is_capitalized(ws[p].text(text)));
+                    VERB_MARKERS.contains(&p)
+                        || p.ends_with("ly")
+                        || (p.ends_with('s') && !p.ends_with("ss") && !lt.ends_with('s'))
+                }) || k
+                    .checked_sub(1)
+                    .is_some_and(|p| is_capitalized(ws[p].text(text)));
                 if !ok {
                     continue;
                 }
             }
             let next = ws.get(k + 1).map(|n| n.text(text));
             // "is said to", "was told by"
-            if next.is_some_and(|n| n == "by") || (next == Some("to") && matches!(lt.as_str(), "said" | "say" | "says" | "told")) && !gap_has_comma(text, &ws, k) {
+            if next.is_some_and(|n| n == "by")
+                || (next == Some("to") && matches!(lt.as_str(), "said" | "say" | "says" | "told"))
+                    && !gap_has_comma(text, &ws, k)
+            {
                 continue;
             }
             if follows_quote(text, pairs, &ws, k) {
@@ -117,7 +141,10 @@ pub fn find_indirect(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon, found:
                 consumed = w.end;
                 continue;
             }
-            let progressive = lt.ends_with("ing") && prev.as_deref().is_some_and(|p| matches!(p, "is" | "are" | "was" | "were" | "been" | "be"));
+            let progressive = lt.ends_with("ing")
+                && prev
+                    .as_deref()
+                    .is_some_and(|p| matches!(p, "is" | "are" | "was" | "were" | "been" | "be"));
             let c = if lt.ends_with("ing") && !progressive {
                 gerund_cue(text, sentence, &ws, k, pairs, lex)
             } else if interposed(text, sentence, &ws, k, lex) {
@@ -132,7 +159,8 @@ pub fn find_indirect(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon, found:
                     c
                 })
             } else {
-                subject_cue_content(text, sentence, &ws, k, pairs, lex).or_else(|| clause_comma_cue(text, sentence, &ws, k, lex))
+                subject_cue_content(text, sentence, &ws, k, pairs, lex)
+                    .or_else(|| clause_comma_cue(text, sentence, &ws, k, lex))
             };
             if let Some(c) = c {
                 consumed = c.content.end.max(w.end);
@@ -147,7 +175,10 @@ pub fn find_indirect(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon, found:
 fn follows_quote(text: &str, pairs: &Pairs, ws: &[Word], k: usize) -> bool {
     let cue = ws[k];
     let from = k.saturating_sub(7);
-    let window = Span::new(crate::text::skip_space_back(text, ws[from].start), cue.start);
+    let window = Span::new(
+        crate::text::skip_space_back(text, ws[from].start),
+        cue.start,
+    );
     // The last closing mark in the window, if any.
     let slice = window.text(text);
     for (off, c) in slice.char_indices().rev() {
@@ -159,18 +190,37 @@ fn follows_quote(text: &str, pairs: &Pairs, ws: &[Word], k: usize) -> bool {
         if p.close.is_some_and(|cl| cl.start == at) {
             let before_close = p.content.text(text).trim_end();
             let between = Span::new(p.outer().end, cue.start).text(text);
-            return before_close.ends_with([',', '!', '?', '…', '—']) || between.trim_start().starts_with(['—', '–', ',']);
+            return before_close.ends_with([',', '!', '?', '…', '—'])
+                || between.trim_start().starts_with(['—', '–', ',']);
         }
     }
     false
 }
 
 fn gap_has_comma(text: &str, ws: &[Word], k: usize) -> bool {
-    ws.get(k + 1).is_some_and(|n| Span::new(ws[k].end, n.start).text(text).contains(','))
+    ws.get(k + 1)
+        .is_some_and(|n| Span::new(ws[k].end, n.start).text(text).contains(','))
 }
 
-fn cand(kind: QuoteKind, content: Span, cue: Span, subject: Option<Span>, rule: &'static str, confidence: f32) -> Candidate {
-    Candidate { kind, content, outer: content, cue: Some(cue), subject, rule, confidence, continues: None, absorbed: false }
+fn cand(
+    kind: QuoteKind,
+    content: Span,
+    cue: Span,
+    subject: Option<Span>,
+    rule: &'static str,
+    confidence: f32,
+) -> Candidate {
+    Candidate {
+        kind,
+        content,
+        outer: content,
+        cue: Some(cue),
+        subject,
+        rule,
+        confidence,
+        continues: None,
+        absorbed: false,
+    }
 }
 
 /// Trims spaces and final punctuation off a reported clause.
@@ -187,7 +237,9 @@ fn clause(text: &str, start: usize, end: usize) -> Span {
     let mut e = skip_space_back(text, end);
     while e > s2 {
         match char_before(text, e) {
-            Some(c) if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '—' | '–' | '―') => e -= c.len_utf8(),
+            Some(c) if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '—' | '–' | '―') => {
+                e -= c.len_utf8()
+            }
             _ => break,
         }
         e = skip_space_back(text, e);
@@ -200,23 +252,54 @@ fn n_words(text: &str, s: Span) -> usize {
 }
 
 /// `according to X, CLAUSE.` and `CLAUSE, according to X.`
-fn according_to(text: &str, sentence: Span, ws: &[Word], pairs: &Pairs, lex: &Lexicon) -> Option<Candidate> {
-    let k = ws.iter().position(|w| w.text(text).eq_ignore_ascii_case("according") && !pairs.inside_quote(w.start))?;
+fn according_to(
+    text: &str,
+    sentence: Span,
+    ws: &[Word],
+    pairs: &Pairs,
+    lex: &Lexicon,
+) -> Option<Candidate> {
+    let k = ws.iter().position(|w| {
+        w.text(text).eq_ignore_ascii_case("according") && !pairs.inside_quote(w.start)
+    })?;
     let to = ws.get(k + 1).filter(|w| w.text(text) == "to")?;
     let cue = Span::new(ws[k].start, to.end);
-    let subject = np_after(text, to.end, sentence.end, lex).map(|m| m.span).or_else(|| general_np_after(text, to.end, sentence.end));
+    let subject = np_after(text, to.end, sentence.end, lex)
+        .map(|m| m.span)
+        .or_else(|| general_np_after(text, to.end, sentence.end));
     let subj_end = subject.map(|m| m.end).unwrap_or(to.end);
     let before = skip_space_back(text, ws[k].start);
-    if k == 0 || char_before(text, before).is_some_and(|c| matches!(c, '(' | '—')) && n_words(text, Span::new(sentence.start, before)) < 2 {
+    if k == 0
+        || char_before(text, before).is_some_and(|c| matches!(c, '(' | '—'))
+            && n_words(text, Span::new(sentence.start, before)) < 2
+    {
         // According to X, CLAUSE.
         let rest = text.get(subj_end..sentence.end)?;
         let comma = subj_end + rest.find(',')? + 1;
         let content = clause(text, comma, sentence.end);
-        (n_words(text, content) >= 2).then(|| cand(QuoteKind::Indirect, content, cue, subject, "according-to-x-clause", 0.8))
+        (n_words(text, content) >= 2).then(|| {
+            cand(
+                QuoteKind::Indirect,
+                content,
+                cue,
+                subject,
+                "according-to-x-clause",
+                0.8,
+            )
+        })
     } else {
         // CLAUSE, according to X.  (or CLAUSE according to X)
         let content = clause(text, clause_start_back(text, ws, k, sentence), before);
-        (n_words(text, content) >= 2).then(|| cand(QuoteKind::Indirect, content, cue, subject, "clause-according-to-x", 0.8))
+        (n_words(text, content) >= 2).then(|| {
+            cand(
+                QuoteKind::Indirect,
+                content,
+                cue,
+                subject,
+                "clause-according-to-x",
+                0.8,
+            )
+        })
     }
 }
 
@@ -233,7 +316,9 @@ fn general_np_after(text: &str, pos: usize, limit: usize) -> Option<Span> {
     let mut e = s;
     while e < limit {
         match char_at(text, e) {
-            Some(c) if matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―' | '!' | '?') => break,
+            Some(
+                ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―' | '!' | '?',
+            ) => break,
             Some('.') if char_at(text, e + 1).is_none_or(|n| n.is_whitespace()) => break,
             Some(c) => e += c.len_utf8(),
             None => break,
@@ -246,7 +331,14 @@ fn general_np_after(text: &str, pos: usize, limit: usize) -> Option<Span> {
 }
 
 /// `Name: claim` as a headline or a paragraph's first words.
-fn headline_colon(text: &str, doc: &Doc, si: usize, sentence: Span, pairs: &Pairs, lex: &Lexicon) -> Option<Candidate> {
+fn headline_colon(
+    text: &str,
+    doc: &Doc,
+    si: usize,
+    sentence: Span,
+    pairs: &Pairs,
+    lex: &Lexicon,
+) -> Option<Candidate> {
     let para = doc.paragraph_at(sentence.start)?;
     if para.start != sentence.start || (si > 0 && doc.sentences[si - 1].end > para.start) {
         return None;
@@ -254,14 +346,21 @@ fn headline_colon(text: &str, doc: &Doc, si: usize, sentence: Span, pairs: &Pair
     let colon = sentence.text(text).find(':')? + sentence.start;
     let head = Span::new(sentence.start, colon);
     let hw = words(text, head.start, head.end);
-    if hw.is_empty() || hw.len() > 4 || !hw.iter().all(|w| is_capitalized(w.text(text)) || w.text(text).len() <= 3) {
+    if hw.is_empty()
+        || hw.len() > 4
+        || !hw
+            .iter()
+            .all(|w| is_capitalized(w.text(text)) || w.text(text).len() <= 3)
+    {
         return None;
     }
     if pairs.inside_quote(colon) {
         return None;
     }
     let after = skip_space(text, colon + 1);
-    if char_at(text, after).is_some_and(crate::marks::is_quote_mark) && pairs.inside_quote(after + 1) {
+    if char_at(text, after).is_some_and(crate::marks::is_quote_mark)
+        && pairs.inside_quote(after + 1)
+    {
         return None; // `X: "…"` is a direct quote's attribution.
     }
     let content = clause(text, after, para.end);
@@ -269,12 +368,25 @@ fn headline_colon(text: &str, doc: &Doc, si: usize, sentence: Span, pairs: &Pair
         return None;
     }
     let _ = lex;
-    Some(cand(QuoteKind::Indirect, content, Span::new(colon, colon + 1), Some(head), "headline-speaker-colon", 0.6))
+    Some(cand(
+        QuoteKind::Indirect,
+        content,
+        Span::new(colon, colon + 1),
+        Some(head),
+        "headline-speaker-colon",
+        0.6,
+    ))
 }
 
 /// The subject of the cue at `k`: a recognised mention before it, else the short
 /// noun phrase from the clause start; for `who said`, the phrase before `who`.
-fn subject_before(text: &str, sentence: Span, ws: &[Word], k: usize, lex: &Lexicon) -> Option<Span> {
+fn subject_before(
+    text: &str,
+    sentence: Span,
+    ws: &[Word],
+    k: usize,
+    lex: &Lexicon,
+) -> Option<Span> {
     let cue = ws[k];
     if let Some(m) = np_before(text, cue.start, sentence.start, lex) {
         return Some(m.span);
@@ -306,7 +418,9 @@ fn subject_before(text: &str, sentence: Span, ws: &[Word], k: usize, lex: &Lexic
     let mut n = subj.len();
     while n > 0 {
         let t = subj[n - 1].text(text).to_lowercase();
-        if NOT_SUBJECT.contains(&t.as_str()) || (t.ends_with("ly") && t.len() > 4 && !is_capitalized(subj[n - 1].text(text))) {
+        if NOT_SUBJECT.contains(&t.as_str())
+            || (t.ends_with("ly") && t.len() > 4 && !is_capitalized(subj[n - 1].text(text)))
+        {
             n -= 1;
         } else {
             break;
@@ -318,13 +432,22 @@ fn subject_before(text: &str, sentence: Span, ws: &[Word], k: usize, lex: &Lexic
         let boundary = skip_space_back(text, ws.get(i).map(|w| w.start).unwrap_or(cue.start));
         if char_before(text, boundary) == Some(',') && i > 0 {
             if let Some(m) = np_before(text, boundary, sentence.start, lex) {
-                return Some(m.role.map(|r| Span::new(m.span.start, r.end)).unwrap_or(m.span));
+                return Some(
+                    m.role
+                        .map(|r| Span::new(m.span.start, r.end))
+                        .unwrap_or(m.span),
+                );
             }
         }
         return None;
     }
     let first = subj[0].text(text).to_lowercase();
-    if PREPOSITIONS.contains(&first.as_str()) || subj[..n].iter().any(|w| w.text(text).bytes().all(|b| b.is_ascii_digit())) && n <= 2 {
+    if PREPOSITIONS.contains(&first.as_str())
+        || subj[..n]
+            .iter()
+            .any(|w| w.text(text).bytes().all(|b| b.is_ascii_digit()))
+            && n <= 2
+    {
         return None;
     }
     Some(Span::new(subj[0].start, subj[n - 1].end))
@@ -336,7 +459,11 @@ fn general_np_before(text: &str, ws: &[Word], end: usize) -> Option<Span> {
     let mut i = inside.len();
     while i > 0 && inside.len() - i < 6 {
         let w = inside[i - 1];
-        if i < inside.len() && Span::new(w.end, inside[i].start).text(text).contains([',', ';', ':', '(', ')']) {
+        if i < inside.len()
+            && Span::new(w.end, inside[i].start)
+                .text(text)
+                .contains([',', ';', ':', '(', ')'])
+        {
             break;
         }
         if CLAUSE_OPENERS.contains(&w.text(text).to_lowercase().as_str()) {
@@ -348,7 +475,14 @@ fn general_np_before(text: &str, ws: &[Word], end: usize) -> Option<Span> {
 }
 
 /// `X said (that) …`, `X told reporters (that) …`, `X called for …`.
-fn subject_cue_content(text: &str, sentence: Span, ws: &[Word], k: usize, pairs: &Pairs, lex: &Lexicon) -> Option<Candidate> {
+fn subject_cue_content(
+    text: &str,
+    sentence: Span,
+    ws: &[Word],
+    k: usize,
+    pairs: &Pairs,
+    lex: &Lexicon,
+) -> Option<Candidate> {
     let cue_w = ws[k];
     let subject = subject_before(text, sentence, ws, k, lex)?;
     let lt = cue_w.text(text).to_lowercase();
@@ -357,15 +491,35 @@ fn subject_cue_content(text: &str, sentence: Span, ws: &[Word], k: usize, pairs:
     // A particle belongs to the cue: "pointed to", "called for".
     if let Some(n) = ws.get(j) {
         let nt = n.text(text);
-        if PARTICLES.contains(&nt) && !matches!(lt.as_str(), "said" | "say" | "says" | "told") && Span::new(cue_w.end, n.start).text(text).trim().is_empty() {
+        if PARTICLES.contains(&nt)
+            && !matches!(lt.as_str(), "said" | "say" | "says" | "told")
+            && Span::new(cue_w.end, n.start).text(text).trim().is_empty()
+        {
             cue = Span::new(cue_w.start, n.end);
             j += 1;
         }
     }
     // told reporters / told the BBC / warned investors: skip an object up to "that".
-    if matches!(lt.as_str(), "told" | "tell" | "tells" | "telling" | "warned" | "assured" | "informed" | "reminded" | "urged" | "asked") {
+    if matches!(
+        lt.as_str(),
+        "told"
+            | "tell"
+            | "tells"
+            | "telling"
+            | "warned"
+            | "assured"
+            | "informed"
+            | "reminded"
+            | "urged"
+            | "asked"
+    ) {
         let limit = (j + 8).min(ws.len());
-        if let Some(t) = (j..limit).find(|&i| matches!(ws[i].text(text), "that" | "to" | "whether" | "if" | "how" | "what" | "why")) {
+        if let Some(t) = (j..limit).find(|&i| {
+            matches!(
+                ws[i].text(text),
+                "that" | "to" | "whether" | "if" | "how" | "what" | "why"
+            )
+        }) {
             j = t;
         } else if let Some(obj) = np_after(text, cue.end, sentence.end, lex) {
             while j < ws.len() && ws[j].end <= obj.span.end {
@@ -377,7 +531,23 @@ fn subject_cue_content(text: &str, sentence: Span, ws: &[Word], k: usize, pairs:
     // the complementiser belongs to neither the cue nor the content.
     if let Some(first) = ws.get(j) {
         let f = first.text(text).to_lowercase();
-        if f != "that" && (PREPOSITIONS.contains(&f.as_str()) || matches!(f.as_str(), "last" | "this" | "earlier" | "repeatedly" | "publicly" | "privately" | "again" | "also" | "today" | "yesterday") || f.ends_with("day")) {
+        if f != "that"
+            && (PREPOSITIONS.contains(&f.as_str())
+                || matches!(
+                    f.as_str(),
+                    "last"
+                        | "this"
+                        | "earlier"
+                        | "repeatedly"
+                        | "publicly"
+                        | "privately"
+                        | "again"
+                        | "also"
+                        | "today"
+                        | "yesterday"
+                )
+                || f.ends_with("day"))
+        {
             if let Some(t) = (j + 1..(j + 9).min(ws.len())).find(|&i| ws[i].text(text) == "that") {
                 let between = Span::new(first.start, ws[t].start).text(text);
                 if !between.contains([',', ';', ':', '"', '“', '”']) {
@@ -410,7 +580,11 @@ fn subject_cue_content(text: &str, sentence: Span, ws: &[Word], k: usize, pairs:
         return None;
     }
     let that = start_word.text(text) == "that";
-    let rule = if that { "subject-cue-that-clause" } else { "subject-cue-content" };
+    let rule = if that {
+        "subject-cue-that-clause"
+    } else {
+        "subject-cue-content"
+    };
     let strong = lex.cue(cue_w.text(text)).is_some_and(|c| c.strong);
     let conf = match (strong, that) {
         (true, true) => 0.85,
@@ -418,11 +592,24 @@ fn subject_cue_content(text: &str, sentence: Span, ws: &[Word], k: usize, pairs:
         (false, true) => 0.65,
         (false, false) => 0.5,
     };
-    Some(cand(QuoteKind::Indirect, content, cue, Some(subject), rule, conf))
+    Some(cand(
+        QuoteKind::Indirect,
+        content,
+        cue,
+        Some(subject),
+        rule,
+        conf,
+    ))
 }
 
 /// Where a trailing `, X said` or `, according to X` starts after word `from`.
-fn trailing_attribution_start(text: &str, sentence: Span, ws: &[Word], from: usize, lex: &Lexicon) -> Option<usize> {
+fn trailing_attribution_start(
+    text: &str,
+    sentence: Span,
+    ws: &[Word],
+    from: usize,
+    lex: &Lexicon,
+) -> Option<usize> {
     for i in from + 1..ws.len() {
         let gap = Span::new(ws[i - 1].end, ws[i].start).text(text);
         if !gap.contains(',') {
@@ -434,11 +621,12 @@ fn trailing_attribution_start(text: &str, sentence: Span, ws: &[Word], from: usi
         }
         // ", X said" closing the sentence.
         for j in i..(i + 5).min(ws.len()) {
-            if lex.cue(ws[j].text(text)).is_some() && ws.len() - j <= 6 {
-                if np_before(text, ws[j].start, ws[i].start, lex).is_some() || j == i {
-                    let _ = sentence;
-                    return Some(ws[i - 1].end);
-                }
+            if lex.cue(ws[j].text(text)).is_some()
+                && ws.len() - j <= 6
+                && (np_before(text, ws[j].start, ws[i].start, lex).is_some() || j == i)
+            {
+                let _ = sentence;
+                return Some(ws[i - 1].end);
             }
         }
     }
@@ -446,9 +634,19 @@ fn trailing_attribution_start(text: &str, sentence: Span, ws: &[Word], from: usi
 }
 
 /// `…, saying (that) …`, `…, adding …`: the subject is the main clause's.
-fn gerund_cue(text: &str, sentence: Span, ws: &[Word], k: usize, pairs: &Pairs, lex: &Lexicon) -> Option<Candidate> {
+fn gerund_cue(
+    text: &str,
+    sentence: Span,
+    ws: &[Word],
+    k: usize,
+    pairs: &Pairs,
+    lex: &Lexicon,
+) -> Option<Candidate> {
     let cue_w = ws[k];
-    let gap_before = k.checked_sub(1).map(|p| Span::new(ws[p].end, cue_w.start).text(text)).unwrap_or("");
+    let gap_before = k
+        .checked_sub(1)
+        .map(|p| Span::new(ws[p].end, cue_w.start).text(text))
+        .unwrap_or("");
     if !gap_before.contains(',') && k > 0 {
         return None;
     }
@@ -456,14 +654,23 @@ fn gerund_cue(text: &str, sentence: Span, ws: &[Word], k: usize, pairs: &Pairs, 
         .map(|m: Mention| m.span)
         .or_else(|| subject_before(text, sentence, ws, k, lex));
     let start = ws.get(k + 1)?;
-    if char_at(text, skip_space(text, cue_w.end)).is_some_and(crate::marks::is_quote_mark) && pairs.inside_quote(skip_space(text, cue_w.end)) {
+    if char_at(text, skip_space(text, cue_w.end)).is_some_and(crate::marks::is_quote_mark)
+        && pairs.inside_quote(skip_space(text, cue_w.end))
+    {
         return None;
     }
     let content = clause(text, start.start, sentence.end);
     if n_words(text, content) < 2 {
         return None;
     }
-    Some(cand(QuoteKind::Indirect, content, cue_w.span(), subject, "comma-gerund-cue", 0.6))
+    Some(cand(
+        QuoteKind::Indirect,
+        content,
+        cue_w.span(),
+        subject,
+        "comma-gerund-cue",
+        0.6,
+    ))
 }
 
 /// Whether the cue at `k` sits in an attribution set off by commas inside the
@@ -483,22 +690,36 @@ fn interposed(text: &str, sentence: Span, ws: &[Word], k: usize, lex: &Lexicon) 
     match rest.find(',') {
         Some(i) => {
             let adj = &rest[..i];
-            !adj.contains(['.', ';', ':', '"', '“', '”']) && adj.split_whitespace().count() <= 4 && sentence.end > cue.end + i + 2
+            !adj.contains(['.', ';', ':', '"', '“', '”'])
+                && adj.split_whitespace().count() <= 4
+                && sentence.end > cue.end + i + 2
         }
         None => false,
     }
 }
 
 /// `CLAUSE, X said.` and `CLAUSE, said X.`
-fn clause_comma_cue(text: &str, sentence: Span, ws: &[Word], k: usize, lex: &Lexicon) -> Option<Candidate> {
+fn clause_comma_cue(
+    text: &str,
+    sentence: Span,
+    ws: &[Word],
+    k: usize,
+    lex: &Lexicon,
+) -> Option<Candidate> {
     let cue_w = ws[k];
-    let (subject, subj_start): (Span, usize) = match np_before(text, cue_w.start, sentence.start, lex) {
-        Some(m) if m.role.is_none() => (m.span, m.span.start),
-        _ => {
-            let m = np_after(text, cue_w.end, sentence.end, lex)?;
-            (m.role.map(|r| Span::new(m.span.start, r.end)).unwrap_or(m.span), cue_w.start)
-        }
-    };
+    let (subject, subj_start): (Span, usize) =
+        match np_before(text, cue_w.start, sentence.start, lex) {
+            Some(m) if m.role.is_none() => (m.span, m.span.start),
+            _ => {
+                let m = np_after(text, cue_w.end, sentence.end, lex)?;
+                (
+                    m.role
+                        .map(|r| Span::new(m.span.start, r.end))
+                        .unwrap_or(m.span),
+                    cue_w.start,
+                )
+            }
+        };
     let comma = skip_space_back(text, subj_start);
     if char_before(text, comma) != Some(',') {
         return None;
@@ -511,7 +732,14 @@ fn clause_comma_cue(text: &str, sentence: Span, ws: &[Word], k: usize, lex: &Lex
     // Only short adjuncts may follow ("on Tuesday", "in a statement"); a longer
     // tail after a comma is the second half of the reported speech.
     let conf = if tail.len() <= 6 { 0.8 } else { 0.6 };
-    Some(cand(QuoteKind::Indirect, content, cue_w.span(), Some(subject), "clause-comma-speaker-cue", conf))
+    Some(cand(
+        QuoteKind::Indirect,
+        content,
+        cue_w.span(),
+        Some(subject),
+        "clause-comma-speaker-cue",
+        conf,
+    ))
 }
 
 /// Adds an indirect candidate: if it is mostly one direct quote, it is dropped
@@ -532,7 +760,9 @@ fn add(mut c: Candidate, pairs: &Pairs, found: &mut Vec<Candidate>, marked: usiz
         }
     }
     if inside.is_empty() {
-        if pairs.inside_quote(c.content.start) && pairs.inside_quote(c.content.end.saturating_sub(1)) {
+        if pairs.inside_quote(c.content.start)
+            && pairs.inside_quote(c.content.end.saturating_sub(1))
+        {
             return;
         }
         found.push(c);
@@ -545,7 +775,10 @@ fn add(mut c: Candidate, pairs: &Pairs, found: &mut Vec<Candidate>, marked: usiz
     }
     for &i in &inside {
         found[i].absorbed = true;
-        c.content = Span::new(c.content.start.min(found[i].outer.start), c.content.end.max(found[i].outer.end));
+        c.content = Span::new(
+            c.content.start.min(found[i].outer.start),
+            c.content.end.max(found[i].outer.end),
+        );
     }
     c.kind = QuoteKind::Mixed;
     c.rule = match c.rule {

@@ -16,25 +16,175 @@ use std::sync::OnceLock;
 /// …; never tuned on dev or test). Each is inflected by
 /// [`inflect`]; irregular past forms are in [`IRREGULAR`].
 pub const CUE_VERBS: &[&str] = &[
-    "accuse", "acknowledge", "add", "admit", "advise", "affirm", "agree", "allege", "announce",
-    "answer", "appear", "applaud", "argue", "ask", "assail", "assert", "assure", "attack", "back",
-    "believe", "blame", "blast", "boast", "brag", "brand", "call", "caution", "characterise",
-    "characterize", "charge", "cite", "claim", "comment", "compare", "complain", "concede", "conclude",
-    "condemn", "confirm", "consider", "contend", "continue", "counter", "criticise", "criticize",
-    "decide", "declare", "decline", "decry", "defend", "demand", "denounce", "deny", "describe",
-    "disclose", "discuss", "dismiss", "dispute", "echo", "emphasise", "emphasize", "encourage",
-    "endorse", "estimate", "exclaim", "exhort", "expect", "explain", "express", "favor", "favour",
-    "fear", "feel", "find", "forecast", "grumble", "highlight", "hint", "hope", "imply", "indicate",
-    "inform", "insist", "instruct", "joke", "know", "label", "lambast", "lament", "learn", "maintain",
-    "mention", "mock", "name", "note", "object", "observe", "offer", "oppose", "order", "plan",
-    "plead", "pledge", "point", "post", "praise", "predict", "prefer", "proclaim", "project",
-    "promise", "propose", "protest", "question", "quip", "reaffirm", "recall", "reckon", "recognise",
-    "recognize", "recommend", "refer", "reflect", "refuse", "refute", "reiterate", "reject", "rejoin",
-    "remark", "remind", "reply", "report", "request", "respond", "retort", "reveal", "say", "scoff",
-    "see", "seek", "seem", "shout", "show", "signal", "slam", "speculate", "state", "stress",
-    "suggest", "support", "swear", "tell", "testify", "think", "threaten", "tout", "tweet",
-    "underline", "underscore", "urge", "view", "vow", "want", "warn", "whisper", "wonder", "worry",
-    "write", "yell",
+    "accuse",
+    "acknowledge",
+    "add",
+    "admit",
+    "advise",
+    "affirm",
+    "agree",
+    "allege",
+    "announce",
+    "answer",
+    "appear",
+    "applaud",
+    "argue",
+    "ask",
+    "assail",
+    "assert",
+    "assure",
+    "attack",
+    "back",
+    "believe",
+    "blame",
+    "blast",
+    "boast",
+    "brag",
+    "brand",
+    "call",
+    "caution",
+    "characterise",
+    "characterize",
+    "charge",
+    "cite",
+    "claim",
+    "comment",
+    "compare",
+    "complain",
+    "concede",
+    "conclude",
+    "condemn",
+    "confirm",
+    "consider",
+    "contend",
+    "continue",
+    "counter",
+    "criticise",
+    "criticize",
+    "decide",
+    "declare",
+    "decline",
+    "decry",
+    "defend",
+    "demand",
+    "denounce",
+    "deny",
+    "describe",
+    "disclose",
+    "discuss",
+    "dismiss",
+    "dispute",
+    "echo",
+    "emphasise",
+    "emphasize",
+    "encourage",
+    "endorse",
+    "estimate",
+    "exclaim",
+    "exhort",
+    "expect",
+    "explain",
+    "express",
+    "favor",
+    "favour",
+    "fear",
+    "feel",
+    "find",
+    "forecast",
+    "grumble",
+    "highlight",
+    "hint",
+    "hope",
+    "imply",
+    "indicate",
+    "inform",
+    "insist",
+    "instruct",
+    "joke",
+    "know",
+    "label",
+    "lambast",
+    "lament",
+    "learn",
+    "maintain",
+    "mention",
+    "mock",
+    "name",
+    "note",
+    "object",
+    "observe",
+    "offer",
+    "oppose",
+    "order",
+    "plan",
+    "plead",
+    "pledge",
+    "point",
+    "post",
+    "praise",
+    "predict",
+    "prefer",
+    "proclaim",
+    "project",
+    "promise",
+    "propose",
+    "protest",
+    "question",
+    "quip",
+    "reaffirm",
+    "recall",
+    "reckon",
+    "recognise",
+    "recognize",
+    "recommend",
+    "refer",
+    "reflect",
+    "refuse",
+    "refute",
+    "reiterate",
+    "reject",
+    "rejoin",
+    "remark",
+    "remind",
+    "reply",
+    "report",
+    "request",
+    "respond",
+    "retort",
+    "reveal",
+    "say",
+    "scoff",
+    "see",
+    "seek",
+    "seem",
+    "shout",
+    "show",
+    "signal",
+    "slam",
+    "speculate",
+    "state",
+    "stress",
+    "suggest",
+    "support",
+    "swear",
+    "tell",
+    "testify",
+    "think",
+    "threaten",
+    "tout",
+    "tweet",
+    "underline",
+    "underscore",
+    "urge",
+    "view",
+    "vow",
+    "want",
+    "warn",
+    "whisper",
+    "wonder",
+    "worry",
+    "write",
+    "yell",
 ];
 
 /// Irregular inflections of cue verbs: (form, lemma).
@@ -60,8 +210,9 @@ pub const IRREGULAR: &[(&str, &str)] = &[
 /// Cue verbs that, in the past tense without a following object, almost always
 /// introduce or close a quotation (`said`, `told`, `added`): strongest evidence.
 pub const STRONG_CUES: &[&str] = &[
-    "add", "announce", "argue", "ask", "assert", "claim", "comment", "continue", "declare", "explain",
-    "insist", "note", "reply", "respond", "say", "state", "tell", "tweet", "warn", "write",
+    "add", "announce", "argue", "ask", "assert", "claim", "comment", "continue", "declare",
+    "explain", "insist", "note", "reply", "respond", "say", "state", "tell", "tweet", "warn",
+    "write",
 ];
 
 /// Speech verbs of other languages, as written forms (not inflected by rule):
@@ -69,9 +220,37 @@ pub const STRONG_CUES: &[&str] = &[
 /// Chinese and Japanese endings, so that `„Ja“, sagte er.` is attributed like
 /// `"Yes," he said.` From the verbs of speech in each language's news style.
 pub const FOREIGN_CUES: &[&str] = &[
-    "a déclaré", "affirma", "affirme", "afirmó", "ajouta", "ajoute", "betonte", "declaró", "detto", "dice",
-    "dichiarato", "dijo", "disse", "dit", "erklärte", "explicó", "fügte", "meinte", "sa", "sade", "sagt",
-    "sagte", "sagten", "sanoi", "zegt", "zei", "说", "表示", "と述べた", "と語った", "と話した",
+    "a déclaré",
+    "affirma",
+    "affirme",
+    "afirmó",
+    "ajouta",
+    "ajoute",
+    "betonte",
+    "declaró",
+    "detto",
+    "dice",
+    "dichiarato",
+    "dijo",
+    "disse",
+    "dit",
+    "erklärte",
+    "explicó",
+    "fügte",
+    "meinte",
+    "sa",
+    "sade",
+    "sagt",
+    "sagte",
+    "sagten",
+    "sanoi",
+    "zegt",
+    "zei",
+    "说",
+    "表示",
+    "と述べた",
+    "と語った",
+    "と話した",
 ];
 
 /// Multi-word cues (phrases), lower case.
@@ -91,13 +270,13 @@ pub const CUE_PHRASES: &[&str] = &[
 /// Abbreviations that end in a dot without ending a sentence. From common news
 /// style guides (AP Stylebook abbreviations of titles, months, states, firms).
 pub const ABBREVIATIONS: &[&str] = &[
-    "adm", "ala", "apr", "ariz", "aug", "ave", "blvd", "brig", "calif", "capt", "cmdr", "co", "col",
-    "colo", "conn", "corp", "cpl", "dec", "del", "dept", "det", "dr", "e.g", "etc", "feb", "fla", "fr",
-    "ft", "ga", "gen", "gov", "hon", "i.e", "ill", "inc", "ind", "insp", "jan", "jr", "jul", "jun", "kan",
-    "ky", "la", "lt", "ltd", "maj", "mar", "mass", "md", "messrs", "mich", "minn", "miss", "mo", "mont",
-    "mr", "mrs", "ms", "msgr", "mt", "no", "nov", "oct", "okla", "ore", "pa", "pres", "prof", "rep",
-    "reps", "rev", "sen", "sens", "sept", "sgt", "sr", "st", "supt", "tenn", "tex", "va", "vs", "vt",
-    "wash", "wis", "wyo",
+    "adm", "ala", "apr", "ariz", "aug", "ave", "blvd", "brig", "calif", "capt", "cmdr", "co",
+    "col", "colo", "conn", "corp", "cpl", "dec", "del", "dept", "det", "dr", "e.g", "etc", "feb",
+    "fla", "fr", "ft", "ga", "gen", "gov", "hon", "i.e", "ill", "inc", "ind", "insp", "jan", "jr",
+    "jul", "jun", "kan", "ky", "la", "lt", "ltd", "maj", "mar", "mass", "md", "messrs", "mich",
+    "minn", "miss", "mo", "mont", "mr", "mrs", "ms", "msgr", "mt", "no", "nov", "oct", "okla",
+    "ore", "pa", "pres", "prof", "rep", "reps", "rev", "sen", "sens", "sept", "sgt", "sr", "st",
+    "supt", "tenn", "tex", "va", "vs", "vt", "wash", "wis", "wyo",
 ];
 
 /// Whether `word` (without its final dot) is a known abbreviation.
@@ -109,69 +288,245 @@ pub fn is_abbreviation(word: &str) -> bool {
 /// Titles written before a person's name, with the gender they imply
 /// (`Some(true)` male, `Some(false)` female). From AP style titles.
 pub const TITLES: &[(&str, Option<bool>)] = &[
-    ("Adm", None), ("Ambassador", None), ("Attorney", None), ("Bishop", None), ("Brig", None),
-    ("Capt", None), ("Captain", None), ("Cardinal", Some(true)), ("Chairman", Some(true)),
-    ("Chairwoman", Some(false)), ("Chancellor", None), ("Chief", None), ("Col", None), ("Colonel", None),
-    ("Commissioner", None), ("Congressman", Some(true)), ("Congresswoman", Some(false)),
-    ("Councilman", Some(true)), ("Councilwoman", Some(false)), ("Dame", Some(false)), ("Det", None),
-    ("Detective", None), ("Director", None), ("Dr", None), ("Father", Some(true)), ("Gen", None),
-    ("General", None), ("Gov", None), ("Governor", None), ("Judge", None), ("Justice", None),
-    ("King", Some(true)), ("Lady", Some(false)), ("Leader", None), ("Lord", Some(true)), ("Lt", None),
-    ("Maj", None), ("Mayor", None), ("Minister", None), ("Miss", Some(false)), ("Mr", Some(true)),
-    ("Mrs", Some(false)), ("Ms", Some(false)), ("Officer", None), ("Pope", Some(true)),
-    ("Premier", None), ("President", None), ("Prince", Some(true)), ("Princess", Some(false)),
-    ("Prof", None), ("Professor", None), ("Queen", Some(false)), ("Rep", None), ("Representative", None),
-    ("Rev", None), ("Secretary", None), ("Sen", None), ("Senator", None), ("Sgt", None),
-    ("Sheriff", None), ("Sir", Some(true)), ("Sister", Some(false)), ("Speaker", None),
+    ("Adm", None),
+    ("Ambassador", None),
+    ("Attorney", None),
+    ("Bishop", None),
+    ("Brig", None),
+    ("Capt", None),
+    ("Captain", None),
+    ("Cardinal", Some(true)),
+    ("Chairman", Some(true)),
+    ("Chairwoman", Some(false)),
+    ("Chancellor", None),
+    ("Chief", None),
+    ("Col", None),
+    ("Colonel", None),
+    ("Commissioner", None),
+    ("Congressman", Some(true)),
+    ("Congresswoman", Some(false)),
+    ("Councilman", Some(true)),
+    ("Councilwoman", Some(false)),
+    ("Dame", Some(false)),
+    ("Det", None),
+    ("Detective", None),
+    ("Director", None),
+    ("Dr", None),
+    ("Father", Some(true)),
+    ("Gen", None),
+    ("General", None),
+    ("Gov", None),
+    ("Governor", None),
+    ("Judge", None),
+    ("Justice", None),
+    ("King", Some(true)),
+    ("Lady", Some(false)),
+    ("Leader", None),
+    ("Lord", Some(true)),
+    ("Lt", None),
+    ("Maj", None),
+    ("Mayor", None),
+    ("Minister", None),
+    ("Miss", Some(false)),
+    ("Mr", Some(true)),
+    ("Mrs", Some(false)),
+    ("Ms", Some(false)),
+    ("Officer", None),
+    ("Pope", Some(true)),
+    ("Premier", None),
+    ("President", None),
+    ("Prince", Some(true)),
+    ("Princess", Some(false)),
+    ("Prof", None),
+    ("Professor", None),
+    ("Queen", Some(false)),
+    ("Rep", None),
+    ("Representative", None),
+    ("Rev", None),
+    ("Secretary", None),
+    ("Sen", None),
+    ("Senator", None),
+    ("Sgt", None),
+    ("Sheriff", None),
+    ("Sir", Some(true)),
+    ("Sister", Some(false)),
+    ("Speaker", None),
 ];
 
 /// The gender a title implies: `Some(Some(true))` male, `Some(Some(false))` female,
 /// `Some(None)` a title of either, `None` not a title.
 pub fn title(word: &str) -> Option<Option<bool>> {
     let w = word.trim_end_matches('.');
-    TITLES.binary_search_by(|(t, _)| t.cmp(&w)).ok().map(|i| TITLES[i].1)
+    TITLES
+        .binary_search_by(|(t, _)| t.cmp(&w))
+        .ok()
+        .map(|i| TITLES[i].1)
 }
 
 /// Common given names with their usual gender (true = male), from the most
 /// frequent US Social Security given names and frequent names in international
 /// news. Used only to pick a pronoun's antecedent, never to name anyone.
 pub const GIVEN_NAMES: &[(&str, bool)] = &[
-    ("Aaron", true), ("Adam", true), ("Alan", true), ("Alexander", true), ("Alice", false),
-    ("Amanda", false), ("Amy", false), ("Andrea", false), ("Andrew", true), ("Angela", false),
-    ("Ann", false), ("Anna", false), ("Anne", false), ("Anthony", true), ("Ashley", false),
-    ("Barack", true), ("Barbara", false), ("Ben", true), ("Benjamin", true), ("Bernie", true),
-    ("Betsy", false), ("Betty", false), ("Bill", true), ("Bob", true), ("Boris", true),
-    ("Brandon", true), ("Brian", true), ("Carl", true), ("Carly", false), ("Carol", false),
-    ("Catherine", false), ("Charles", true), ("Chris", true), ("Christine", false),
-    ("Christopher", true), ("Chuck", true), ("Cynthia", false), ("Daniel", true), ("David", true),
-    ("Deborah", false), ("Debra", false), ("Dennis", true), ("Diana", false), ("Diane", false),
-    ("Donald", true), ("Donna", false), ("Dorothy", false), ("Douglas", true), ("Edward", true),
-    ("Elizabeth", false), ("Emily", false), ("Emma", false), ("Emmanuel", true), ("Eric", true),
-    ("Frank", true), ("Gary", true), ("George", true), ("Gregory", true), ("Hannah", false),
-    ("Harry", true), ("Heather", false), ("Helen", false), ("Henry", true), ("Hillary", false),
-    ("Ivanka", false), ("Jack", true), ("Jacob", true), ("James", true), ("Jane", false),
-    ("Janet", false), ("Jason", true), ("Jeb", true), ("Jeff", true), ("Jeffrey", true),
-    ("Jennifer", false), ("Jessica", false), ("Jill", false), ("Jim", true), ("Joe", true),
-    ("John", true), ("Jonathan", true), ("Joseph", true), ("Joshua", true), ("Joyce", false),
-    ("Julia", false), ("Julie", false), ("Justin", true), ("Karen", false), ("Katherine", false),
-    ("Kathleen", false), ("Kelly", false), ("Kenneth", true), ("Kevin", true), ("Kimberly", false),
-    ("Larry", true), ("Laura", false), ("Linda", false), ("Lisa", false), ("Marco", true),
-    ("Margaret", false), ("Maria", false), ("Marie", false), ("Mark", true), ("Martha", false),
-    ("Mary", false), ("Matthew", true), ("Melania", false), ("Melissa", false), ("Michael", true),
-    ("Michelle", false), ("Mike", true), ("Mitch", true), ("Nancy", false), ("Nicholas", true),
-    ("Nicole", false), ("Olivia", false), ("Pamela", false), ("Patricia", false), ("Patrick", true),
-    ("Paul", true), ("Peter", true), ("Rachel", false), ("Ralph", true), ("Raymond", true),
-    ("Rebecca", false), ("Ren", true), ("Richard", true), ("Robert", true), ("Ronald", true),
-    ("Ruth", false), ("Ryan", true), ("Samuel", true), ("Sandra", false), ("Sarah", false),
-    ("Scott", true), ("Sharon", false), ("Stephanie", false), ("Stephen", true), ("Steve", true),
-    ("Steven", true), ("Susan", false), ("Ted", true), ("Theresa", false), ("Thomas", true),
-    ("Tim", true), ("Timothy", true), ("Tom", true), ("Victoria", false), ("Vladimir", true),
-    ("Walter", true), ("William", true), ("Xi", true),
+    ("Aaron", true),
+    ("Adam", true),
+    ("Alan", true),
+    ("Alexander", true),
+    ("Alice", false),
+    ("Amanda", false),
+    ("Amy", false),
+    ("Andrea", false),
+    ("Andrew", true),
+    ("Angela", false),
+    ("Ann", false),
+    ("Anna", false),
+    ("Anne", false),
+    ("Anthony", true),
+    ("Ashley", false),
+    ("Barack", true),
+    ("Barbara", false),
+    ("Ben", true),
+    ("Benjamin", true),
+    ("Bernie", true),
+    ("Betsy", false),
+    ("Betty", false),
+    ("Bill", true),
+    ("Bob", true),
+    ("Boris", true),
+    ("Brandon", true),
+    ("Brian", true),
+    ("Carl", true),
+    ("Carly", false),
+    ("Carol", false),
+    ("Catherine", false),
+    ("Charles", true),
+    ("Chris", true),
+    ("Christine", false),
+    ("Christopher", true),
+    ("Chuck", true),
+    ("Cynthia", false),
+    ("Daniel", true),
+    ("David", true),
+    ("Deborah", false),
+    ("Debra", false),
+    ("Dennis", true),
+    ("Diana", false),
+    ("Diane", false),
+    ("Donald", true),
+    ("Donna", false),
+    ("Dorothy", false),
+    ("Douglas", true),
+    ("Edward", true),
+    ("Elizabeth", false),
+    ("Emily", false),
+    ("Emma", false),
+    ("Emmanuel", true),
+    ("Eric", true),
+    ("Frank", true),
+    ("Gary", true),
+    ("George", true),
+    ("Gregory", true),
+    ("Hannah", false),
+    ("Harry", true),
+    ("Heather", false),
+    ("Helen", false),
+    ("Henry", true),
+    ("Hillary", false),
+    ("Ivanka", false),
+    ("Jack", true),
+    ("Jacob", true),
+    ("James", true),
+    ("Jane", false),
+    ("Janet", false),
+    ("Jason", true),
+    ("Jeb", true),
+    ("Jeff", true),
+    ("Jeffrey", true),
+    ("Jennifer", false),
+    ("Jessica", false),
+    ("Jill", false),
+    ("Jim", true),
+    ("Joe", true),
+    ("John", true),
+    ("Jonathan", true),
+    ("Joseph", true),
+    ("Joshua", true),
+    ("Joyce", false),
+    ("Julia", false),
+    ("Julie", false),
+    ("Justin", true),
+    ("Karen", false),
+    ("Katherine", false),
+    ("Kathleen", false),
+    ("Kelly", false),
+    ("Kenneth", true),
+    ("Kevin", true),
+    ("Kimberly", false),
+    ("Larry", true),
+    ("Laura", false),
+    ("Linda", false),
+    ("Lisa", false),
+    ("Marco", true),
+    ("Margaret", false),
+    ("Maria", false),
+    ("Marie", false),
+    ("Mark", true),
+    ("Martha", false),
+    ("Mary", false),
+    ("Matthew", true),
+    ("Melania", false),
+    ("Melissa", false),
+    ("Michael", true),
+    ("Michelle", false),
+    ("Mike", true),
+    ("Mitch", true),
+    ("Nancy", false),
+    ("Nicholas", true),
+    ("Nicole", false),
+    ("Olivia", false),
+    ("Pamela", false),
+    ("Patricia", false),
+    ("Patrick", true),
+    ("Paul", true),
+    ("Peter", true),
+    ("Rachel", false),
+    ("Ralph", true),
+    ("Raymond", true),
+    ("Rebecca", false),
+    ("Ren", true),
+    ("Richard", true),
+    ("Robert", true),
+    ("Ronald", true),
+    ("Ruth", false),
+    ("Ryan", true),
+    ("Samuel", true),
+    ("Sandra", false),
+    ("Sarah", false),
+    ("Scott", true),
+    ("Sharon", false),
+    ("Stephanie", false),
+    ("Stephen", true),
+    ("Steve", true),
+    ("Steven", true),
+    ("Susan", false),
+    ("Ted", true),
+    ("Theresa", false),
+    ("Thomas", true),
+    ("Tim", true),
+    ("Timothy", true),
+    ("Tom", true),
+    ("Victoria", false),
+    ("Vladimir", true),
+    ("Walter", true),
+    ("William", true),
+    ("Xi", true),
 ];
 
 /// The usual gender of a given name, if known.
 pub fn given_name_gender(name: &str) -> Option<bool> {
-    GIVEN_NAMES.binary_search_by(|(n, _)| n.cmp(&name)).ok().map(|i| GIVEN_NAMES[i].1)
+    GIVEN_NAMES
+        .binary_search_by(|(n, _)| n.cmp(&name))
+        .ok()
+        .map(|i| GIVEN_NAMES[i].1)
 }
 
 /// Personal pronouns that can name a speaker: (pronoun, gender, plural).
@@ -199,69 +554,293 @@ pub const PRONOUNS: &[(&str, Option<bool>, bool)] = &[
 /// Nouns for a single person's role: `the minister`, `a spokeswoman`. From the
 /// role heads most often attributed to in news (PolNeAR train, Citron).
 pub const PERSON_ROLES: &[&str] = &[
-    "activist", "adviser", "advisor", "aide", "analyst", "attorney", "author", "ceo", "chairman",
-    "chairwoman", "chancellor", "chief", "coach", "commissioner", "congressman", "congresswoman",
-    "correspondent", "councillor", "councilman", "councilwoman", "critic", "democrat", "deputy",
-    "diplomat", "director", "doctor", "economist", "editor", "executive", "expert", "founder",
-    "governor", "head", "historian", "judge", "lawmaker", "lawyer", "leader", "man", "manager",
-    "mayor", "minister", "nominee", "officer", "official", "owner", "politician", "pollster",
-    "president", "professor", "prosecutor", "representative", "republican", "researcher", "resident",
-    "scientist", "secretary", "senator", "sheriff", "source", "speaker", "spokesman", "spokesperson",
-    "spokeswoman", "strategist", "teacher", "witness", "woman",
+    "activist",
+    "adviser",
+    "advisor",
+    "aide",
+    "analyst",
+    "attorney",
+    "author",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "coach",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "correspondent",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "critic",
+    "democrat",
+    "deputy",
+    "diplomat",
+    "director",
+    "doctor",
+    "economist",
+    "editor",
+    "executive",
+    "expert",
+    "founder",
+    "governor",
+    "head",
+    "historian",
+    "judge",
+    "lawmaker",
+    "lawyer",
+    "leader",
+    "man",
+    "manager",
+    "mayor",
+    "minister",
+    "nominee",
+    "officer",
+    "official",
+    "owner",
+    "politician",
+    "pollster",
+    "president",
+    "professor",
+    "prosecutor",
+    "representative",
+    "republican",
+    "researcher",
+    "resident",
+    "scientist",
+    "secretary",
+    "senator",
+    "sheriff",
+    "source",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "strategist",
+    "teacher",
+    "witness",
+    "woman",
 ];
 
 /// Plural nouns for groups of people: `officials`, `some analysts`.
 pub const GROUP_NOUNS: &[&str] = &[
-    "activists", "advisers", "aides", "analysts", "authorities", "critics", "democrats", "diplomats",
-    "doctors", "economists", "experts", "insiders", "investigators", "investors", "lawmakers",
-    "lawyers", "leaders", "legislators", "observers", "officials", "opponents", "organizers", "people",
-    "police", "pollsters", "prosecutors", "republicans", "researchers", "residents", "scientists",
-    "sources", "strategists", "supporters", "voters", "witnesses",
+    "activists",
+    "advisers",
+    "aides",
+    "analysts",
+    "authorities",
+    "critics",
+    "democrats",
+    "diplomats",
+    "doctors",
+    "economists",
+    "experts",
+    "insiders",
+    "investigators",
+    "investors",
+    "lawmakers",
+    "lawyers",
+    "leaders",
+    "legislators",
+    "observers",
+    "officials",
+    "opponents",
+    "organizers",
+    "people",
+    "police",
+    "pollsters",
+    "prosecutors",
+    "republicans",
+    "researchers",
+    "residents",
+    "scientists",
+    "sources",
+    "strategists",
+    "supporters",
+    "voters",
+    "witnesses",
 ];
 
 /// Nouns heading an organisation: `the ministry`, `the company`.
 pub const ORG_NOUNS: &[&str] = &[
-    "administration", "agency", "army", "bank", "board", "campaign", "church", "commission", "committee",
-    "company", "council", "court", "department", "firm", "foundation", "government", "group", "institute",
-    "military", "ministry", "office", "organisation", "organization", "party", "regime", "school",
-    "team", "union", "university",
+    "administration",
+    "agency",
+    "army",
+    "bank",
+    "board",
+    "campaign",
+    "church",
+    "commission",
+    "committee",
+    "company",
+    "council",
+    "court",
+    "department",
+    "firm",
+    "foundation",
+    "government",
+    "group",
+    "institute",
+    "military",
+    "ministry",
+    "office",
+    "organisation",
+    "organization",
+    "party",
+    "regime",
+    "school",
+    "team",
+    "union",
+    "university",
 ];
 
 /// Last words that make a capitalised name an organisation (`Acme Corp`).
 pub const ORG_SUFFIXES: &[&str] = &[
-    "Administration", "Agency", "Association", "Bank", "Bureau", "Campaign", "Co", "Commission",
-    "Committee", "Company", "Corp", "Corporation", "Council", "Court", "Department", "Foundation",
-    "Group", "Inc", "Institute", "LLC", "Ltd", "Ministry", "Office", "Organization", "Party", "Police",
-    "Service", "Times", "Union", "University",
+    "Administration",
+    "Agency",
+    "Association",
+    "Bank",
+    "Bureau",
+    "Campaign",
+    "Co",
+    "Commission",
+    "Committee",
+    "Company",
+    "Corp",
+    "Corporation",
+    "Council",
+    "Court",
+    "Department",
+    "Foundation",
+    "Group",
+    "Inc",
+    "Institute",
+    "LLC",
+    "Ltd",
+    "Ministry",
+    "Office",
+    "Organization",
+    "Party",
+    "Police",
+    "Service",
+    "Times",
+    "Union",
+    "University",
 ];
 
 /// Named organisations written without an organisational suffix.
 pub const ORG_NAMES: &[&str] = &[
-    "Amazon", "Apple", "Congress", "Facebook", "Google", "Hamas", "Hezbollah", "Huawei", "Kremlin",
-    "Microsoft", "NATO", "Nato", "Parliament", "Pentagon", "Senate", "Tesla", "Twitter", "White House",
+    "Amazon",
+    "Apple",
+    "Congress",
+    "Facebook",
+    "Google",
+    "Hamas",
+    "Hezbollah",
+    "Huawei",
+    "Kremlin",
+    "Microsoft",
+    "NATO",
+    "Nato",
+    "Parliament",
+    "Pentagon",
+    "Senate",
+    "Tesla",
+    "Twitter",
+    "White House",
 ];
 
 /// News outlets, agencies and programmes that information is attributed to.
 /// From the outlets most cited in English-language news (PolNeAR's publishers,
 /// wire services, public broadcasters).
 pub const OUTLETS: &[&str] = &[
-    "ABC", "ABC News", "AFP", "AP", "Agence France-Presse", "Al Jazeera", "Associated Press", "Axios",
-    "BBC", "Bloomberg", "Breitbart", "BuzzFeed News", "CBS", "CBS News", "CNBC", "CNN", "Chicago Tribune",
-    "Daily Mail", "Der Spiegel", "Face the Nation", "Financial Times", "Fox Business", "Fox News",
-    "HuffPost", "Huffington Post", "Le Monde", "Los Angeles Times", "MSNBC", "Meet the Press", "NBC",
-    "NBC News", "NPR", "New York Post", "New York Times", "Newsweek", "PBS", "Politico", "ProPublica",
-    "Reuters", "Sky News", "The Atlantic", "The Boston Globe", "The Daily Beast", "The Economist",
-    "The Guardian", "The Hill", "The Independent", "The Intercept", "The New York Times",
-    "The New Yorker", "The Telegraph", "The Times", "The Wall Street Journal", "The Washington Post",
-    "Time", "USA Today", "Vox", "Wall Street Journal", "Washington Post", "Washington Times", "Xinhua",
+    "ABC",
+    "ABC News",
+    "AFP",
+    "AP",
+    "Agence France-Presse",
+    "Al Jazeera",
+    "Associated Press",
+    "Axios",
+    "BBC",
+    "Bloomberg",
+    "Breitbart",
+    "BuzzFeed News",
+    "CBS",
+    "CBS News",
+    "CNBC",
+    "CNN",
+    "Chicago Tribune",
+    "Daily Mail",
+    "Der Spiegel",
+    "Face the Nation",
+    "Financial Times",
+    "Fox Business",
+    "Fox News",
+    "HuffPost",
+    "Huffington Post",
+    "Le Monde",
+    "Los Angeles Times",
+    "MSNBC",
+    "Meet the Press",
+    "NBC",
+    "NBC News",
+    "NPR",
+    "New York Post",
+    "New York Times",
+    "Newsweek",
+    "PBS",
+    "Politico",
+    "ProPublica",
+    "Reuters",
+    "Sky News",
+    "The Atlantic",
+    "The Boston Globe",
+    "The Daily Beast",
+    "The Economist",
+    "The Guardian",
+    "The Hill",
+    "The Independent",
+    "The Intercept",
+    "The New York Times",
+    "The New Yorker",
+    "The Telegraph",
+    "The Times",
+    "The Wall Street Journal",
+    "The Washington Post",
+    "Time",
+    "USA Today",
+    "Vox",
+    "Wall Street Journal",
+    "Washington Post",
+    "Washington Times",
+    "Xinhua",
 ];
 
 /// Nouns for documents that information is attributed to: `a statement`,
 /// `court filings`. From the source nouns of PARC 3.0 and Citron.
 pub const DOCUMENT_NOUNS: &[&str] = &[
-    "affidavit", "documents", "email", "emails", "filing", "filings", "indictment", "lawsuit",
-    "letter", "memo", "poll", "report", "ruling", "statement", "study", "survey", "testimony",
-    "transcript", "tweet",
+    "affidavit",
+    "documents",
+    "email",
+    "emails",
+    "filing",
+    "filings",
+    "indictment",
+    "lawsuit",
+    "letter",
+    "memo",
+    "poll",
+    "report",
+    "ruling",
+    "statement",
+    "study",
+    "survey",
+    "testimony",
+    "transcript",
+    "tweet",
 ];
 
 /// Information about one cue form.
@@ -296,7 +875,13 @@ fn base_cues() -> &'static HashMap<String, Cue> {
             cues.insert(form.to_string(), Cue { lemma, strong });
         }
         for &form in FOREIGN_CUES.iter().filter(|f| !f.contains(' ')) {
-            cues.insert(form.to_string(), Cue { lemma: "say", strong: true });
+            cues.insert(
+                form.to_string(),
+                Cue {
+                    lemma: "say",
+                    strong: true,
+                },
+            );
         }
         cues
     })
@@ -304,7 +889,9 @@ fn base_cues() -> &'static HashMap<String, Cue> {
 
 /// The first word of an outlet name (`The New York Times` → `The`).
 fn first_word(name: &str) -> &str {
-    name.split(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or(name)
+    name.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or(name)
 }
 
 impl Lexicon {
@@ -314,18 +901,31 @@ impl Lexicon {
         for extra in &options.extra_cues {
             let e = extra.trim().to_lowercase();
             if !e.is_empty() && !e.contains(' ') {
-                extra_cues.insert(e, Cue { lemma: "(user)", strong: true });
+                extra_cues.insert(
+                    e,
+                    Cue {
+                        lemma: "(user)",
+                        strong: true,
+                    },
+                );
             }
         }
         let mut outlets: HashMap<String, Vec<String>> = HashMap::new();
-        let extras = options.extra_outlets.iter().map(|s| s.trim()).filter(|s| !s.is_empty());
+        let extras = options
+            .extra_outlets
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty());
         for name in OUTLETS.iter().copied().chain(extras) {
             let list = outlets.entry(first_word(name).to_string()).or_default();
             list.push(name.to_string());
             // Longest first, so "The New York Times" wins over "The Times".
             list.sort_by_key(|n| std::cmp::Reverse(n.len()));
         }
-        Lexicon { extra_cues, outlets }
+        Lexicon {
+            extra_cues,
+            outlets,
+        }
     }
 
     /// The cue a word is a form of (`said` → say), if any. Case-insensitive.
@@ -337,7 +937,10 @@ impl Lexicon {
         } else {
             word
         };
-        base_cues().get(w).or_else(|| self.extra_cues.get(w)).copied()
+        base_cues()
+            .get(w)
+            .or_else(|| self.extra_cues.get(w))
+            .copied()
     }
 
     /// Whether `name` is a known given name.
@@ -356,7 +959,11 @@ pub fn inflect(lemma: &str) -> Vec<String> {
     let mut out = vec![lemma.to_string()];
     let bytes = lemma.as_bytes();
     let last = bytes.last().copied().unwrap_or(b' ');
-    let before = if bytes.len() >= 2 { bytes[bytes.len() - 2] } else { b' ' };
+    let before = if bytes.len() >= 2 {
+        bytes[bytes.len() - 2]
+    } else {
+        b' '
+    };
     let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
     // -s
     if lemma.ends_with("sh") || lemma.ends_with("ch") || matches!(last, b's' | b'x' | b'z') {
@@ -374,7 +981,20 @@ pub fn inflect(lemma: &str) -> Vec<String> {
         out.push(format!("{}ied", &lemma[..lemma.len() - 1]));
         out.push(format!("{lemma}ing"));
     } else {
-        let doubles = matches!(lemma, "admit" | "commit" | "object" | "plead" | "quip" | "refer" | "prefer" | "regret" | "submit" | "brag" | "rejoin");
+        let doubles = matches!(
+            lemma,
+            "admit"
+                | "commit"
+                | "object"
+                | "plead"
+                | "quip"
+                | "refer"
+                | "prefer"
+                | "regret"
+                | "submit"
+                | "brag"
+                | "rejoin"
+        );
         let stem = if doubles && !matches!(lemma, "object" | "plead" | "rejoin") {
             format!("{lemma}{}", last as char)
         } else {
@@ -410,9 +1030,15 @@ mod tests {
     fn inflections() {
         assert_eq!(inflect("say"), ["say", "says", "sayed", "saying"]);
         assert_eq!(inflect("deny"), ["deny", "denies", "denied", "denying"]);
-        assert_eq!(inflect("admit"), ["admit", "admits", "admitted", "admitting"]);
+        assert_eq!(
+            inflect("admit"),
+            ["admit", "admits", "admitted", "admitting"]
+        );
         assert_eq!(inflect("note"), ["note", "notes", "noted", "noting"]);
-        assert_eq!(inflect("stress"), ["stress", "stresses", "stressed", "stressing"]);
+        assert_eq!(
+            inflect("stress"),
+            ["stress", "stresses", "stressed", "stressing"]
+        );
     }
 
     #[test]

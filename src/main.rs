@@ -11,7 +11,11 @@ use whosaid::offsets::{convert, Unit};
 use whosaid::{Annotations, Options};
 
 #[derive(Parser)]
-#[command(name = "whosaid", version, about = "Finds who said what in news text: quotes, speakers, cues and sources.")]
+#[command(
+    name = "whosaid",
+    version,
+    about = "Finds who said what in news text: quotes, speakers, cues and sources."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -101,10 +105,11 @@ fn main() -> ExitCode {
 }
 
 fn options(a: &AnnotateArgs) -> Options {
-    let mut o = Options::default();
-    o.include_mentions = a.include_mentions;
-    o.indirect = !a.no_indirect;
-    o
+    Options {
+        include_mentions: a.include_mentions,
+        indirect: !a.no_indirect,
+        ..Default::default()
+    }
 }
 
 fn run(text: &str, markdown: bool, opts: &Options, unit: Unit) -> Annotations {
@@ -117,7 +122,11 @@ fn run(text: &str, markdown: bool, opts: &Options, unit: Unit) -> Annotations {
 }
 
 fn to_json(v: &impl serde::Serialize, pretty: bool) -> String {
-    let r = if pretty { serde_json::to_string_pretty(v) } else { serde_json::to_string(v) };
+    let r = if pretty {
+        serde_json::to_string_pretty(v)
+    } else {
+        serde_json::to_string(v)
+    };
     r.unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }
 
@@ -139,11 +148,18 @@ fn annotate(a: AnnotateArgs) -> io::Result<bool> {
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("stdin: not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to());
+                eprintln!(
+                    "stdin: not valid UTF-8 (at byte {})",
+                    e.utf8_error().valid_up_to()
+                );
                 return Ok(false);
             }
         };
-        writeln!(out, "{}", to_json(&run(&text, a.markdown, &opts, unit), a.pretty))?;
+        writeln!(
+            out,
+            "{}",
+            to_json(&run(&text, a.markdown, &opts, unit), a.pretty)
+        )?;
         return Ok(true);
     }
     let mut ok = true;
@@ -160,12 +176,19 @@ fn annotate(a: AnnotateArgs) -> io::Result<bool> {
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("{}: not valid UTF-8 (at byte {})", path.display(), e.utf8_error().valid_up_to());
+                eprintln!(
+                    "{}: not valid UTF-8 (at byte {})",
+                    path.display(),
+                    e.utf8_error().valid_up_to()
+                );
                 ok = false;
                 continue;
             }
         };
-        let md = a.markdown || path.extension().is_some_and(|e| e == "md" || e == "markdown");
+        let md = a.markdown
+            || path
+                .extension()
+                .is_some_and(|e| e == "md" || e == "markdown");
         let ann = run(&text, md, &opts, unit);
         if several {
             let v = serde_json::json!({"file": path.display().to_string(), "annotations": ann});
@@ -193,7 +216,10 @@ fn annotate_jsonl(opts: &Options, markdown: bool, unit: Unit) -> io::Result<bool
     let batch_size = 64 * rayon::current_num_threads().max(1);
     let progress = io::stderr().is_terminal().then(|| {
         let pb = indicatif::ProgressBar::new_spinner();
-        pb.set_style(indicatif::ProgressStyle::with_template("{spinner} {pos} lines {per_sec}").unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()));
+        pb.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} lines {per_sec}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
         pb
     });
     let mut ok = true;
@@ -213,14 +239,19 @@ fn annotate_jsonl(opts: &Options, markdown: bool, unit: Unit) -> io::Result<bool
         let results: Vec<Result<Option<String>, String>> = batch
             .par_iter()
             .map(|(n, bytes)| {
-                let line = std::str::from_utf8(bytes).map_err(|e| format!("line {n}: not valid UTF-8 (at byte {})", e.valid_up_to()))?;
+                let line = std::str::from_utf8(bytes).map_err(|e| {
+                    format!("line {n}: not valid UTF-8 (at byte {})", e.valid_up_to())
+                })?;
                 let line = line.trim();
                 if line.is_empty() {
                     return Ok(None);
                 }
                 let v: InLine = serde_json::from_str(line).map_err(|e| format!("line {n}: {e}"))?;
                 let ann = run(&v.text, markdown, opts, unit);
-                Ok(Some(to_json(&serde_json::json!({"id": v.id, "annotations": ann}), false)))
+                Ok(Some(to_json(
+                    &serde_json::json!({"id": v.id, "annotations": ann}),
+                    false,
+                )))
             })
             .collect();
         for r in results {
@@ -246,7 +277,8 @@ fn annotate_jsonl(opts: &Options, markdown: bool, unit: Unit) -> io::Result<bool
 }
 
 fn eval(e: EvalArgs) -> io::Result<bool> {
-    let file = std::fs::File::open(&e.gold).map_err(|err| io::Error::new(err.kind(), format!("{}: {err}", e.gold.display())))?;
+    let file = std::fs::File::open(&e.gold)
+        .map_err(|err| io::Error::new(err.kind(), format!("{}: {err}", e.gold.display())))?;
     let mut gold = Vec::new();
     let mut ok = true;
     for (i, line) in io::BufReader::new(file).split(b'\n').enumerate() {
@@ -278,7 +310,8 @@ fn eval(e: EvalArgs) -> io::Result<bool> {
             writeln!(w, "{}", to_json(p, false))?;
         }
     }
-    let pred: HashMap<String, whosaid::eval::GoldDoc> = preds.into_iter().map(|p| (p.id.clone(), p)).collect();
+    let pred: HashMap<String, whosaid::eval::GoldDoc> =
+        preds.into_iter().map(|p| (p.id.clone(), p)).collect();
     print!("{}", whosaid::eval::report(&gold, &pred));
     Ok(ok)
 }

@@ -58,10 +58,10 @@ pub fn to_plain(markdown: &str) -> Plain {
             Event::SoftBreak | Event::HardBreak => plain.text.push(' '),
             Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
             Event::End(TagEnd::CodeBlock) => in_code_block = false,
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::HtmlBlock) => {
-                if !plain.text.is_empty() && !plain.text.ends_with("\n\n") {
-                    plain.text.push_str("\n\n");
-                }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::HtmlBlock,
+            ) if !plain.text.is_empty() && !plain.text.ends_with("\n\n") => {
+                plain.text.push_str("\n\n");
             }
             _ => {}
         }
@@ -125,7 +125,10 @@ pub fn annotate_markdown_with(markdown: &str, options: &Options) -> Annotations 
         if q.end < q.start {
             q.end = q.start;
         }
-        for s in [&mut q.cue, &mut q.mention, &mut q.antecedent].into_iter().flatten() {
+        for s in [&mut q.cue, &mut q.mention, &mut q.antecedent]
+            .into_iter()
+            .flatten()
+        {
             span(s);
         }
     }

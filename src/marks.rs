@@ -50,7 +50,21 @@ pub const MAX_DEPTH: usize = 16;
 pub fn is_quote_mark(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '‚' | '«' | '»' | '‹' | '›' | '「' | '」' | '『' | '』'
+        '"' | '\''
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '„'
+            | '‚'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
     )
 }
 
@@ -83,7 +97,10 @@ pub struct Pair {
 impl Pair {
     /// The whole quotation including its marks.
     pub fn outer(&self) -> Span {
-        Span::new(self.open.start, self.close.map(|c| c.end).unwrap_or(self.content.end))
+        Span::new(
+            self.open.start,
+            self.close.map(|c| c.end).unwrap_or(self.content.end),
+        )
     }
 }
 
@@ -99,7 +116,9 @@ pub struct Pairs {
 impl Pairs {
     /// The outermost pair whose marks-inclusive span contains `pos`.
     pub fn top_at(&self, pos: usize) -> Option<&Pair> {
-        let i = self.top.partition_point(|&k| self.pairs[k].open.start <= pos);
+        let i = self
+            .top
+            .partition_point(|&k| self.pairs[k].open.start <= pos);
         let k = *self.top.get(i.checked_sub(1)?)?;
         let p = &self.pairs[k];
         (pos < p.outer().end).then_some(p)
@@ -132,7 +151,9 @@ struct Open {
 }
 
 /// Words that start with an apostrophe in informal English (`'em`, `'til`).
-const ELISIONS: &[&str] = &["bout", "cause", "cos", "em", "n", "round", "s", "til", "tis", "twas"];
+const ELISIONS: &[&str] = &[
+    "bout", "cause", "cos", "em", "n", "round", "s", "til", "tis", "twas",
+];
 
 fn neighbour_is_open_side(c: Option<char>) -> bool {
     match c {
@@ -140,7 +161,10 @@ fn neighbour_is_open_side(c: Option<char>) -> bool {
         Some(c) => {
             is_space(c)
                 || is_quote_mark(c)
-                || matches!(c, '(' | '[' | '{' | '—' | '–' | '―' | '-' | '/' | ':' | '\u{2060}' | '\u{200b}')
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '—' | '–' | '―' | '-' | '/' | ':' | '\u{2060}' | '\u{200b}'
+                )
         }
     }
 }
@@ -153,7 +177,21 @@ fn neighbour_is_close_side(c: Option<char>) -> bool {
                 || is_quote_mark(c)
                 || matches!(
                     c,
-                    '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '―' | '-' | '…' | '/' | '\u{200b}'
+                    '.' | ','
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '—'
+                        | '–'
+                        | '―'
+                        | '-'
+                        | '…'
+                        | '/'
+                        | '\u{200b}'
                 )
         }
     }
@@ -235,23 +273,34 @@ fn scan_paragraph(text: &str, para: Span, stack: &mut Vec<Open>, pairs: &mut Vec
         let span = Span::new(i, i + c.len_utf8());
         let prev = char_before(text, i).filter(|_| i > para.start || i > 0);
         let prev = if i == para.start { None } else { prev };
-        let next = if span.end >= para.end { None } else { char_at(text, span.end) };
+        let next = if span.end >= para.end {
+            None
+        } else {
+            char_at(text, span.end)
+        };
         let can_open_flank = next.is_some_and(|n| !is_space(n)) && neighbour_is_open_side(prev);
         let can_close_flank = prev.is_some_and(|p| !is_space(p)) && neighbour_is_close_side(next);
 
         if is_single(c) || c == '’' || c == '‘' {
             // Apostrophes inside words: don't, Huawei’s.
-            if prev.is_some_and(|p| p.is_alphanumeric()) && next.is_some_and(|n| n.is_alphanumeric()) {
+            if prev.is_some_and(|p| p.is_alphanumeric())
+                && next.is_some_and(|n| n.is_alphanumeric())
+            {
                 continue;
             }
             if matches!(c, '\'' | '’' | '‘') {
                 // ’90s, 'em, 'til; rock ’n’ roll (both marks).
-                if next.is_some_and(|n| n.is_ascii_digit()) && !prev.is_some_and(|p| p.is_alphanumeric()) {
+                if next.is_some_and(|n| n.is_ascii_digit())
+                    && !prev.is_some_and(|p| p.is_alphanumeric())
+                {
                     continue;
                 }
                 // Possessive plurals and dropped g's before a lower-case word:
                 // the Joneses’ idea, goin’ home.
-                if matches!(c, '\'' | '’') && prev.is_some_and(|p| matches!(p, 's' | 'n')) && next.is_some_and(|n| n == ' ') {
+                if matches!(c, '\'' | '’')
+                    && prev.is_some_and(|p| matches!(p, 's' | 'n'))
+                    && next.is_some_and(|n| n == ' ')
+                {
                     let after = char_at(text, span.end + 1);
                     if after.is_some_and(|a| a.is_lowercase()) {
                         continue;
@@ -265,7 +314,9 @@ fn scan_paragraph(text: &str, para: Span, stack: &mut Vec<Open>, pairs: &mut Vec
                             if lw != "n" {
                                 continue;
                             }
-                            if let Some(m) = char_at(text, after).filter(|m| matches!(m, '\'' | '’')) {
+                            if let Some(m) =
+                                char_at(text, after).filter(|m| matches!(m, '\'' | '’'))
+                            {
                                 skip_until = after + m.len_utf8();
                                 continue;
                             }
@@ -319,13 +370,19 @@ fn is_opener(c: char) -> bool {
 
 fn word_after(text: &str, from: usize, limit: usize) -> Option<&str> {
     let slice = text.get(from..limit)?;
-    let end = slice.find(|c: char| !c.is_alphabetic()).unwrap_or(slice.len());
+    let end = slice
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(slice.len());
     (end > 0).then(|| &slice[..end])
 }
 
 fn push(stack: &mut Vec<Open>, mark: char, span: Span) {
     if stack.len() < MAX_DEPTH {
-        stack.push(Open { mark, span, paragraphs: 1 });
+        stack.push(Open {
+            mark,
+            span,
+            paragraphs: 1,
+        });
     }
 }
 

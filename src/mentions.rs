@@ -9,7 +9,9 @@
 use crate::lexicon::{self, Lexicon};
 use crate::marks::Pairs;
 use crate::segment::Doc;
-use crate::text::{char_at, char_before, is_capitalized, is_space, skip_space, skip_space_back, words, Word};
+use crate::text::{
+    char_at, char_before, is_capitalized, is_space, skip_space, skip_space_back, words, Word,
+};
 use crate::{Span, SpeakerKind};
 
 /// What a mention is.
@@ -49,41 +51,236 @@ pub struct Mention {
 }
 
 const DETERMINERS: &[&str] = &[
-    "a", "an", "another", "both", "few", "many", "most", "one", "other", "several", "some", "that", "the",
-    "these", "this", "those", "three", "two",
+    "a", "an", "another", "both", "few", "many", "most", "one", "other", "several", "some", "that",
+    "the", "these", "this", "those", "three", "two",
 ];
 
 /// Lower-case words allowed inside a descriptive noun phrase before its head.
 const MODIFIERS: &[&str] = &[
-    "acting", "anonymous", "campaign", "chief", "deputy", "executive", "federal", "foreign", "former",
-    "general", "local", "military", "national", "prime", "press", "public", "senior", "state", "top",
-    "u.s.", "vice",
+    "acting",
+    "anonymous",
+    "campaign",
+    "chief",
+    "deputy",
+    "executive",
+    "federal",
+    "foreign",
+    "former",
+    "general",
+    "local",
+    "military",
+    "national",
+    "prime",
+    "press",
+    "public",
+    "senior",
+    "state",
+    "top",
+    "u.s.",
+    "vice",
 ];
 
 /// Capitalised words that start sentences but are not names.
 const NOT_NAMES: &[&str] = &[
-    "A", "According", "After", "Afterward", "Again", "Almost", "Already", "Also", "Although", "Among",
-    "An", "And", "Another", "Any", "Anyone", "April", "Around", "As", "At", "August", "Back",
-    "Because", "Before", "Besides", "Beyond", "Both", "But", "By", "Certainly", "Clearly", "Could",
-    "December", "Despite", "Did", "Do", "Does", "Don’t", "During", "Each", "Either", "Else",
-    "Especially", "Even", "Ever", "Every", "Everyone", "Everything", "February", "Few", "Finally",
-    "First", "Five", "Following", "For", "Four", "Friday", "From", "Further", "Given", "Had", "Has",
-    "Have", "He", "Her", "Here", "Him", "His", "How", "However", "I", "If", "In", "Indeed", "Instead",
-    "Is", "It", "Its", "January", "July", "June", "Just", "Last", "Later", "Less", "Like", "Likely",
-    "Many", "March", "May", "Maybe", "Meanwhile", "Monday", "More", "Most", "Much", "Must", "My",
-    "Neither", "Never", "Next", "No", "Nobody", "None", "Nor", "Not", "Nothing", "November", "Now",
-    "October", "Of", "Often", "On", "Once", "One", "Only", "Or", "Other", "Otherwise", "Our", "Over",
-    "Perhaps", "Previously", "Rather", "Really", "Recently", "Regardless", "Same", "Saturday",
-    "Second", "September", "Several", "She", "Shortly", "Should", "Similarly", "Since", "So", "Some",
-    "Sometimes", "Soon", "Still", "Such", "Sunday", "Than", "Thanks", "That", "The", "Their", "Then",
-    "There", "These", "They", "This", "Those", "Though", "Three", "Thursday", "Thus", "To", "Today",
-    "Together", "Tomorrow", "Tuesday", "Two", "Under", "Unlike", "Until", "Upon", "Us", "Very", "Was",
-    "We", "Wednesday", "Were", "What", "Whatever", "When", "Where", "Whether", "Which", "While", "Who",
-    "Whose", "Why", "Will", "With", "Within", "Without", "Would", "Yesterday", "Yet", "You", "Your",
+    "A",
+    "According",
+    "After",
+    "Afterward",
+    "Again",
+    "Almost",
+    "Already",
+    "Also",
+    "Although",
+    "Among",
+    "An",
+    "And",
+    "Another",
+    "Any",
+    "Anyone",
+    "April",
+    "Around",
+    "As",
+    "At",
+    "August",
+    "Back",
+    "Because",
+    "Before",
+    "Besides",
+    "Beyond",
+    "Both",
+    "But",
+    "By",
+    "Certainly",
+    "Clearly",
+    "Could",
+    "December",
+    "Despite",
+    "Did",
+    "Do",
+    "Does",
+    "Don’t",
+    "During",
+    "Each",
+    "Either",
+    "Else",
+    "Especially",
+    "Even",
+    "Ever",
+    "Every",
+    "Everyone",
+    "Everything",
+    "February",
+    "Few",
+    "Finally",
+    "First",
+    "Five",
+    "Following",
+    "For",
+    "Four",
+    "Friday",
+    "From",
+    "Further",
+    "Given",
+    "Had",
+    "Has",
+    "Have",
+    "He",
+    "Her",
+    "Here",
+    "Him",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Indeed",
+    "Instead",
+    "Is",
+    "It",
+    "Its",
+    "January",
+    "July",
+    "June",
+    "Just",
+    "Last",
+    "Later",
+    "Less",
+    "Like",
+    "Likely",
+    "Many",
+    "March",
+    "May",
+    "Maybe",
+    "Meanwhile",
+    "Monday",
+    "More",
+    "Most",
+    "Much",
+    "Must",
+    "My",
+    "Neither",
+    "Never",
+    "Next",
+    "No",
+    "Nobody",
+    "None",
+    "Nor",
+    "Not",
+    "Nothing",
+    "November",
+    "Now",
+    "October",
+    "Of",
+    "Often",
+    "On",
+    "Once",
+    "One",
+    "Only",
+    "Or",
+    "Other",
+    "Otherwise",
+    "Our",
+    "Over",
+    "Perhaps",
+    "Previously",
+    "Rather",
+    "Really",
+    "Recently",
+    "Regardless",
+    "Same",
+    "Saturday",
+    "Second",
+    "September",
+    "Several",
+    "She",
+    "Shortly",
+    "Should",
+    "Similarly",
+    "Since",
+    "So",
+    "Some",
+    "Sometimes",
+    "Soon",
+    "Still",
+    "Such",
+    "Sunday",
+    "Than",
+    "Thanks",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "Three",
+    "Thursday",
+    "Thus",
+    "To",
+    "Today",
+    "Together",
+    "Tomorrow",
+    "Tuesday",
+    "Two",
+    "Under",
+    "Unlike",
+    "Until",
+    "Upon",
+    "Us",
+    "Very",
+    "Was",
+    "We",
+    "Wednesday",
+    "Were",
+    "What",
+    "Whatever",
+    "When",
+    "Where",
+    "Whether",
+    "Which",
+    "While",
+    "Who",
+    "Whose",
+    "Why",
+    "Will",
+    "With",
+    "Within",
+    "Without",
+    "Would",
+    "Yesterday",
+    "Yet",
+    "You",
+    "Your",
 ];
 
 /// Particles allowed in lower case inside names (`Charles de Gaulle`).
-const PARTICLES: &[&str] = &["al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "van", "von"];
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "van", "von",
+];
 
 fn is_name_word(w: &str) -> bool {
     is_capitalized(w) && NOT_NAMES.binary_search(&w).is_err()
@@ -95,7 +292,10 @@ fn lower(w: &str) -> String {
 
 fn pronoun(w: &str) -> Option<(Option<bool>, bool)> {
     let lw = lower(w);
-    lexicon::PRONOUNS.iter().find(|p| p.0 == lw).map(|p| (p.1, p.2))
+    lexicon::PRONOUNS
+        .iter()
+        .find(|p| p.0 == lw)
+        .map(|p| (p.1, p.2))
 }
 
 /// Classifies a run of words as a mention, if it is one. `ws` must be contiguous
@@ -113,16 +313,32 @@ fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
                 head: span,
                 gender,
                 plural,
-                entity: if plural { SpeakerKind::Group } else if gender.is_some() { SpeakerKind::Person } else { SpeakerKind::Organization },
+                entity: if plural {
+                    SpeakerKind::Group
+                } else if gender.is_some() {
+                    SpeakerKind::Person
+                } else {
+                    SpeakerKind::Organization
+                },
                 role: None,
             });
         }
     }
     let last_lc = lower(last_t);
-    let head_lc = last_lc.trim_end_matches("’s").trim_end_matches("'s").to_string();
+    let head_lc = last_lc
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_string();
     // Descriptions: the minister, officials, the ministry.
-    if !is_capitalized(last_t) || ws.iter().all(|w| !is_name_word(w.text(text)) || DETERMINERS.contains(&lower(w.text(text)).as_str())) {
-        let (kind, entity, plural) = if lexicon::GROUP_NOUNS.binary_search(&head_lc.as_str()).is_ok() {
+    if !is_capitalized(last_t)
+        || ws.iter().all(|w| {
+            !is_name_word(w.text(text)) || DETERMINERS.contains(&lower(w.text(text)).as_str())
+        })
+    {
+        let (kind, entity, plural) = if lexicon::GROUP_NOUNS
+            .binary_search(&head_lc.as_str())
+            .is_ok()
+        {
             (MentionKind::Group, SpeakerKind::Group, true)
         } else if lexicon::PERSON_ROLES.contains(&head_lc.as_str()) {
             (MentionKind::Role, SpeakerKind::Person, false)
@@ -131,7 +347,15 @@ fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
         } else {
             return None;
         };
-        return Some(Mention { span, kind, head: last.span(), gender: None, plural, entity, role: None });
+        return Some(Mention {
+            span,
+            kind,
+            head: last.span(),
+            gender: None,
+            plural,
+            entity,
+            role: None,
+        });
     }
     // Names, with leading titles, determiners and roles peeled off.
     let mut i = 0;
@@ -155,16 +379,23 @@ fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
     // Capitalised role words before a name ("White House Press Secretary Sean Spicer"):
     // keep the last run of name words.
     let name_ws = &ws[i..];
-    if name_ws.iter().any(|w| !is_name_word(w.text(text)) && !PARTICLES.contains(&w.text(text))) {
+    if name_ws
+        .iter()
+        .any(|w| !is_name_word(w.text(text)) && !PARTICLES.contains(&w.text(text)))
+    {
         return None;
     }
     let head = Span::new(name_ws.first()?.start, last.end);
     let head_text = head.text(text);
     let is_org = lexicon::ORG_SUFFIXES.contains(&last_t.trim_end_matches('.'))
         || lexicon::ORG_NAMES.contains(&head_text)
-        || head_text.chars().filter(|c| c.is_uppercase()).count() == head_text.chars().filter(|c| c.is_alphabetic()).count() && head_text.len() >= 2;
+        || head_text.chars().filter(|c| c.is_uppercase()).count()
+            == head_text.chars().filter(|c| c.is_alphabetic()).count()
+            && head_text.len() >= 2;
     if gender.is_none() {
-        gender = name_ws.first().and_then(|w| lexicon::given_name_gender(w.text(text)));
+        gender = name_ws
+            .first()
+            .and_then(|w| lexicon::given_name_gender(w.text(text)));
     }
     Some(Mention {
         span,
@@ -172,18 +403,67 @@ fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
         head,
         gender,
         plural: false,
-        entity: if is_org { SpeakerKind::Organization } else { SpeakerKind::Person },
+        entity: if is_org {
+            SpeakerKind::Organization
+        } else {
+            SpeakerKind::Person
+        },
         role: None,
     })
 }
 
 /// Adverbs that may stand between a subject and its cue (`he also said`).
 const ADVERBS: &[&str] = &[
-    "again", "also", "earlier", "finally", "first", "further", "have", "has", "had", "just", "later", "last",
-    "never", "once", "previously", "publicly", "recently", "repeatedly", "then", "today", "week", "yesterday",
-    "would", "will", "did", "does", "reportedly", "privately", "separately", "initially", "simply",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "night",
-    "morning", "afternoon", "evening", "month", "year", "tonight", "late", "had", "also", "has",
+    "again",
+    "also",
+    "earlier",
+    "finally",
+    "first",
+    "further",
+    "have",
+    "has",
+    "had",
+    "just",
+    "later",
+    "last",
+    "never",
+    "once",
+    "previously",
+    "publicly",
+    "recently",
+    "repeatedly",
+    "then",
+    "today",
+    "week",
+    "yesterday",
+    "would",
+    "will",
+    "did",
+    "does",
+    "reportedly",
+    "privately",
+    "separately",
+    "initially",
+    "simply",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "on",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "month",
+    "year",
+    "tonight",
+    "late",
+    "had",
+    "also",
+    "has",
 ];
 
 /// The noun phrase ending at `pos` (spaces before `pos` skipped), not reaching
@@ -284,8 +564,12 @@ fn back_to_boundary(text: &str, end: usize, limit: usize) -> usize {
     let mut i = end;
     while i > limit {
         match char_before(text, i) {
-            Some(c) if matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―') => break,
-            Some(c) if matches!(c, '.' | '!' | '?') && char_at(text, i).is_some_and(is_space) => break,
+            Some(',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―') => {
+                break
+            }
+            Some(c) if matches!(c, '.' | '!' | '?') && char_at(text, i).is_some_and(is_space) => {
+                break
+            }
             Some(c) => i -= c.len_utf8(),
             None => break,
         }
@@ -308,8 +592,14 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
     let mut i = start;
     while i < limit && i - start < 160 {
         match char_at(text, i) {
-            Some(c) if matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―' | '!' | '?') => break,
-            Some('.') if char_at(text, i + 1).is_none_or(is_space) && !abbrev_before(text, start, i) => break,
+            Some(
+                ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―' | '!' | '?',
+            ) => break,
+            Some('.')
+                if char_at(text, i + 1).is_none_or(is_space) && !abbrev_before(text, start, i) =>
+            {
+                break
+            }
             Some(c) => {
                 i += c.len_utf8();
                 end = i;
@@ -356,14 +646,24 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
             let mut re = rs;
             while re < limit {
                 match char_at(text, re) {
-                    Some(c) if matches!(c, ',' | ';' | '\n' | '"' | '“' | '”') => break,
-                    Some('.') if char_at(text, re + 1).is_none_or(is_space) && !abbrev_before(text, rs, re) => break,
+                    Some(',' | ';' | '\n' | '"' | '“' | '”') => break,
+                    Some('.')
+                        if char_at(text, re + 1).is_none_or(is_space)
+                            && !abbrev_before(text, rs, re) =>
+                    {
+                        break
+                    }
                     Some(c) => re += c.len_utf8(),
                     None => break,
                 }
             }
             let first = words(text, rs, re).first().map(|w| lower(w.text(text)));
-            if first.is_some_and(|f| DETERMINERS.contains(&f.as_str()) || lexicon::PERSON_ROLES.contains(&f.as_str()) || MODIFIERS.contains(&f.as_str())) && re - rs <= 120 {
+            if first.is_some_and(|f| {
+                DETERMINERS.contains(&f.as_str())
+                    || lexicon::PERSON_ROLES.contains(&f.as_str())
+                    || MODIFIERS.contains(&f.as_str())
+            }) && re - rs <= 120
+            {
                 m.role = Some(Span::new(rs, skip_space_back(text, re)));
             }
         }
@@ -376,7 +676,9 @@ fn abbrev_before(text: &str, start: usize, dot: usize) -> bool {
     match w.last() {
         Some(last) if last.end == dot || last.end == dot + 1 => {
             let t = last.text(text).trim_end_matches('.');
-            lexicon::is_abbreviation(t) || (t.chars().count() == 1 && is_capitalized(t)) || t.contains('.')
+            lexicon::is_abbreviation(t)
+                || (t.chars().count() == 1 && is_capitalized(t))
+                || t.contains('.')
         }
         _ => false,
     }
@@ -410,7 +712,11 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                 while j < ws.len() {
                     let gap = Span::new(ws[j - 1].end, ws[j].start).text(text);
                     let tj = ws[j].text(text);
-                    if gap.chars().all(is_space) && gap.len() <= 2 && (is_name_word(tj) || PARTICLES.contains(&tj)) && !pairs.inside_quote(ws[j].start) {
+                    if gap.chars().all(is_space)
+                        && gap.len() <= 2
+                        && (is_name_word(tj) || PARTICLES.contains(&tj))
+                        && !pairs.inside_quote(ws[j].start)
+                    {
                         j += 1;
                     } else {
                         break;
@@ -418,7 +724,9 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                 }
                 // A lone capitalised sentence-initial word is too weak, unless
                 // it is a known given name.
-                if !(sentence_initial && j == i + 1 && !lex.is_given_name(t)) && lex.cue(t).is_none() {
+                if !(sentence_initial && j == i + 1 && !lex.is_given_name(t))
+                    && lex.cue(t).is_none()
+                {
                     if let Some(m) = classify(text, &ws[i..j], lex) {
                         out.push(m);
                     }
@@ -438,7 +746,15 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
 pub fn from_span(text: &str, span: Span, lex: &Lexicon) -> Mention {
     let ws = words(text, span.start, span.end);
     if matches!(span.text(text), "who" | "which") {
-        return Mention { span, kind: MentionKind::Pronoun, head: span, gender: None, plural: false, entity: SpeakerKind::Unknown, role: None };
+        return Mention {
+            span,
+            kind: MentionKind::Pronoun,
+            head: span,
+            gender: None,
+            plural: false,
+            entity: SpeakerKind::Unknown,
+            role: None,
+        };
     }
     if let Some(m) = classify(text, &ws, lex) {
         return m;
@@ -448,7 +764,9 @@ pub fn from_span(text: &str, span: Span, lex: &Lexicon) -> Mention {
             return m;
         }
     }
-    let plural = ws.last().is_some_and(|w| w.text(text).ends_with('s') && !w.text(text).ends_with("ss"));
+    let plural = ws
+        .last()
+        .is_some_and(|w| w.text(text).ends_with('s') && !w.text(text).ends_with("ss"));
     let capital = ws.iter().any(|w| is_name_word(w.text(text)));
     Mention {
         span,
@@ -456,18 +774,30 @@ pub fn from_span(text: &str, span: Span, lex: &Lexicon) -> Mention {
         head: span,
         gender: None,
         plural,
-        entity: if plural { SpeakerKind::Group } else if capital { SpeakerKind::Organization } else { SpeakerKind::Unknown },
+        entity: if plural {
+            SpeakerKind::Group
+        } else if capital {
+            SpeakerKind::Organization
+        } else {
+            SpeakerKind::Unknown
+        },
         role: None,
     }
 }
 
 /// Prepositions after which a capitalised name is a place or a thing, not
 /// someone who could be "he" or "she" (`in Leeds`, `from Reuters`).
-const LOCATIVES: &[&str] = &["across", "at", "from", "in", "inside", "into", "near", "of", "outside", "to", "toward", "towards"];
+const LOCATIVES: &[&str] = &[
+    "across", "at", "from", "in", "inside", "into", "near", "of", "outside", "to", "toward",
+    "towards",
+];
 
 /// Whether the mention follows a locative preposition (`in Leeds`).
 pub fn after_locative(text: &str, m: &Mention) -> bool {
     let before = text.get(..m.span.start).unwrap_or("").trim_end();
-    let last = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     LOCATIVES.contains(&last.to_lowercase().as_str())
 }

@@ -52,7 +52,10 @@ pub fn convert_offset(text: &str, byte: usize, unit: Unit) -> usize {
 /// Converts a code-point offset (as in gold files) to a byte offset; offsets past
 /// the end map to `text.len()`.
 pub fn char_to_byte(text: &str, chars: usize) -> usize {
-    text.char_indices().nth(chars).map(|(b, _)| b).unwrap_or(text.len())
+    text.char_indices()
+        .nth(chars)
+        .map(|(b, _)| b)
+        .unwrap_or(text.len())
 }
 
 fn visit(ann: &mut Annotations, f: &mut impl FnMut(&mut usize)) {
@@ -63,7 +66,10 @@ fn visit(ann: &mut Annotations, f: &mut impl FnMut(&mut usize)) {
     for q in &mut ann.quotes {
         f(&mut q.start);
         f(&mut q.end);
-        for s in [&mut q.cue, &mut q.mention, &mut q.antecedent].into_iter().flatten() {
+        for s in [&mut q.cue, &mut q.mention, &mut q.antecedent]
+            .into_iter()
+            .flatten()
+        {
             span(s, f);
         }
     }
@@ -105,7 +111,10 @@ impl OffsetMap {
             }
             values.push(out);
         }
-        OffsetMap { keys: offsets, values }
+        OffsetMap {
+            keys: offsets,
+            values,
+        }
     }
 
     fn get(&self, byte: usize) -> usize {

@@ -38,15 +38,50 @@ pub struct Candidate {
 /// (`the so-called "peace plan"`, `known as "Shorty"`). From style-guide
 /// descriptions of scare quotes and from the mention cases in PolNeAR train.
 pub const MENTION_CUES: &[&str] = &[
-    "branded", "called", "coined", "dubbed", "entitled", "known as", "labeled", "labelled", "named",
-    "nicknamed", "phrase", "so-called", "term", "termed", "titled", "word", "words",
+    "branded",
+    "called",
+    "coined",
+    "dubbed",
+    "entitled",
+    "known as",
+    "labeled",
+    "labelled",
+    "named",
+    "nicknamed",
+    "phrase",
+    "so-called",
+    "term",
+    "termed",
+    "titled",
+    "word",
+    "words",
 ];
 
 /// Nouns for works whose titles are quoted (`the film "Heat"`).
 pub const WORK_NOUNS: &[&str] = &[
-    "album", "article", "book", "column", "documentary", "episode", "essay", "film", "headline", "movie",
-    "musical", "novel", "op-ed", "opera", "play", "podcast", "poem", "programme", "program", "series",
-    "show", "song", "story",
+    "album",
+    "article",
+    "book",
+    "column",
+    "documentary",
+    "episode",
+    "essay",
+    "film",
+    "headline",
+    "movie",
+    "musical",
+    "novel",
+    "op-ed",
+    "opera",
+    "play",
+    "podcast",
+    "poem",
+    "programme",
+    "program",
+    "series",
+    "show",
+    "song",
+    "story",
 ];
 
 /// Finds the quotations in marks and classifies them.
@@ -96,7 +131,8 @@ fn classify(text: &str, pair: &Pair, lex: &Lexicon) -> (QuoteKind, &'static str,
     }
     let cue_before = before.last().is_some_and(|w| lex.cue(w).is_some());
     let after = following_words(text, pair.outer().end, 3);
-    let cue_after = after.iter().any(|w| lex.cue(w).is_some()) || after.first().is_some_and(|w| lex.cue(w).is_some());
+    let cue_after = after.iter().any(|w| lex.cue(w).is_some())
+        || after.first().is_some_and(|w| lex.cue(w).is_some());
     let lead = lead_char(text, pair.open.start);
     let embedded = lead.is_some_and(|c| c.is_alphanumeric());
     if !cue_before && !cue_after && n_words <= 8 && is_title_case(content) {
@@ -134,22 +170,38 @@ fn lead_char(text: &str, pos: usize) -> Option<char> {
 
 /// Up to `n` words starting at `pos`, within the same line.
 pub(crate) fn following_words(text: &str, pos: usize, n: usize) -> Vec<&str> {
-    let line_end = text.get(pos..).and_then(|s| s.find('\n')).map(|i| pos + i).unwrap_or(text.len());
+    let line_end = text
+        .get(pos..)
+        .and_then(|s| s.find('\n'))
+        .map(|i| pos + i)
+        .unwrap_or(text.len());
     let mut to = (pos + 80).min(line_end);
     while to > pos && !text.is_char_boundary(to) {
         to -= 1;
     }
-    words(text, pos, to).into_iter().take(n).map(|w| w.text(text)).collect()
+    words(text, pos, to)
+        .into_iter()
+        .take(n)
+        .map(|w| w.text(text))
+        .collect()
 }
 
 fn all_title_case(s: &str) -> bool {
-    s.split_whitespace()
-        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()) || w.len() <= 3)
+    s.split_whitespace().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+            || w.len() <= 3
+    })
 }
 
 /// Up to `n` words ending just before `pos`, within the same line.
 pub(crate) fn preceding_words(text: &str, pos: usize, n: usize) -> Vec<&str> {
-    let line_start = text.get(..pos).and_then(|s| s.rfind('\n')).map(|i| i + 1).unwrap_or(0);
+    let line_start = text
+        .get(..pos)
+        .and_then(|s| s.rfind('\n'))
+        .map(|i| i + 1)
+        .unwrap_or(0);
     let from = pos.saturating_sub(80).max(line_start);
     let mut from = from;
     while from < pos && !text.is_char_boundary(from) {
@@ -170,7 +222,11 @@ fn link_interrupted(text: &str, quotes: &mut [Candidate], lex: &Lexicon) {
             continue;
         }
         let first = a.content.text(text).trim_end();
-        if !first.ends_with(',') && !first.ends_with('—') && !first.ends_with("...") && !first.ends_with('…') {
+        if !first.ends_with(',')
+            && !first.ends_with('—')
+            && !first.ends_with("...")
+            && !first.ends_with('…')
+        {
             continue;
         }
         let gap = Span::new(a.outer.end, b.outer.start);
@@ -179,7 +235,8 @@ fn link_interrupted(text: &str, quotes: &mut [Candidate], lex: &Lexicon) {
             continue;
         }
         let trimmed_end = skip_space_back(text, gap.end);
-        let ends_comma = char_at(text, trimmed_end.saturating_sub(1)).is_some_and(|c| matches!(c, ',' | ':' | '—'));
+        let ends_comma = char_at(text, trimmed_end.saturating_sub(1))
+            .is_some_and(|c| matches!(c, ',' | ':' | '—'));
         let ws = words(text, skip_space(text, gap.start), gap.end);
         let has_cue = ws.iter().any(|w| lex.cue(w.text(text)).is_some());
         if has_cue && ends_comma && ws.len() <= 8 {

@@ -97,7 +97,10 @@ fn is_hard_wrapped(text: &str) -> bool {
             wrapped += 1;
         }
     }
-    blank && lines >= 3 && wrapped * 10 >= lines * 7 && text.lines().filter(|l| !l.trim().is_empty()).count() > text.split("\n\n").count()
+    blank
+        && lines >= 3
+        && wrapped * 10 >= lines * 7
+        && text.lines().filter(|l| !l.trim().is_empty()).count() > text.split("\n\n").count()
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
@@ -126,7 +129,23 @@ pub fn sentences(text: &str, paragraphs: &[Span], pairs: &Pairs) -> Vec<Span> {
                 if end >= para.end {
                     break;
                 }
-                if matches!(n, '.' | '!' | '?' | ')' | ']' | '"' | '\'' | '”' | '’' | '»' | '«' | '›' | '“' | '」' | '』') {
+                if matches!(
+                    n,
+                    '.' | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '"'
+                        | '\''
+                        | '”'
+                        | '’'
+                        | '»'
+                        | '«'
+                        | '›'
+                        | '“'
+                        | '」'
+                        | '』'
+                ) {
                     end += n.len_utf8();
                 } else {
                     break;
@@ -191,7 +210,11 @@ fn cap_length(text: &str, sentences: Vec<Span>) -> Vec<Span> {
                 cut -= 1;
             }
             // Prefer the last space before the limit.
-            let at = text.get(start..cut).and_then(|t| t.rfind(char::is_whitespace)).map(|k| start + k).filter(|&k| k > start);
+            let at = text
+                .get(start..cut)
+                .and_then(|t| t.rfind(char::is_whitespace))
+                .map(|k| start + k)
+                .filter(|&k| k > start);
             let end = at.unwrap_or(cut);
             if end <= start {
                 break;
@@ -222,7 +245,23 @@ fn merge_across_paragraphs(sentences: &mut Vec<Span>, pairs: &Pairs) {
 
 /// Opening quotation marks and brackets that may start a sentence.
 pub(crate) fn is_opening_mark(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '‚' | '«' | '»' | '‹' | '›' | '「' | '『' | '(' | '[' | '”')
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '‘'
+            | '„'
+            | '‚'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '「'
+            | '『'
+            | '('
+            | '['
+            | '”'
+    )
 }
 
 /// Whether the word ending at the dot at `dot` is an abbreviation or an initial.

@@ -21,7 +21,8 @@ pub struct SourceMention {
 }
 
 fn at_word_boundary(text: &str, s: usize, e: usize) -> bool {
-    !char_before(text, s).is_some_and(|c| c.is_alphanumeric()) && !char_at(text, e).is_some_and(|c| c.is_alphanumeric())
+    !char_before(text, s).is_some_and(|c| c.is_alphanumeric())
+        && !char_at(text, e).is_some_and(|c| c.is_alphanumeric())
 }
 
 /// Finds source mentions outside quotations, in text order, longest first where
@@ -31,19 +32,40 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
     // Outlets: one pass over the words, each looked up by its first word.
     for &sentence in &doc.sentences {
         for w in words(text, sentence.start, sentence.end) {
-            let first = text.get(w.start..).map(|rest| rest.split(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("")).unwrap_or("");
+            let first = text
+                .get(w.start..)
+                .map(|rest| {
+                    rest.split(|c: char| !c.is_alphanumeric() && c != '-')
+                        .next()
+                        .unwrap_or("")
+                })
+                .unwrap_or("");
             let cands = lex.outlets_starting_with(first);
             if cands.is_empty() || pairs.inside_quote(w.start) {
                 continue;
             }
-            let Some(outlet) = cands.iter().find(|o| text.get(w.start..).is_some_and(|rest| rest.starts_with(o.as_str())) && at_word_boundary(text, w.start, w.start + o.len())) else {
+            let Some(outlet) = cands.iter().find(|o| {
+                text.get(w.start..)
+                    .is_some_and(|rest| rest.starts_with(o.as_str()))
+                    && at_word_boundary(text, w.start, w.start + o.len())
+            }) else {
                 continue;
             };
             let (s, e) = (w.start, w.start + outlet.len());
             let key = outlet.trim_start_matches("The ").to_lowercase();
             // Include "the" before "the BBC".
-            let start = if text.get(..s).is_some_and(|p| p.ends_with("the ")) && !outlet.starts_with("The ") { s - 4 } else { s };
-            out.push(SourceMention { span: Span::new(start, e), kind: SourceKind::Outlet, key });
+            let start = if text.get(..s).is_some_and(|p| p.ends_with("the "))
+                && !outlet.starts_with("The ")
+            {
+                s - 4
+            } else {
+                s
+            };
+            out.push(SourceMention {
+                span: Span::new(start, e),
+                kind: SourceKind::Outlet,
+                key,
+            });
         }
     }
     for &sentence in &doc.sentences {
@@ -60,15 +82,37 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
             while i > 0 && k - i < 4 {
                 let p = ws[i - 1].text(text);
                 let lp = p.to_lowercase();
-                if matches!(lp.as_str(), "a" | "an" | "the" | "his" | "her" | "its" | "their" | "in" | "new" | "latest" | "last" | "court" | "written" | "joint" | "recent" | "internal" | "official" | "leaked" | "annual")
-                    || is_capitalized(p)
+                if matches!(
+                    lp.as_str(),
+                    "a" | "an"
+                        | "the"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "in"
+                        | "new"
+                        | "latest"
+                        | "last"
+                        | "court"
+                        | "written"
+                        | "joint"
+                        | "recent"
+                        | "internal"
+                        | "official"
+                        | "leaked"
+                        | "annual"
+                ) || is_capitalized(p)
                     || p.ends_with("’s")
                     || p.ends_with("'s")
                 {
                     if lp == "in" {
                         break;
                     }
-                    has_det |= matches!(lp.as_str(), "a" | "an" | "the" | "his" | "her" | "its" | "their" | "court");
+                    has_det |= matches!(
+                        lp.as_str(),
+                        "a" | "an" | "the" | "his" | "her" | "its" | "their" | "court"
+                    );
                     i -= 1;
                 } else {
                     break;
@@ -84,7 +128,10 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
                     let mut j = k + 2;
                     while j < ws.len() && j < k + 6 {
                         let tj = ws[j].text(text);
-                        if matches!(tj, "the" | "a") || is_capitalized(tj) || crate::lexicon::ORG_NOUNS.binary_search(&tj).is_ok() {
+                        if matches!(tj, "the" | "a")
+                            || is_capitalized(tj)
+                            || crate::lexicon::ORG_NOUNS.binary_search(&tj).is_ok()
+                        {
                             end = ws[j].end;
                             j += 1;
                             if crate::lexicon::ORG_NOUNS.binary_search(&tj).is_ok() {
@@ -97,10 +144,19 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
                 }
             }
             let span = Span::new(ws[i].start, end);
-            out.push(SourceMention { span, kind: SourceKind::Document, key: span.text(text).to_lowercase() });
+            out.push(SourceMention {
+                span,
+                kind: SourceKind::Document,
+                key: span.text(text).to_lowercase(),
+            });
         }
     }
-    out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    out.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
     let mut kept: Vec<SourceMention> = Vec::with_capacity(out.len());
     for m in out {
         match kept.last_mut() {

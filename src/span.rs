@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 /// let text = "Ren said hi.";
 /// assert_eq!(&text[Span::new(0, 3)], "Ren");
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First offset inside the span.
     pub start: usize,
