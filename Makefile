@@ -79,7 +79,7 @@ wasm: deps
 
 $(PKG_WASM): $(WASM_RAW) Cargo.lock
 	wasm-bindgen --target web --out-dir pkg --out-name whosaid $(WASM_RAW)
-	wasm-opt -Oz --strip-debug --strip-producers $(WASM_FEATURES) $@ -o $@.opt
+	node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers $(WASM_FEATURES) $@ -o $@.opt
 	mv $@.opt $@
 	@echo "$@: $$(wc -c < $@) bytes, $$(gzip -9c $@ | wc -c) gzipped"
 
