@@ -162,3 +162,26 @@ pub fn check_markdown(markdown: &str) -> Annotations {
     assert!(ann == again, "annotate_markdown is not deterministic");
     ann
 }
+
+/// Quote spans never cross: two quotes are disjoint or one lies inside the other
+/// (issue 3: "never overlap wrongly").
+pub fn check_quote_nesting(ann: &Annotations) {
+    let mut spans: Vec<(usize, usize, usize)> =
+        ann.quotes.iter().map(|q| (q.start, q.end, q.id)).collect();
+    spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    // A stack of enclosing spans: each new span must fit in the innermost open one
+    // or start after it ends.
+    let mut stack: Vec<(usize, usize, usize)> = Vec::new();
+    for &(s, e, id) in &spans {
+        while stack.last().is_some_and(|&(_, pe, _)| pe <= s) {
+            stack.pop();
+        }
+        if let Some(&(ps, pe, pid)) = stack.last() {
+            assert!(
+                e <= pe,
+                "quote {id} [{s}, {e}) crosses quote {pid} [{ps}, {pe})"
+            );
+        }
+        stack.push((s, e, id));
+    }
+}

@@ -22,8 +22,11 @@ PEER_DIR := target/bench-peers
 
 bench: bench-criterion bench-ratios bench-peers
 
+# --no-default-features: the core only. With the CLI feature on, `cargo bench`
+# also builds the binary, whose lib copy is panic=abort (profile.release) while
+# the bench's is unwind: same file name, and the link of one can fail.
 bench-criterion:
-	cargo bench --bench pipeline -- $(BENCH_ARGS) $(BENCH_FILTER)
+	cargo bench --no-default-features --bench pipeline -- $(BENCH_ARGS) $(BENCH_FILTER)
 
 # Ratios from criterion's saved estimates (target/criterion/*/new/estimates.json).
 bench-ratios:
@@ -50,7 +53,7 @@ TEST_EXTRA += size
 test-size: size-check
 
 test-hostile:
-	cargo test --release --test hostile -- --include-ignored --skip ten_megabytes_of_news
+	cargo test --release --no-default-features --test hostile -- --include-ignored --skip ten_megabytes_of_news
 
 FUZZ_SECONDS ?= 180
 FUZZ_TARGETS := annotate markdown utf16

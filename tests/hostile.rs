@@ -177,6 +177,7 @@ fn stray_mark_is_bounded_by_its_paragraph() {
 fn news_articles_as_written() {
     for (name, text) in gen::ARTICLES {
         let ann = check(text);
+        invariants::check_quote_nesting(&ann);
         assert!(!ann.quotes.is_empty(), "{name}: no quotes found");
     }
 }

@@ -245,6 +245,11 @@ proptest! {
     }
 
     #[test]
+    fn quotes_nest_or_are_disjoint(text in article()) {
+        invariants::check_quote_nesting(&whosaid::annotate(&text));
+    }
+
+    #[test]
     fn markdown_arbitrary(text in any::<String>()) {
         check_markdown(&text);
     }
