@@ -17,7 +17,8 @@
 //                          start the engine, then the app modules concatenated.
 // The data blocks are never executed. At run time the worker is a classic blob:
 // worker made of glue + worker; the main-thread fallback (when no worker can
-// start) imports the glue as a blob: module. The Content-Security-Policy allows exactly the inline module script
+// start) and the page's own module (the article's DOM is built by ViewBuilder,
+// in wasm) import the glue as a blob: module. The Content-Security-Policy allows exactly the inline module script
 // and style by their SHA-256 hashes, wasm, and blob: for those two modules.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -120,8 +121,8 @@ const prelude = `// ---- dist prelude: the engine comes from the data blocks of 
     // default path that is never taken since the wasm bytes are passed.
     worker: () => new Worker(blobUrl(glue.replaceAll("import.meta.url", "self.location.href"), "\\n", block("whosaid-worker"))),
     mainThread: async () => {
-      const m = await import(blobUrl(glue, "\\nexport { initSync, annotate, annotateMarkdown, version };\\n"));
-      m.initSync({ module: wasm });
+      const m = await import(blobUrl(glue, "\\nexport { __wbg_init as default, initSync, annotate, annotateMarkdown, version, ViewBuilder };\\n"));
+      await m.default({ module_or_path: wasm });
       return m;
     },
   };

@@ -136,7 +136,7 @@ pub fn find_indirect(
             {
                 continue;
             }
-            if follows_quote(text, pairs, &ws, k) {
+            if follows_quote(text, sentence, pairs, &ws, k, lex) {
                 // `"…," she said …`: the cue of the direct quote before it.
                 consumed = w.end;
                 continue;
@@ -170,15 +170,14 @@ pub fn find_indirect(
     }
 }
 
-/// Whether the cue at `k` closes a direct quote: only a short subject and
-/// punctuation lie between the quote's closing mark and the cue.
-fn follows_quote(text: &str, pairs: &Pairs, ws: &[Word], k: usize) -> bool {
+/// Whether the cue at `k` closes a direct quote: the quote opens its sentence
+/// (or clause), and only the subject and punctuation lie between its closing
+/// mark and the cue (`"…," she said`, `"…," said Jane Lee`). A quoted fragment
+/// inside a longer clause (`He called it "a mess," she said`) does not count.
+fn follows_quote(text: &str, sentence: Span, pairs: &Pairs, ws: &[Word], k: usize, lex: &Lexicon) -> bool {
     let cue = ws[k];
     let from = k.saturating_sub(7);
-    let window = Span::new(
-        crate::text::skip_space_back(text, ws[from].start),
-        cue.start,
-    );
+    let window = Span::new(crate::text::skip_space_back(text, ws[from].start), cue.start);
     // The last closing mark in the window, if any.
     let slice = window.text(text);
     for (off, c) in slice.char_indices().rev() {
@@ -187,12 +186,18 @@ fn follows_quote(text: &str, pairs: &Pairs, ws: &[Word], k: usize) -> bool {
         }
         let at = window.start + off;
         let Some(p) = pairs.top_at(at) else { continue };
-        if p.close.is_some_and(|cl| cl.start == at) {
-            let before_close = p.content.text(text).trim_end();
-            let between = Span::new(p.outer().end, cue.start).text(text);
-            return before_close.ends_with([',', '!', '?', '…', '—'])
-                || between.trim_start().starts_with(['—', '–', ',']);
+        if !p.close.is_some_and(|cl| cl.start == at) {
+            continue;
         }
+        let lead = Span::new(sentence.start, p.open.start).text(text);
+        let opens_clause = lead.trim().is_empty() || lead.trim_end().ends_with([':', ',', '—', '–', '―', '(']);
+        if !opens_clause {
+            return false;
+        }
+        let after_close = skip_space(text, p.outer().end);
+        let after_close = text.get(after_close..cue.start).map(|g| after_close + (g.len() - g.trim_start_matches([',', '—', '–', '―', ' ']).len())).unwrap_or(after_close);
+        let subject_right_after = np_before(text, cue.start, after_close, lex).is_some_and(|m| m.span.start <= after_close + 1);
+        return after_close >= cue.start || subject_right_after || Span::new(after_close, cue.start).text(text).split_whitespace().count() <= 4;
     }
     false
 }
@@ -442,11 +447,7 @@ fn subject_before(
         return None;
     }
     let first = subj[0].text(text).to_lowercase();
-    if PREPOSITIONS.contains(&first.as_str())
-        || subj[..n]
-            .iter()
-            .any(|w| w.text(text).bytes().all(|b| b.is_ascii_digit()))
-            && n <= 2
+    if PREPOSITIONS.contains(&first.as_str()) || n == 1 && subj[0].text(text).bytes().all(|b| b.is_ascii_digit())
     {
         return None;
     }

@@ -11,8 +11,9 @@
 //!
 //! Protocol (plain objects, see `www/app/engine.js`):
 //! - in: `{type: "annotate", id, text, markdown}`
-//! - out: `{type: "result", id, ann, ms}` where `ann` is the contract's
-//!   `Annotations` with UTF-16 offsets, or `{type: "error", id, message}`.
+//! - out: `{type: "result", id, ann, ranges, ms}` where `ann` is the contract's
+//!   `Annotations` with UTF-16 offsets and `ranges` its marks for
+//!   [`ViewBuilder`], or `{type: "error", id, message}`.
 
 pub mod view;
 pub use view::ViewBuilder;
@@ -52,6 +53,27 @@ fn error_message(e: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".to_string())
 }
 
+/// Annotates `text` (Markdown when `markdown`) with the default options and
+/// returns `{ann, ranges}`: the contract's `Annotations` with UTF-16 offsets,
+/// and the same marks flattened for [`ViewBuilder`] (a `Uint32Array`, see
+/// [`view::encode`]). The worker calls this; so does the page when it has no
+/// worker.
+#[wasm_bindgen(js_name = annotateForView)]
+pub fn annotate_for_view(text: &str, markdown: bool) -> Result<JsValue, JsValue> {
+    let opts = crate::Options::default();
+    let ann = if markdown {
+        crate::markdown::annotate_markdown_with(text, &opts)
+    } else {
+        crate::annotate_with(text, &opts)
+    };
+    let ann = crate::offsets::convert(ann, text, crate::offsets::Unit::Utf16);
+    let ranges = js_sys::Uint32Array::from(view::encode(&ann).as_slice());
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    let ann_js = serde::Serialize::serialize(&ann, &ser)
+        .map_err(|e| JsValue::from(JsError::new(&e.to_string())))?;
+    Ok(reply(&[("ann", ann_js), ("ranges", ranges.into())])?.into())
+}
+
 /// Answers one message; requests other than `annotate` are ignored.
 fn handle(scope: &DedicatedWorkerGlobalScope, data: JsValue) -> Result<(), JsValue> {
     let req: Request = serde_wasm_bindgen::from_value(data)
@@ -61,27 +83,21 @@ fn handle(scope: &DedicatedWorkerGlobalScope, data: JsValue) -> Result<(), JsVal
     }
     let perf = scope.performance();
     let t0 = perf.as_ref().map_or(0.0, |p| p.now());
-    let result = if req.markdown {
-        crate::wasm::annotate_markdown_js(&req.text, JsValue::UNDEFINED)
-    } else {
-        crate::wasm::annotate_js(&req.text, JsValue::UNDEFINED)
-    };
+    let result = annotate_for_view(&req.text, req.markdown);
     let ms = perf.as_ref().map_or(0.0, |p| p.now()) - t0;
     let id = JsValue::from_f64(req.id);
     let out = match result {
-        Ok(ann) => reply(&[
-            ("type", "result".into()),
-            ("id", id),
-            ("ann", ann),
-            ("ms", JsValue::from_f64(ms)),
-        ])?,
+        Ok(both) => {
+            let out = Object::from(both);
+            Reflect::set(&out, &"type".into(), &"result".into())?;
+            Reflect::set(&out, &"id".into(), &id)?;
+            Reflect::set(&out, &"ms".into(), &JsValue::from_f64(ms))?;
+            out
+        }
         Err(e) => reply(&[
             ("type", "error".into()),
             ("id", id),
-            (
-                "message",
-                JsValue::from_str(&error_message(&JsValue::from(e))),
-            ),
+            ("message", JsValue::from_str(&error_message(&e))),
         ])?,
     };
     scope.post_message(&out)

@@ -1,7 +1,8 @@
 //! The annotated article as DOM, built with `web-sys` (wasm32 only).
 //!
-//! [`ViewBuilder`] turns a text and its [`Annotations`] (UTF-16 offsets, as the
-//! JS API returns them) into a `DocumentFragment`: one `<p>` per paragraph,
+//! [`ViewBuilder`] turns a text and the flat list of its annotated ranges (see
+//! [`encode`]: UTF-16 offsets, made by the worker beside the `Annotations`
+//! object) into a `DocumentFragment`: one `<p>` per paragraph,
 //! 32 paragraphs to a `<section>`, each quote a `span.q` with `data-quote-id`,
 //! `data-kind` and `data-speaker-id`, cues `span.cue`, speaker mentions
 //! `span.spk[data-speaker-id]`, sources `span.src[data-source-id]`. Every
@@ -11,7 +12,7 @@
 //! Building is incremental: [`ViewBuilder::step`] does a bounded amount of work,
 //! so the page can spread a huge article over several frames.
 
-use crate::Annotations;
+use crate::{Annotations, QuoteKind};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DocumentFragment, Element, HtmlElement, Node};
@@ -24,11 +25,65 @@ const CHUNK: usize = 32;
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Chunk,
-    Para { heading: bool },
-    Quote(usize),
+    Para {
+        heading: bool,
+    },
+    Quote {
+        id: u32,
+        kind: u32,
+        speaker: Option<u32>,
+    },
     Cue,
-    Speaker(usize),
-    Source(usize),
+    Speaker(u32),
+    Source(u32),
+}
+
+/// Words per record of [`encode`].
+const RECORD: usize = 6;
+const TAG_QUOTE: u32 = 0;
+const TAG_CUE: u32 = 1;
+const TAG_SPEAKER: u32 = 2;
+const TAG_SOURCE: u32 = 3;
+const QUOTE_KINDS: [QuoteKind; 4] = [
+    QuoteKind::Direct,
+    QuoteKind::Indirect,
+    QuoteKind::Mixed,
+    QuoteKind::Mention,
+];
+
+/// The ranges the view marks, flattened for the trip to the main thread: one
+/// record of six `u32` per range, `[tag, start, end, id, speaker + 1 (0: none),
+/// quote kind]`, tag 0 quote, 1 cue, 2 speaker mention, 3 source mention.
+/// Offsets are those of `ann` (UTF-16 once converted for JS). Cues and mentions
+/// shared by several quotes appear once.
+pub fn encode(ann: &Annotations) -> Vec<u32> {
+    let w = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+    let mut out = Vec::with_capacity(ann.quotes.len() * RECORD * 2);
+    let mut marks: Vec<[u32; RECORD]> = Vec::new();
+    for q in &ann.quotes {
+        let kind = QUOTE_KINDS.iter().position(|k| *k == q.kind).unwrap_or(0);
+        let speaker = q.speaker.map_or(0, |s| w(s).saturating_add(1));
+        out.extend([TAG_QUOTE, w(q.start), w(q.end), w(q.id), speaker, w(kind)]);
+        if let Some(c) = q.cue {
+            marks.push([TAG_CUE, w(c.start), w(c.end), 0, 0, 0]);
+        }
+    }
+    for sp in &ann.speakers {
+        for m in &sp.mentions {
+            marks.push([TAG_SPEAKER, w(m.start), w(m.end), w(sp.id), 0, 0]);
+        }
+    }
+    for src in &ann.sources {
+        for m in &src.mentions {
+            marks.push([TAG_SOURCE, w(m.start), w(m.end), w(src.id), 0, 0]);
+        }
+    }
+    marks.sort_unstable();
+    marks.dedup();
+    for m in marks {
+        out.extend(m);
+    }
+    out
 }
 
 #[derive(Clone, Copy)]
@@ -45,7 +100,7 @@ impl Range {
         let (level, rank) = match self.kind {
             Kind::Chunk => (0, 0),
             Kind::Para { .. } => (1, 0),
-            Kind::Quote(_) => (2, 0),
+            Kind::Quote { .. } => (2, 0),
             Kind::Speaker(_) => (2, 1),
             Kind::Source(_) => (2, 2),
             Kind::Cue => (2, 3),
@@ -126,7 +181,6 @@ pub struct ViewBuilder {
     doc: Document,
     root: DocumentFragment,
     units: Vec<u16>,
-    ann: Annotations,
     /// Ranges in order of start.
     ranges: Vec<Range>,
     /// Segment boundaries, ascending.
@@ -136,98 +190,70 @@ pub struct ViewBuilder {
     /// Next range (by start) to activate.
     next: usize,
     active: Vec<Range>,
-    /// Which quotes already have their first (focusable) piece.
+    /// By quote id: whether the quote already has its first (focusable) piece.
     opened: Vec<bool>,
     stack: Vec<(Range, Element)>,
 }
 
 #[wasm_bindgen]
 impl ViewBuilder {
-    /// Prepares the view of `text` with `annotations` (the object `annotate`
-    /// returns, UTF-16 offsets). Out-of-range or empty spans are skipped.
+    /// Prepares the view of `text` with `ranges` as [`encode`] writes them
+    /// (UTF-16 offsets). Out-of-range, empty or unknown records are skipped.
     #[wasm_bindgen(constructor)]
-    pub fn new(text: &str, annotations: JsValue, markdown: bool) -> Result<ViewBuilder, JsValue> {
-        let ann: Annotations = serde_wasm_bindgen::from_value(annotations)
-            .map_err(|e| JsError::new(&format!("whosaid: bad annotations: {e}")))?;
+    pub fn new(text: &str, ranges: &[u32], markdown: bool) -> Result<ViewBuilder, JsValue> {
         let doc = web_sys::window()
             .and_then(|w| w.document())
             .ok_or_else(|| JsError::new("whosaid: no document"))?;
         let root = doc.create_document_fragment();
         let units: Vec<u16> = text.encode_utf16().collect();
         let len = units.len();
-        let ok = |s: usize, e: usize| s < e && e <= len;
 
         let paras = paragraphs(&units, markdown);
-        let mut ranges: Vec<Range> = Vec::new();
+        let mut all: Vec<Range> = Vec::new();
         for chunk in paras.chunks(CHUNK) {
             if let (Some(first), Some(last)) = (chunk.first(), chunk.last()) {
-                ranges.push(Range {
+                all.push(Range {
                     start: first.start,
                     end: last.end,
                     kind: Kind::Chunk,
                 });
             }
         }
-        ranges.extend(paras);
-        let mut seen = std::collections::HashSet::new();
-        for (i, q) in ann.quotes.iter().enumerate() {
-            if ok(q.start, q.end) {
-                ranges.push(Range {
-                    start: q.start,
-                    end: q.end,
-                    kind: Kind::Quote(i),
-                });
+        all.extend(paras);
+        for r in ranges.chunks_exact(RECORD) {
+            let (start, end) = (r[1] as usize, r[2] as usize);
+            if start >= end || end > len {
+                continue;
             }
-            if let Some(c) = q.cue {
-                if ok(c.start, c.end) && seen.insert((0u8, c.start, c.end)) {
-                    ranges.push(Range {
-                        start: c.start,
-                        end: c.end,
-                        kind: Kind::Cue,
-                    });
-                }
-            }
+            let kind = match r[0] {
+                TAG_QUOTE => Kind::Quote {
+                    id: r[3],
+                    speaker: r[4].checked_sub(1),
+                    kind: r[5],
+                },
+                TAG_CUE => Kind::Cue,
+                TAG_SPEAKER => Kind::Speaker(r[3]),
+                TAG_SOURCE => Kind::Source(r[3]),
+                _ => continue,
+            };
+            all.push(Range { start, end, kind });
         }
-        for sp in &ann.speakers {
-            for m in &sp.mentions {
-                if ok(m.start, m.end) && seen.insert((1, m.start, m.end)) {
-                    ranges.push(Range {
-                        start: m.start,
-                        end: m.end,
-                        kind: Kind::Speaker(sp.id),
-                    });
-                }
-            }
-        }
-        for src in &ann.sources {
-            for m in &src.mentions {
-                if ok(m.start, m.end) && seen.insert((2, m.start, m.end)) {
-                    ranges.push(Range {
-                        start: m.start,
-                        end: m.end,
-                        kind: Kind::Source(src.id),
-                    });
-                }
-            }
-        }
-        ranges.sort_by_key(|r| r.start);
-        let mut points: Vec<usize> = ranges.iter().flat_map(|r| [r.start, r.end]).collect();
+        all.sort_by_key(|r| r.start);
+        let mut points: Vec<usize> = all.iter().flat_map(|r| [r.start, r.end]).collect();
         points.push(0);
         points.push(len);
         points.sort_unstable();
         points.dedup();
-        let opened = vec![false; ann.quotes.len()];
         Ok(ViewBuilder {
             doc,
             root,
             units,
-            ann,
-            ranges,
+            ranges: all,
             points,
             seg: 0,
             next: 0,
             active: Vec::new(),
-            opened,
+            opened: Vec::new(),
             stack: Vec::new(),
         })
     }
@@ -322,18 +348,25 @@ impl ViewBuilder {
                     el.set_class_name("h");
                 }
             }
-            Kind::Quote(i) => {
-                let q = &self.ann.quotes[i];
+            Kind::Quote { id, kind, speaker } => {
                 el.set_class_name("q");
-                el.set_attribute("data-quote-id", &q.id.to_string())?;
-                el.set_attribute("data-kind", q.kind.as_str())?;
-                if let Some(s) = q.speaker {
+                el.set_attribute("data-quote-id", &id.to_string())?;
+                let kind = QUOTE_KINDS
+                    .get(kind as usize)
+                    .copied()
+                    .unwrap_or(QuoteKind::Direct);
+                el.set_attribute("data-kind", kind.as_str())?;
+                if let Some(s) = speaker {
                     el.set_attribute("data-speaker-id", &s.to_string())?;
                 }
-                colour(&el, q.speaker)?;
-                if self.opened[i] {
+                colour(&el, speaker)?;
+                let i = id as usize;
+                if self.opened.get(i).copied().unwrap_or(false) {
                     el.class_list().add_1("cont")?;
                 } else {
+                    if self.opened.len() <= i {
+                        self.opened.resize(i + 1, false);
+                    }
                     self.opened[i] = true;
                     el.set_attribute("tabindex", "0")?;
                 }
@@ -355,8 +388,8 @@ impl ViewBuilder {
 
 /// A palette class for the first speakers, the `--c` property (through the
 /// CSSOM, which a strict CSP allows) beyond.
-fn colour(el: &Element, speaker: Option<usize>) -> Result<(), JsValue> {
-    match speaker {
+fn colour(el: &Element, speaker: Option<u32>) -> Result<(), JsValue> {
+    match speaker.map(|s| s as usize) {
         Some(id) if id < PALETTE => el.class_list().add_1(&format!("c{id}")),
         Some(id) => match el.dyn_ref::<HtmlElement>() {
             Some(h) => h.style().set_property("--c", &generated_colour(id)),

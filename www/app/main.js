@@ -1,8 +1,10 @@
 // The page shell: wires #input to the engine and the engine's result to #view,
-// #legend and #details. Kept thin: the annotator is the wasm module, the DOM
-// building is render.js, the rich-paste cleaning is paste.js.
+// #legend and #details. Kept thin: the annotator is the wasm module in a
+// worker (engine.js, src/web/mod.rs), the article's DOM is built by the wasm
+// module on this thread (ViewBuilder, src/web/view.rs), the legend and details
+// by render.js, the rich-paste cleaning by paste.js.
 import { htmlToText, looksLikeMarkdown } from "./paste.js";
-import { renderArticle, renderLegend, applyFilter, renderDetails, standaloneHtml } from "./render.js";
+import { renderLegend, applyFilter, renderDetails, standaloneHtml } from "./render.js";
 import { createEngine } from "./engine.js";
 
 const $ = (id) => document.getElementById(id);
@@ -109,16 +111,20 @@ function yieldNow() {
 /** Renders in slices of about 10 ms so that a huge article never blocks typing. */
 async function draw(text, markdown, ann, engineMs) {
   const token = ++state.renderToken;
-  const gen = renderArticle(text, ann, 200, markdown);
-  let step = gen.next();
-  let sliceStart = performance.now();
-  while (!step.done) {
-    if (performance.now() - sliceStart > 10) {
-      await yieldNow();
-      if (token !== state.renderToken) return; // a newer render took over
-      sliceStart = performance.now();
+  let fragment;
+  const builder = new state.wasm.ViewBuilder(text, ann, markdown);
+  try {
+    let sliceStart = performance.now();
+    while (!builder.step(200)) {
+      if (performance.now() - sliceStart > 10) {
+        await yieldNow();
+        if (token !== state.renderToken) return; // a newer render took over
+        sliceStart = performance.now();
+      }
     }
-    step = gen.next();
+    fragment = builder.fragment();
+  } finally {
+    builder.free();
   }
   if (token !== state.renderToken) return;
   state.text = text;
@@ -126,7 +132,7 @@ async function draw(text, markdown, ann, engineMs) {
   state.ann = ann;
   state.quotesById = new Map(ann.quotes.map((q) => [q.id, q]));
   if (state.filter !== null && !ann.speakers.some((s) => s.id === state.filter)) state.filter = null;
-  view.replaceChildren(step.value);
+  view.replaceChildren(fragment);
   view.classList.toggle("markdown", markdown);
   view.dataset.format = markdown ? "markdown" : "text";
   drawLegend();
@@ -298,7 +304,7 @@ const savedMode = storageGet(STORE_MODE);
 if (savedMode && [...modeSelect.options].some((o) => o.value === savedMode)) modeSelect.value = savedMode;
 if (!input.value) input.value = storageGet(STORE_TEXT) || "";
 
-const how = globalThis.WHOSAID_ENGINE || {
+const base = globalThis.WHOSAID_ENGINE || {
   worker: () => new Worker(new URL("./worker.js", import.meta.url), { type: "module" }),
   mainThread: async () => {
     const m = await import("../../pkg/whosaid.js");
@@ -306,9 +312,14 @@ const how = globalThis.WHOSAID_ENGINE || {
     return m;
   },
 };
+// This thread's module is loaded once, shared by the view and the no-worker fallback.
+let mainModule = null;
+const how = { ...base, mainThread: () => (mainModule ||= base.mainThread()) };
 
-createEngine(how).then(
-  (engine) => {
+// The worker's engine and this thread's module (for ViewBuilder) load together.
+Promise.all([createEngine(how), how.mainThread()]).then(
+  ([engine, wasm]) => {
+    state.wasm = wasm;
     state.engine = engine;
     document.documentElement.dataset.engine = engine.where;
     $("version").textContent = engine.version;
