@@ -121,7 +121,7 @@ const prelude = `// ---- dist prelude: the engine comes from the data blocks of 
     // default path that is never taken since the wasm bytes are passed.
     worker: () => new Worker(blobUrl(glue.replaceAll("import.meta.url", "self.location.href"), "\\n", block("whosaid-worker"))),
     mainThread: async () => {
-      const m = await import(blobUrl(glue, "\\nexport { __wbg_init as default, initSync, annotate, annotateMarkdown, version, ViewBuilder };\\n"));
+      const m = await import(blobUrl(glue, "\\nexport { __wbg_init as default, initSync, annotate, annotateMarkdown, annotateForView, version, ViewBuilder };\\n"));
       await m.default({ module_or_path: wasm });
       return m;
     },

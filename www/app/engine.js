@@ -7,7 +7,7 @@
  * @param {object} how
  * @param {() => Worker} how.worker   starts the worker (may throw)
  * @param {ArrayBuffer} [how.wasm]    the wasm bytes, when the page carries them
- * @param {() => Promise<{annotate, annotateMarkdown, version}>} how.mainThread
+ * @param {() => Promise<{annotateForView, version}>} how.mainThread  the wasm module on this thread
  */
 export async function createEngine(how) {
   let run = null;
@@ -24,8 +24,8 @@ export async function createEngine(how) {
     version = api.version();
     run = async (text, markdown) => {
       const t0 = performance.now();
-      const ann = markdown ? api.annotateMarkdown(text) : api.annotate(text);
-      return { ann, ms: performance.now() - t0 };
+      const { ann, ranges } = api.annotateForView(text, markdown);
+      return { ann, ranges, ms: performance.now() - t0 };
     };
   }
 
@@ -52,7 +52,8 @@ export async function createEngine(how) {
     get busy() {
       return busy || waiting !== null;
     },
-    /** Resolves to {ann, ms}, {error}, or {stale: true} when superseded. */
+    /** Resolves to {ann, ranges, ms}, {error}, or {stale: true} when superseded:
+     *  `ann` the Annotations (UTF-16), `ranges` their marks for ViewBuilder. */
     annotate(text, markdown) {
       if (waiting) waiting.resolve({ stale: true });
       return new Promise((resolve) => {
@@ -92,7 +93,7 @@ function startWorker(how) {
         const p = pending.get(m.id);
         pending.delete(m.id);
         if (!p) return;
-        if (m.type === "result") p.res({ ann: m.ann, ms: m.ms });
+        if (m.type === "result") p.res({ ann: m.ann, ranges: m.ranges, ms: m.ms });
         else p.rej(new Error(m.message));
       }
     };

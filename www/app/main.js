@@ -93,7 +93,7 @@ function requestAnnotate(delay) {
       status.textContent = `The engine failed: ${res.error}`;
       return;
     }
-    draw(text, markdown, res.ann, res.ms);
+    draw(text, markdown, res.ann, res.ranges, res.ms);
   });
 }
 
@@ -109,10 +109,10 @@ function yieldNow() {
 }
 
 /** Renders in slices of about 10 ms so that a huge article never blocks typing. */
-async function draw(text, markdown, ann, engineMs) {
+async function draw(text, markdown, ann, ranges, engineMs) {
   const token = ++state.renderToken;
   let fragment;
-  const builder = new state.wasm.ViewBuilder(text, ann, markdown);
+  const builder = new state.wasm.ViewBuilder(text, ranges, markdown);
   try {
     let sliceStart = performance.now();
     while (!builder.step(200)) {
