@@ -212,6 +212,15 @@ fn attribute_one(
                     a.rule = "speaker-cue-colon-paragraph";
                     return a;
                 }
+                // `Sanders made the following comment:` — the sentence's subject.
+                if let Some(m) = np_after(text, start, colon, lex) {
+                    return Attribution {
+                        mention: Some(m),
+                        cue: None,
+                        rule: "subject-colon-paragraph",
+                        confidence: 0.6,
+                    };
+                }
             }
         }
     }
@@ -302,7 +311,7 @@ fn after_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<At
         }
     }
     let ws = words(text, start, limit);
-    for (k, w) in ws.iter().enumerate().take(14) {
+    for (k, w) in ws.iter().enumerate().take(30) {
         let Some(_cue) = lex.cue(w.text(text)) else {
             continue;
         };
@@ -391,6 +400,52 @@ fn before_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<A
                 confidence: 0.8,
             });
         }
+        // Any short phrase opening the clause: `a friend commented: "…"`,
+        // `the 34-year-old mother of three replied, "…"`.
+        if let Some(m) = clause_subject(text, w.start, limit, lex) {
+            return Some(Attribution {
+                mention: Some(m),
+                cue: Some(w.span()),
+                rule: "phrase-cue-quote",
+                confidence: 0.7,
+            });
+        }
+        // The nearest cue decides; an earlier one belongs to another clause.
+        return None;
     }
     None
+}
+
+/// The words from the start of the clause to `end` (a cue), when they are a
+/// short phrase without punctuation: the subject of the cue.
+fn clause_subject(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
+    let e = skip_space_back(text, end);
+    let mut s = e;
+    while s > limit {
+        match char_before(text, s) {
+            Some(
+                ',' | ';' | ':' | '.' | '!' | '?' | '"' | '“' | '”' | '(' | ')' | '—' | '–' | '―'
+                | '\n',
+            )
+            | None => break,
+            Some(c) => s -= c.len_utf8(),
+        }
+    }
+    let s = skip_space(text, s);
+    let ws = words(text, s, e);
+    if ws.is_empty() || ws.len() > 7 {
+        return None;
+    }
+    let first = ws[0].text(text).to_lowercase();
+    if matches!(
+        first.as_str(),
+        "and" | "but" | "as" | "when" | "while" | "if" | "in" | "on" | "at" | "after" | "before"
+    ) {
+        return None;
+    }
+    Some(crate::mentions::from_span(
+        text,
+        Span::new(ws[0].start, ws[ws.len() - 1].end),
+        lex,
+    ))
 }

@@ -174,10 +174,20 @@ pub fn find_indirect(
 /// (or clause), and only the subject and punctuation lie between its closing
 /// mark and the cue (`"…," she said`, `"…," said Jane Lee`). A quoted fragment
 /// inside a longer clause (`He called it "a mess," she said`) does not count.
-fn follows_quote(text: &str, sentence: Span, pairs: &Pairs, ws: &[Word], k: usize, lex: &Lexicon) -> bool {
+fn follows_quote(
+    text: &str,
+    sentence: Span,
+    pairs: &Pairs,
+    ws: &[Word],
+    k: usize,
+    lex: &Lexicon,
+) -> bool {
     let cue = ws[k];
     let from = k.saturating_sub(7);
-    let window = Span::new(crate::text::skip_space_back(text, ws[from].start), cue.start);
+    let window = Span::new(
+        crate::text::skip_space_back(text, ws[from].start),
+        cue.start,
+    );
     // The last closing mark in the window, if any.
     let slice = window.text(text);
     for (off, c) in slice.char_indices().rev() {
@@ -186,18 +196,31 @@ fn follows_quote(text: &str, sentence: Span, pairs: &Pairs, ws: &[Word], k: usiz
         }
         let at = window.start + off;
         let Some(p) = pairs.top_at(at) else { continue };
-        if !p.close.is_some_and(|cl| cl.start == at) {
+        if p.close.is_none_or(|cl| cl.start != at) {
             continue;
         }
         let lead = Span::new(sentence.start, p.open.start).text(text);
-        let opens_clause = lead.trim().is_empty() || lead.trim_end().ends_with([':', ',', '—', '–', '―', '(']);
+        let opens_clause =
+            lead.trim().is_empty() || lead.trim_end().ends_with([':', ',', '—', '–', '―', '(']);
         if !opens_clause {
             return false;
         }
         let after_close = skip_space(text, p.outer().end);
-        let after_close = text.get(after_close..cue.start).map(|g| after_close + (g.len() - g.trim_start_matches([',', '—', '–', '―', ' ']).len())).unwrap_or(after_close);
-        let subject_right_after = np_before(text, cue.start, after_close, lex).is_some_and(|m| m.span.start <= after_close + 1);
-        return after_close >= cue.start || subject_right_after || Span::new(after_close, cue.start).text(text).split_whitespace().count() <= 4;
+        let after_close = text
+            .get(after_close..cue.start)
+            .map(|g| {
+                after_close + (g.len() - g.trim_start_matches([',', '—', '–', '―', ' ']).len())
+            })
+            .unwrap_or(after_close);
+        let subject_right_after = np_before(text, cue.start, after_close, lex)
+            .is_some_and(|m| m.span.start <= after_close + 1);
+        return after_close >= cue.start
+            || subject_right_after
+            || Span::new(after_close, cue.start)
+                .text(text)
+                .split_whitespace()
+                .count()
+                <= 4;
     }
     false
 }
@@ -447,7 +470,8 @@ fn subject_before(
         return None;
     }
     let first = subj[0].text(text).to_lowercase();
-    if PREPOSITIONS.contains(&first.as_str()) || n == 1 && subj[0].text(text).bytes().all(|b| b.is_ascii_digit())
+    if PREPOSITIONS.contains(&first.as_str())
+        || n == 1 && subj[0].text(text).bytes().all(|b| b.is_ascii_digit())
     {
         return None;
     }
@@ -576,7 +600,7 @@ fn subject_cue_content(
         }
     }
     let end = trailing_attribution_start(text, sentence, ws, j, lex).unwrap_or(sentence.end);
-    let content = clause(text, start_word.start.min(probe.max(cue.end)), end);
+    let content = clause(text, start_word.start, end);
     if n_words(text, content) < 2 {
         return None;
     }

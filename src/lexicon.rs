@@ -131,6 +131,7 @@ pub const CUE_VERBS: &[&str] = &[
     "protest",
     "question",
     "quip",
+    "read",
     "reaffirm",
     "recall",
     "reckon",
