@@ -131,7 +131,6 @@ pub const CUE_VERBS: &[&str] = &[
     "protest",
     "question",
     "quip",
-    "read",
     "reaffirm",
     "recall",
     "reckon",

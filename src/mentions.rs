@@ -470,7 +470,7 @@ const ADVERBS: &[&str] = &[
 /// before `limit`. Handles an apposition between the phrase and `pos`
 /// (`Ren Zhengfei, Huawei's founder, said`), returned as the mention's `role`.
 pub fn np_before(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
-    let end = skip_parenthetical(text, skip_space_back(text, pos), limit);
+    let end = skip_parenthetical(text, skip_adverbs_back(text, pos, limit), limit);
     if end <= limit {
         return None;
     }
@@ -494,6 +494,27 @@ pub fn np_before(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<
         return Some(m);
     }
     np_before_plain(text, end, limit, lex)
+}
+
+/// Skips back over spaces and adverbs standing between a subject and its cue
+/// (`Tom Moss, the coach, later said`).
+fn skip_adverbs_back(text: &str, pos: usize, limit: usize) -> usize {
+    let mut end = skip_space_back(text, pos);
+    for _ in 0..3 {
+        let mut s = end;
+        while s > limit {
+            match char_before(text, s) {
+                Some(c) if c.is_alphabetic() => s -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        let w = text.get(s..end).unwrap_or("");
+        if w.is_empty() || !ADVERBS.contains(&lower(w).as_str()) {
+            break;
+        }
+        end = skip_space_back(text, s);
+    }
+    end
 }
 
 /// Skips back over a parenthetical ending at `end` (`Sen. X (D-Mo.)`), so the
