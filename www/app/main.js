@@ -60,6 +60,22 @@ function storageSet(key, value) {
   }
 }
 
+/** Saves #input in localStorage off the critical path (a 1 MB setItem costs
+ *  milliseconds): once the page is idle, at most once per second. */
+let saveTimer = 0;
+function saveSoon() {
+  if (saveTimer) return;
+  saveTimer = setTimeout(() => {
+    const save = () => {
+      saveTimer = 0;
+      storageSet(STORE_TEXT, input.value || null);
+    };
+    if (window.requestIdleCallback) requestIdleCallback(save, { timeout: 2000 });
+    else save();
+  }, 1000);
+}
+addEventListener("pagehide", () => storageSet(STORE_TEXT, input.value || null));
+
 function isMarkdown(text) {
   const mode = modeSelect.value;
   if (mode === "markdown") return true;
@@ -80,7 +96,7 @@ function requestAnnotate(delay) {
     return;
   }
   const text = input.value;
-  storageSet(STORE_TEXT, text || null);
+  saveSoon();
   if (!state.engine) return; // annotated as soon as the engine is ready
   const markdown = isMarkdown(text);
   const seq = ++state.seq;
