@@ -18,6 +18,7 @@
 pub mod view;
 pub use view::ViewBuilder;
 
+use gloo_events::EventListener;
 use js_sys::{Object, Reflect};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -104,14 +105,18 @@ fn handle(scope: &DedicatedWorkerGlobalScope, data: JsValue) -> Result<(), JsVal
 }
 
 /// Makes this dedicated worker answer annotation requests. Call once, after
-/// the module is initialised, from inside a worker; it replaces `onmessage`.
+/// the module is initialised, from inside a worker; it clears `onmessage` and
+/// listens for messages itself (gloo-events).
 #[wasm_bindgen(js_name = startWorker)]
 pub fn start_worker() -> Result<(), JsValue> {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().dyn_into().map_err(|_| {
         JsValue::from_str("whosaid: startWorker() must run inside a dedicated worker")
     })?;
     let me = scope.clone();
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+    let listener = EventListener::new(&scope, "message", move |event| {
+        let Some(event) = event.dyn_ref::<MessageEvent>() else {
+            return;
+        };
         if let Err(e) = handle(&me, event.data()) {
             // A request we could not even read: report it without an id.
             let msg = error_message(&e);
@@ -124,8 +129,9 @@ pub fn start_worker() -> Result<(), JsValue> {
             }
         }
     });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // The handler lives as long as the worker.
-    on_message.forget();
+    // The JS loader's own `onmessage` (which handled "init") steps aside.
+    scope.set_onmessage(None);
+    // The listener lives as long as the worker.
+    listener.forget();
     Ok(())
 }
