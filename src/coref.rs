@@ -293,11 +293,11 @@ pub fn build(
                 .map(|m| m.span)
                 .filter(|_| speaker.is_some()),
             source,
-            confidence: if speaker.is_some() {
+            confidence: round2(if speaker.is_some() {
                 a.confidence.min(c.confidence.max(0.5))
             } else {
                 c.confidence * 0.5
-            },
+            }),
             rule,
             antecedent: antecedent.filter(|_| speaker.is_some()),
             continues: c.continues.and_then(|j| new_id.get(&j).copied()),
@@ -620,4 +620,9 @@ fn strip_determiner(s: &str) -> &str {
         }
     }
     s
+}
+
+/// Rounds a confidence to two decimals for output (`0.9`, not `0.8999999761`).
+fn round2(x: f32) -> f64 {
+    (f64::from(x) * 100.0).round() / 100.0
 }

@@ -58,6 +58,11 @@ pub mod wasm;
 pub mod web;
 
 pub use markdown::annotate_markdown;
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 pub use model::{Annotations, Quote, QuoteKind, Source, SourceKind, Speaker, SpeakerKind};
 pub use span::Span;
 

@@ -64,8 +64,8 @@ pub struct Quote {
     pub mention: Option<Span>,
     /// Index of the source in [`Annotations::sources`].
     pub source: Option<usize>,
-    /// How sure the attribution is, from 0 to 1.
-    pub confidence: f32,
+    /// How sure the attribution is, from 0 to 1, rounded to two decimals.
+    pub confidence: f64,
     /// The name of the rule that made the attribution (or found the quote, when
     /// there is no speaker), for explanations.
     pub rule: String,

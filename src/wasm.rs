@@ -9,37 +9,76 @@
 
 use crate::offsets::{convert, Unit};
 use crate::Options;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-/// Options as JavaScript passes them; unknown keys are an error naming the key.
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
-struct JsOptions {
-    include_mentions: Option<bool>,
-    indirect: Option<bool>,
-    extra_cues: Option<Vec<String>>,
-    extra_outlets: Option<Vec<String>>,
+/// The option names JavaScript may pass, with the type each must have.
+const OPTION_NAMES: &[(&str, &str)] = &[
+    ("includeMentions", "a boolean"),
+    ("indirect", "a boolean"),
+    ("extraCues", "an array of strings"),
+    ("extraOutlets", "an array of strings"),
+];
+
+fn bool_option(value: &JsValue, name: &str) -> Result<Option<bool>, JsError> {
+    if value.is_undefined() {
+        return Ok(None);
+    }
+    value
+        .as_bool()
+        .map(Some)
+        .ok_or_else(|| JsError::new(&format!("whosaid: option `{name}` must be a boolean")))
 }
 
+fn strings_option(value: &JsValue, name: &str) -> Result<Vec<String>, JsError> {
+    if value.is_undefined() {
+        return Ok(Vec::new());
+    }
+    let err = || {
+        JsError::new(&format!(
+            "whosaid: option `{name}` must be an array of strings"
+        ))
+    };
+    if !js_sys::Array::is_array(value) {
+        return Err(err());
+    }
+    js_sys::Array::from(value)
+        .iter()
+        .map(|v| v.as_string().ok_or_else(err))
+        .collect()
+}
+
+/// Reads and validates the options object: an unknown key or a wrongly typed
+/// value is an `Error` naming the option.
 fn options(value: JsValue) -> Result<Options, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
-    if !value.is_object() {
+    if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err(JsError::new("whosaid: options must be an object"));
     }
-    let js: JsOptions = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("whosaid: invalid option: {e}")))?;
+    let obj = js_sys::Object::from(value.clone());
+    for key in js_sys::Object::keys(&obj).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !OPTION_NAMES.iter().any(|(n, _)| *n == key) {
+            let known: Vec<&str> = OPTION_NAMES.iter().map(|(n, _)| *n).collect();
+            return Err(JsError::new(&format!(
+                "whosaid: unknown option `{key}` (known options: {})",
+                known.join(", ")
+            )));
+        }
+    }
+    let get = |name: &str| {
+        js_sys::Reflect::get(&value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    };
     let mut o = Options::default();
-    if let Some(v) = js.include_mentions {
+    if let Some(v) = bool_option(&get("includeMentions"), "includeMentions")? {
         o.include_mentions = v;
     }
-    if let Some(v) = js.indirect {
+    if let Some(v) = bool_option(&get("indirect"), "indirect")? {
         o.indirect = v;
     }
-    o.extra_cues = js.extra_cues.unwrap_or_default();
-    o.extra_outlets = js.extra_outlets.unwrap_or_default();
+    o.extra_cues = strings_option(&get("extraCues"), "extraCues")?;
+    o.extra_outlets = strings_option(&get("extraOutlets"), "extraOutlets")?;
     Ok(o)
 }
 
