@@ -5,7 +5,8 @@
 //! object) into a `DocumentFragment`: one `<p>` per paragraph,
 //! 32 paragraphs to a `<section>`, each quote a `span.q` with `data-quote-id`,
 //! `data-kind` and `data-speaker-id`, cues `span.cue`, speaker mentions
-//! `span.spk[data-speaker-id]`, sources `span.src[data-source-id]`. Every
+//! `span.spk[data-speaker-id]`, sources `span.src[data-source-id]` (these
+//! three also carry `data-start`, their UTF-16 offset). Every
 //! character of the text enters the DOM as a text node, in order, so the
 //! fragment's `textContent` is exactly the text; nothing is ever parsed as HTML.
 //!
@@ -381,6 +382,11 @@ impl ViewBuilder {
                 el.set_class_name("src");
                 el.set_attribute("data-source-id", &id.to_string())?;
             }
+        }
+        // Evidence marks carry their start, so the page can light up the cue
+        // and the mention of the quote being inspected.
+        if matches!(r.kind, Kind::Cue | Kind::Speaker(_) | Kind::Source(_)) {
+            el.set_attribute("data-start", &r.start.to_string())?;
         }
         Ok(el)
     }

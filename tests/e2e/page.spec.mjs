@@ -123,6 +123,14 @@ test("details follow the pointer and the keyboard focus", async ({ page }) => {
   await expect(details.locator('[data-field="rule"]')).toHaveText(john.rule);
   await expect(details.locator('[data-field="confidence"]')).toContainText(`${Math.round(john.confidence * 100)}%`);
   await expect(details.locator('[data-field="source"]')).toBeVisible();
+  // The evidence is lit up in the article: this quote's cue and mention, nothing else.
+  const evidence = await page.locator("#view .evidence").evaluateAll((els) =>
+    els.map((e) => [e.className.split(" ")[0], e.textContent]),
+  );
+  expect(evidence).toEqual([
+    ["cue", ARTICLE.slice(john.cue.start, john.cue.end)],
+    ["spk", ARTICLE.slice(john.mention.start, john.mention.end)],
+  ]);
 
   // Keyboard: Tab from the last toolbar button reaches the first quote, then the next.
   await page.locator("#export-html").focus();

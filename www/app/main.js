@@ -194,8 +194,17 @@ function resetDetails() {
 function showQuote(el) {
   const q = state.quotesById.get(Number(el.dataset.quoteId));
   if (!q) return;
-  for (const a of view.querySelectorAll(".q.active")) a.classList.remove("active");
+  for (const a of view.querySelectorAll(".active, .evidence")) a.classList.remove("active", "evidence");
   for (const a of view.querySelectorAll(`.q[data-quote-id="${q.id}"]`)) a.classList.add("active");
+  // The evidence of the attribution, lit up in place: cue, mention, antecedent.
+  const marks = [
+    [".cue", q.cue],
+    [".spk", q.mention],
+    [".spk", q.antecedent],
+  ];
+  for (const [cls, span] of marks) {
+    if (span) view.querySelector(`${cls}[data-start="${span.start}"]`)?.classList.add("evidence");
+  }
   renderDetails(details, state.text, state.ann, q);
 }
 
