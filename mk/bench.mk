@@ -53,7 +53,7 @@ TEST_EXTRA += size
 test-size: size-check
 
 test-hostile:
-	cargo test --release --no-default-features --test hostile -- --include-ignored --skip ten_megabytes_of_news
+	cargo test --release --no-default-features --test hostile -- --include-ignored
 
 FUZZ_SECONDS ?= 180
 FUZZ_TARGETS := annotate markdown utf16
