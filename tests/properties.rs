@@ -216,8 +216,16 @@ fn article() -> impl Strategy<Value = String> {
         .prop_map(|parts| parts.concat())
 }
 
+/// 256 cases per property (a few seconds in debug); `PROPTEST_CASES` overrides.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_unicode(text in any::<String>()) {
