@@ -27,9 +27,9 @@ const BLOCKERS_BEFORE: &[&str] = &[
 /// Weak cue lemmas whose base and `-s` forms are more often nouns (`the plan`,
 /// `financial hope`, `public support`).
 const NOUNISH: &[&str] = &[
-    "attack", "back", "blast", "call", "charge", "comment", "demand", "estimate", "fear",
-    "forecast", "hope", "name", "offer", "order", "plan", "post", "promise", "question", "report",
-    "request", "show", "signal", "support", "view", "worry",
+    "attack", "blast", "call", "charge", "comment", "demand", "estimate", "fear", "forecast",
+    "hope", "name", "offer", "order", "plan", "post", "promise", "question", "report", "request",
+    "show", "signal", "support", "view", "worry",
 ];
 
 /// Words before a base or `-s` form of a weak cue (`hope`, `plans`, `support`)

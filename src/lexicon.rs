@@ -34,7 +34,6 @@ pub const CUE_VERBS: &[&str] = &[
     "assert",
     "assure",
     "attack",
-    "back",
     "believe",
     "blame",
     "blast",
@@ -696,6 +695,49 @@ pub const ORG_NOUNS: &[&str] = &[
     "university",
 ];
 
+/// Words that make any capitalised name containing them an organisation or a
+/// place, never a person (`European Centre for International Political Economy`).
+pub const ORG_WORDS: &[&str] = &[
+    "Academy",
+    "Agency",
+    "Alliance",
+    "Association",
+    "Authority",
+    "Bank",
+    "Board",
+    "Bureau",
+    "Center",
+    "Centre",
+    "Coalition",
+    "College",
+    "Commission",
+    "Committee",
+    "Company",
+    "Congress",
+    "Corporation",
+    "Council",
+    "Court",
+    "Department",
+    "Economy",
+    "Federation",
+    "Foundation",
+    "Fund",
+    "Group",
+    "Institute",
+    "League",
+    "Ministry",
+    "Network",
+    "Office",
+    "Organisation",
+    "Organization",
+    "Party",
+    "School",
+    "Service",
+    "Society",
+    "Union",
+    "University",
+];
+
 /// Last words that make a capitalised name an organisation (`Acme Corp`).
 pub const ORG_SUFFIXES: &[&str] = &[
     "Administration",
@@ -1024,6 +1066,7 @@ mod tests {
         assert!(TITLES.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(IRREGULAR.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(GIVEN_NAMES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(sorted(ORG_WORDS));
     }
 
     #[test]

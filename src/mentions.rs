@@ -388,6 +388,9 @@ fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
     let head = Span::new(name_ws.first()?.start, last.end);
     let head_text = head.text(text);
     let is_org = lexicon::ORG_SUFFIXES.contains(&last_t.trim_end_matches('.'))
+        || name_ws
+            .iter()
+            .any(|w| lexicon::ORG_WORDS.binary_search(&w.text(text)).is_ok())
         || lexicon::ORG_NAMES.contains(&head_text)
         || head_text.chars().filter(|c| c.is_uppercase()).count()
             == head_text.chars().filter(|c| c.is_alphabetic()).count()

@@ -170,14 +170,13 @@ fn lead_char(text: &str, pos: usize) -> Option<char> {
 
 /// Up to `n` words starting at `pos`, within the same line.
 pub(crate) fn following_words(text: &str, pos: usize, n: usize) -> Vec<&str> {
-    let line_end = text
-        .get(pos..)
-        .and_then(|s| s.find('\n'))
-        .map(|i| pos + i)
-        .unwrap_or(text.len());
-    let mut to = (pos + 80).min(line_end);
+    // Only the 80 bytes after `pos` are read, up to a line break.
+    let mut to = (pos + 80).min(text.len());
     while to > pos && !text.is_char_boundary(to) {
         to -= 1;
+    }
+    if let Some(i) = text.get(pos..to).and_then(|s| s.find('\n')) {
+        to = pos + i;
     }
     words(text, pos, to)
         .into_iter()
@@ -197,15 +196,13 @@ fn all_title_case(s: &str) -> bool {
 
 /// Up to `n` words ending just before `pos`, within the same line.
 pub(crate) fn preceding_words(text: &str, pos: usize, n: usize) -> Vec<&str> {
-    let line_start = text
-        .get(..pos)
-        .and_then(|s| s.rfind('\n'))
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    let from = pos.saturating_sub(80).max(line_start);
-    let mut from = from;
+    // Only the 80 bytes before `pos` are read, up to a line break.
+    let mut from = pos.saturating_sub(80);
     while from < pos && !text.is_char_boundary(from) {
         from += 1;
+    }
+    if let Some(i) = text.get(from..pos).and_then(|s| s.rfind('\n')) {
+        from += i + 1;
     }
     let ws = words(text, from, pos);
     let k = ws.len().saturating_sub(n);
