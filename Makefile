@@ -35,8 +35,10 @@ PACKAGE_STAGE := target/npm-package
 
 # The release profile strips everything, which also drops the wasm
 # `target_features` section that wasm-bindgen and wasm-opt read; for the wasm
-# build strip debug info only. wasm-opt then drops names and producers.
-WASM_CARGO_ENV := CARGO_PROFILE_RELEASE_STRIP=debuginfo
+# build strip debug info only. wasm-opt then drops names and producers. The
+# wasm is built for size (opt-level z: 190 KB gzipped against 206 KB with s);
+# the native CLI keeps opt-level 3 for speed.
+WASM_CARGO_ENV := CARGO_PROFILE_RELEASE_STRIP=debuginfo CARGO_PROFILE_RELEASE_OPT_LEVEL=z
 # What rustc 1.95 enables for wasm32-unknown-unknown (wasm-opt --print-features).
 WASM_FEATURES := --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \

@@ -10,6 +10,8 @@
 #   2026-11-25 10:30: 178,473 bytes gzipped (gzip -9)
 #   2026-11-25 11:30: 206,456 bytes gzipped (the page's wasm view joined the
 #   build); +10% -> budget 227,100 bytes.
+#   2026-11-25 11:45: 189,969 bytes gzipped once the wasm was built with
+#   opt-level z (the native CLI keeps opt-level 3); budget unchanged.
 # Raise it only deliberately, in its own commit that says why the wasm grew.
 # Issue 6's ceiling is 200 KB gzipped: above it the check warns but passes, so
 # the budget catches growth while the ceiling stays visible.
