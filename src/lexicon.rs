@@ -280,8 +280,10 @@ pub const ABBREVIATIONS: &[&str] = &[
 
 /// Whether `word` (without its final dot) is a known abbreviation.
 pub fn is_abbreviation(word: &str) -> bool {
-    let lw = word.to_ascii_lowercase();
-    ABBREVIATIONS.binary_search(&lw.as_str()).is_ok()
+    word.len() <= 6
+        && ABBREVIATIONS
+            .binary_search_by(|a| a.bytes().cmp(word.bytes().map(|b| b.to_ascii_lowercase())))
+            .is_ok()
 }
 
 /// Titles written before a person's name, with the gender they imply
@@ -899,6 +901,8 @@ pub struct Cue {
 pub struct Lexicon {
     extra_cues: HashMap<String, Cue>,
     outlets: HashMap<String, Vec<String>>,
+    /// Whether some (user) outlet starts with a lower-case letter.
+    lowercase_outlets: bool,
 }
 
 /// The built-in cue forms, inflected once per process.
@@ -964,9 +968,13 @@ impl Lexicon {
             // Longest first, so "The New York Times" wins over "The Times".
             list.sort_by_key(|n| std::cmp::Reverse(n.len()));
         }
+        let lowercase_outlets = outlets
+            .keys()
+            .any(|k| !k.starts_with(|c: char| c.is_uppercase()));
         Lexicon {
             extra_cues,
             outlets,
+            lowercase_outlets,
         }
     }
 
@@ -992,6 +1000,9 @@ impl Lexicon {
 
     /// The outlet names (longest first) that start with the word `first`.
     pub fn outlets_starting_with(&self, first: &str) -> &[String] {
+        if !self.lowercase_outlets && !first.starts_with(|c: char| c.is_uppercase()) {
+            return &[];
+        }
         self.outlets.get(first).map(Vec::as_slice).unwrap_or(&[])
     }
 }

@@ -71,8 +71,12 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
     for &sentence in &doc.sentences {
         let ws = words(text, sentence.start, sentence.end);
         for (k, w) in ws.iter().enumerate() {
-            let t = w.text(text).to_lowercase();
-            if DOCUMENT_NOUNS.binary_search(&t.as_str()).is_err() || pairs.inside_quote(w.start) {
+            let t = w.text(text);
+            if t.len() > 11
+                || !t.starts_with(|c: char| c.is_ascii_lowercase())
+                || DOCUMENT_NOUNS.binary_search(&t).is_err()
+                || pairs.inside_quote(w.start)
+            {
                 continue;
             }
             // Walk left over a determiner and up to three modifiers: "a Reuters report",
