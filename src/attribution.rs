@@ -9,6 +9,8 @@
 //! - `interrupted-quote`: the second piece of `"…," she said, "…"`
 //! - `paragraph-continuation`: a paragraph that is only a quote continues the
 //!   previous paragraph's speaker
+//! - `turn-taking`: in an exchange, a question goes to the last questioner and
+//!   the answer after it to the last answerer
 //! - `nearest-speaker`: otherwise, the nearest earlier speaker or name in the
 //!   paragraph (low confidence)
 //!
@@ -91,6 +93,8 @@ pub fn attribute(
         .collect();
     order.sort_by_key(|&i| found[i].content.start);
     let mut last: Option<(usize, usize)> = None; // (candidate, paragraph)
+    let mut questioner: Option<usize> = None;
+    let mut answerer: Option<usize> = None;
     for &i in &order {
         let para = doc.paragraph_index(found[i].outer.start).unwrap_or(0);
         if out[i].mention.is_none() {
@@ -101,6 +105,34 @@ pub fn attribute(
                     .is_some_and(|s| s.start == found[i].outer.start);
                 if found[i].kind == QuoteKind::Direct && (p + 1 == para && opens_para || p == para)
                 {
+                    // Turn-taking in an interview: a question goes to whoever
+                    // asked the last attributed question, an answer after it
+                    // to whoever answered last.
+                    let asks = found[i].content.text(text).trim_end().ends_with('?');
+                    let who = |k: usize| {
+                        out[k]
+                            .mention
+                            .as_ref()
+                            .map(|m| m.span.text(text).to_lowercase())
+                    };
+                    let turn = match (asks, questioner, answerer) {
+                        (true, Some(q), _) if p + 1 == para && who(q) != who(j) => Some(q),
+                        (false, Some(q), Some(a))
+                            if p + 1 == para && who(q) == who(j) && who(a) != who(j) =>
+                        {
+                            Some(a)
+                        }
+                        _ => None,
+                    };
+                    if let Some(k) = turn {
+                        let mut a = out[k].clone();
+                        a.rule = "turn-taking";
+                        a.confidence = 0.6;
+                        a.cue = None;
+                        out[i] = a;
+                        last = Some((i, para));
+                        continue;
+                    }
                     let mut a = out[j].clone();
                     a.rule = if p == para {
                         "same-paragraph-speaker"
@@ -125,6 +157,13 @@ pub fn attribute(
         }
         if out[i].mention.is_some() {
             last = Some((i, para));
+            if out[i].cue.is_some() && found[i].kind == QuoteKind::Direct {
+                if found[i].content.text(text).trim_end().ends_with('?') {
+                    questioner = Some(i);
+                } else {
+                    answerer = Some(i);
+                }
+            }
         }
     }
     out
