@@ -227,8 +227,16 @@ fn attribute_one(
         .map(|i| bounds.ends[i])
         .unwrap_or(0);
     // A quote running over paragraphs is attributed after its last paragraph.
-    let end_para = doc.paragraph_at(c.outer.end.saturating_sub(1)).unwrap_or(para);
-    let window_end = floor_boundary(text, c.outer.end.saturating_add(WINDOW).min(end_para.end.max(para.end)));
+    let end_para = doc
+        .paragraph_at(c.outer.end.saturating_sub(1))
+        .unwrap_or(para);
+    let window_end = floor_boundary(
+        text,
+        c.outer
+            .end
+            .saturating_add(WINDOW)
+            .min(end_para.end.max(para.end)),
+    );
     let after_limit = sentence_end_after(text, c.outer.end, window_end).min(next_quote);
     if let Some(a) = after_quote(text, c.outer.end, after_limit, lex) {
         return a;
