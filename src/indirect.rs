@@ -599,7 +599,17 @@ fn subject_cue_content(
             }
         }
     }
-    let end = trailing_attribution_start(text, sentence, ws, j, lex).unwrap_or(sentence.end);
+    let mut end = trailing_attribution_start(text, sentence, ws, j, lex).unwrap_or(sentence.end);
+    // The reported clause ends at a semicolon or at ", but" starting a new clause.
+    if let Some(rest) = text.get(start_word.start..end) {
+        let cut = [rest.find(';'), rest.find(", but ")]
+            .into_iter()
+            .flatten()
+            .min();
+        if let Some(k) = cut.filter(|&k| !pairs.inside_quote(start_word.start + k)) {
+            end = start_word.start + k;
+        }
+    }
     let content = clause(text, start_word.start, end);
     if n_words(text, content) < 2 {
         return None;
