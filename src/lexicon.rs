@@ -902,8 +902,9 @@ pub struct Cue {
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     extra_cues: HashMap<String, Cue>,
-    outlets: HashMap<String, Vec<String>>,
-    /// Whether some (user) outlet starts with a lower-case letter.
+    /// The user's outlets by first word (the built-in ones are in [`base_outlets`]).
+    extra_outlets: HashMap<String, Vec<String>>,
+    /// Whether some user outlet starts with a lower-case letter.
     lowercase_outlets: bool,
 }
 
@@ -935,6 +936,29 @@ fn base_cues() -> &'static HashMap<String, Cue> {
     })
 }
 
+/// Outlet names by first word, longest first within each word (so that "The
+/// New York Times" wins over "The Times").
+fn outlet_index<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, Vec<String>> {
+    let mut index: HashMap<String, Vec<String>> = HashMap::new();
+    for name in names {
+        index
+            .entry(first_word(name).to_string())
+            .or_default()
+            .push(name.to_string());
+    }
+    for list in index.values_mut() {
+        list.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    }
+    index
+}
+
+/// The built-in outlets, indexed once per process: `Lexicon::new` runs on every
+/// annotation (every keystroke in the page) and must stay cheap.
+fn base_outlets() -> &'static HashMap<String, Vec<String>> {
+    static OUTLET_INDEX: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    OUTLET_INDEX.get_or_init(|| outlet_index(OUTLETS.iter().copied()))
+}
+
 /// The first word of an outlet name (`The New York Times` → `The`).
 fn first_word(name: &str) -> &str {
     name.split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -958,24 +982,18 @@ impl Lexicon {
                 );
             }
         }
-        let mut outlets: HashMap<String, Vec<String>> = HashMap::new();
         let extras = options
             .extra_outlets
             .iter()
             .map(|s| s.trim())
             .filter(|s| !s.is_empty());
-        for name in OUTLETS.iter().copied().chain(extras) {
-            let list = outlets.entry(first_word(name).to_string()).or_default();
-            list.push(name.to_string());
-            // Longest first, so "The New York Times" wins over "The Times".
-            list.sort_by_key(|n| std::cmp::Reverse(n.len()));
-        }
-        let lowercase_outlets = outlets
+        let extra_outlets = outlet_index(extras);
+        let lowercase_outlets = extra_outlets
             .keys()
             .any(|k| !k.starts_with(|c: char| c.is_uppercase()));
         Lexicon {
             extra_cues,
-            outlets,
+            extra_outlets,
             lowercase_outlets,
         }
     }
@@ -1000,12 +1018,20 @@ impl Lexicon {
         given_name_gender(name).is_some()
     }
 
-    /// The outlet names (longest first) that start with the word `first`.
-    pub fn outlets_starting_with(&self, first: &str) -> &[String] {
-        if !self.lowercase_outlets && !first.starts_with(|c: char| c.is_uppercase()) {
-            return &[];
-        }
-        self.outlets.get(first).map(Vec::as_slice).unwrap_or(&[])
+    /// The outlet names, built-in then the user's, that start with the word
+    /// `first` (each list longest first).
+    pub fn outlets_starting_with<'a>(&'a self, first: &str) -> impl Iterator<Item = &'a str> + 'a {
+        let base = if first.starts_with(|c: char| c.is_uppercase()) {
+            base_outlets().get(first)
+        } else {
+            None
+        };
+        let extra = if self.lowercase_outlets || first.starts_with(|c: char| c.is_uppercase()) {
+            self.extra_outlets.get(first)
+        } else {
+            None
+        };
+        base.into_iter().chain(extra).flatten().map(String::as_str)
     }
 }
 

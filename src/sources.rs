@@ -40,17 +40,20 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
                         .unwrap_or("")
                 })
                 .unwrap_or("");
-            let cands = lex.outlets_starting_with(first);
-            if cands.is_empty() || pairs.inside_quote(w.start) {
-                continue;
-            }
-            let Some(outlet) = cands.iter().find(|o| {
-                text.get(w.start..)
-                    .is_some_and(|rest| rest.starts_with(o.as_str()))
-                    && at_word_boundary(text, w.start, w.start + o.len())
-            }) else {
+            // The longest outlet name written here, built-in or the user's.
+            let Some(outlet) = lex
+                .outlets_starting_with(first)
+                .filter(|o| {
+                    text.get(w.start..).is_some_and(|rest| rest.starts_with(o))
+                        && at_word_boundary(text, w.start, w.start + o.len())
+                })
+                .max_by_key(|o| o.len())
+            else {
                 continue;
             };
+            if pairs.inside_quote(w.start) {
+                continue;
+            }
             let (s, e) = (w.start, w.start + outlet.len());
             let key = outlet.trim_start_matches("The ").to_lowercase();
             // Include "the" before "the BBC".
