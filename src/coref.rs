@@ -24,7 +24,6 @@ struct Entity {
     name_words: Vec<String>,
     kind: SpeakerKind,
     role: Option<String>,
-    gender: Option<bool>,
     mentions: Vec<Span>,
 }
 
@@ -343,7 +342,6 @@ pub fn build(
             role: ent.role.clone(),
             mentions: ms,
         });
-        let _ = ent.gender;
     }
     Annotations {
         quotes,
@@ -591,7 +589,6 @@ fn entity_for(
                 name_words: full_words,
                 kind: key.entity,
                 role,
-                gender: key.gender,
                 mentions: vec![said.span],
             })
         }
@@ -606,7 +603,6 @@ fn entity_for(
                 name_words: Vec::new(),
                 kind: key.entity,
                 role,
-                gender: key.gender,
                 mentions: vec![said.span],
             })
         }

@@ -84,7 +84,7 @@ pub fn find_indirect(
             consumed = c.content.end.max(c.cue.map(|s| s.end).unwrap_or(0));
             add(c, pairs, found, marked);
         }
-        if let Some(c) = headline_colon(text, doc, si, sentence, pairs, lex) {
+        if let Some(c) = headline_colon(text, doc, si, sentence, pairs) {
             add(c, pairs, found, marked);
             continue;
         }
@@ -317,7 +317,7 @@ fn according_to(
         })
     } else {
         // CLAUSE, according to X.  (or CLAUSE according to X)
-        let content = clause(text, clause_start_back(text, ws, k, sentence), before);
+        let content = clause(text, sentence.start, before);
         (n_words(text, content) >= 2).then(|| {
             cand(
                 QuoteKind::Indirect,
@@ -329,12 +329,6 @@ fn according_to(
             )
         })
     }
-}
-
-/// The start of a content that ends before word `k`: the sentence start, or
-/// after a leading adverbial like "But" (kept simple: the sentence start).
-fn clause_start_back(_text: &str, _ws: &[Word], _k: usize, sentence: Span) -> usize {
-    sentence.start
 }
 
 /// A short noun phrase starting at `pos`: up to the next punctuation, at most
@@ -365,7 +359,6 @@ fn headline_colon(
     si: usize,
     sentence: Span,
     pairs: &Pairs,
-    lex: &Lexicon,
 ) -> Option<Candidate> {
     let para = doc.paragraph_at(sentence.start)?;
     if para.start != sentence.start || (si > 0 && doc.sentences[si - 1].end > para.start) {
@@ -395,7 +388,6 @@ fn headline_colon(
     if n_words(text, content) < 3 {
         return None;
     }
-    let _ = lex;
     Some(cand(
         QuoteKind::Indirect,
         content,
@@ -476,27 +468,6 @@ fn subject_before(
         return None;
     }
     Some(Span::new(subj[0].start, subj[n - 1].end))
-}
-
-#[allow(dead_code)]
-fn general_np_before(text: &str, ws: &[Word], end: usize) -> Option<Span> {
-    let inside: Vec<&Word> = ws.iter().filter(|w| w.end <= end).collect();
-    let mut i = inside.len();
-    while i > 0 && inside.len() - i < 6 {
-        let w = inside[i - 1];
-        if i < inside.len()
-            && Span::new(w.end, inside[i].start)
-                .text(text)
-                .contains([',', ';', ':', '(', ')'])
-        {
-            break;
-        }
-        if CLAUSE_OPENERS.contains(&w.text(text).to_lowercase().as_str()) {
-            break;
-        }
-        i -= 1;
-    }
-    (i < inside.len()).then(|| Span::new(inside[i].start, inside[inside.len() - 1].end))
 }
 
 /// `X said (that) …`, `X told reporters (that) …`, `X called for …`.

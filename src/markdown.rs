@@ -29,7 +29,6 @@ impl Plain {
             Some(&(ps, ss, len)) => {
                 // In a separator between pieces: the end of the previous piece, or
                 // the start of the next if `plain` is past a block break.
-                let _ = ps;
                 match self.pieces.get(i) {
                     Some(&(_, next_ss, _)) if plain > ps + len + 1 => next_ss,
                     _ => ss + len,

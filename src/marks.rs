@@ -364,7 +364,8 @@ fn scan_paragraph(text: &str, para: Span, stack: &mut Vec<Open>, pairs: &mut Vec
     }
 }
 
-fn is_opener(c: char) -> bool {
+/// Whether `c` opens some pair of [`PAIRS`].
+pub(crate) fn is_opener(c: char) -> bool {
     PAIRS.iter().any(|&(o, _)| o == c)
 }
 

@@ -243,25 +243,10 @@ fn merge_across_paragraphs(sentences: &mut Vec<Span>, pairs: &Pairs) {
     *sentences = merged;
 }
 
-/// Opening quotation marks and brackets that may start a sentence.
+/// Opening quotation marks (the openers of [`crate::marks::PAIRS`]) and
+/// brackets that may start a sentence.
 pub(crate) fn is_opening_mark(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '“'
-            | '‘'
-            | '„'
-            | '‚'
-            | '«'
-            | '»'
-            | '‹'
-            | '›'
-            | '「'
-            | '『'
-            | '('
-            | '['
-            | '”'
-    )
+    crate::marks::is_opener(c) || matches!(c, '(' | '[')
 }
 
 /// Whether the word ending at the dot at `dot` is an abbreviation or an initial.
