@@ -59,10 +59,7 @@ mod native {
         let paragraphs = segment::paragraphs(t);
         let pairs = marks::pair_marks(t, &paragraphs);
         let sentences = segment::sentences(t, &paragraphs, &pairs);
-        let doc = segment::Doc {
-            paragraphs: paragraphs.clone(),
-            sentences,
-        };
+        let doc = segment::Doc::new(t, paragraphs.clone(), sentences);
         let mut found = quotes::find_quotes(t, &doc, &pairs, &lex);
         let direct = found.clone();
         indirect::find_indirect(t, &doc, &pairs, &lex, &mut found);

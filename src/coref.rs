@@ -17,7 +17,7 @@ use crate::mentions::{Mention, MentionKind};
 use crate::quotes::Candidate;
 use crate::sources::SourceMention;
 use crate::{Annotations, Options, Quote, QuoteKind, Source, Span, Speaker, SpeakerKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 struct Entity {
     name: String,
@@ -89,8 +89,8 @@ struct NameIndex<'a> {
 impl<'a> NameIndex<'a> {
     fn new(text: &'a str, mentions: &[Mention]) -> NameIndex<'a> {
         let mut names: Vec<(Vec<String>, &'a str, Vec<Span>)> = Vec::new();
-        let mut by_text: HashMap<&'a str, usize> = HashMap::new();
-        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_text: HashMap<&'a str, usize> = HashMap::default();
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
         for m in mentions.iter().filter(|m| m.kind == MentionKind::Name) {
             let head = m.head.text(text);
             if let Some(&i) = by_text.get(head) {
@@ -218,8 +218,7 @@ pub fn build(
         }
         kept.push(i);
     }
-    let new_id: std::collections::HashMap<usize, usize> =
-        kept.iter().enumerate().map(|(n, &i)| (i, n)).collect();
+    let new_id: HashMap<usize, usize> = kept.iter().enumerate().map(|(n, &i)| (i, n)).collect();
 
     let index = NameIndex::new(text, mentions);
     let mut entities = Entities::default();
@@ -313,8 +312,7 @@ pub fn build(
             }
         }
     }
-    let remap: std::collections::HashMap<usize, usize> =
-        order.iter().enumerate().map(|(n, &e)| (e, n)).collect();
+    let remap: HashMap<usize, usize> = order.iter().enumerate().map(|(n, &e)| (e, n)).collect();
     for q in &mut quotes {
         q.speaker = q.speaker.and_then(|e| remap.get(&e).copied());
     }

@@ -14,7 +14,9 @@ use crate::marks::Pairs;
 use crate::mentions::{np_after, np_before, Mention};
 use crate::quotes::Candidate;
 use crate::segment::Doc;
-use crate::text::{char_at, char_before, is_capitalized, skip_space, skip_space_back, words, Word};
+use crate::text::{
+    char_at, char_before, is_capitalized, skip_space, skip_space_back, word_iter, words, Word,
+};
 use crate::{QuoteKind, Span};
 
 /// Words after which a cue form is a noun or an infinitive, not a finite speech
@@ -75,12 +77,12 @@ pub fn find_indirect(
     // appended after them.
     let marked = found.len();
     for (si, &sentence) in doc.sentences.iter().enumerate() {
-        let ws = words(text, sentence.start, sentence.end);
+        let ws = doc.sentence_words(si);
         if ws.is_empty() {
             continue;
         }
         let mut consumed = sentence.start;
-        if let Some(c) = according_to(text, sentence, &ws, pairs, lex) {
+        if let Some(c) = according_to(text, sentence, ws, pairs, lex) {
             consumed = c.content.end.max(c.cue.map(|s| s.end).unwrap_or(0));
             add(c, pairs, found, marked);
         }
@@ -132,11 +134,11 @@ pub fn find_indirect(
             // "is said to", "was told by"
             if next.is_some_and(|n| n == "by")
                 || (next == Some("to") && matches!(lt.as_str(), "said" | "say" | "says" | "told"))
-                    && !gap_has_comma(text, &ws, k)
+                    && !gap_has_comma(text, ws, k)
             {
                 continue;
             }
-            if follows_quote(text, sentence, pairs, &ws, k, lex) {
+            if follows_quote(text, sentence, pairs, ws, k, lex) {
                 // `"…," she said …`: the cue of the direct quote before it.
                 consumed = w.end;
                 continue;
@@ -146,21 +148,21 @@ pub fn find_indirect(
                     .as_deref()
                     .is_some_and(|p| matches!(p, "is" | "are" | "was" | "were" | "been" | "be"));
             let c = if lt.ends_with("ing") && !progressive {
-                gerund_cue(text, sentence, &ws, k, pairs, lex)
-            } else if interposed(text, sentence, &ws, k, lex) {
+                gerund_cue(text, sentence, ws, k, pairs, lex)
+            } else if interposed(text, sentence, ws, k, lex) {
                 // `Back in Virginia, Mr. Clarke said, he decided …`: the
                 // attribution splits the reported speech in two.
-                if let Some(mut before) = clause_comma_cue(text, sentence, &ws, k, lex) {
+                if let Some(mut before) = clause_comma_cue(text, sentence, ws, k, lex) {
                     before.rule = "interposed-attribution";
                     add(before, pairs, found, marked);
                 }
-                subject_cue_content(text, sentence, &ws, k, pairs, lex).map(|mut c| {
+                subject_cue_content(text, sentence, ws, k, pairs, lex).map(|mut c| {
                     c.rule = "interposed-attribution";
                     c
                 })
             } else {
-                subject_cue_content(text, sentence, &ws, k, pairs, lex)
-                    .or_else(|| clause_comma_cue(text, sentence, &ws, k, lex))
+                subject_cue_content(text, sentence, ws, k, pairs, lex)
+                    .or_else(|| clause_comma_cue(text, sentence, ws, k, lex))
             };
             if let Some(c) = c {
                 consumed = c.content.end.max(w.end);
@@ -275,8 +277,11 @@ fn clause(text: &str, start: usize, end: usize) -> Span {
     Span::new(s2, e.max(s2))
 }
 
-fn n_words(text: &str, s: Span) -> usize {
-    words(text, s.start, s.end).len()
+/// Whether `s` has at least `n` words (stops counting at `n`).
+fn has_words(text: &str, s: Span, n: usize) -> bool {
+    word_iter(text, s.start, s.end)
+        .nth(n.saturating_sub(1))
+        .is_some()
 }
 
 /// `according to X, CLAUSE.` and `CLAUSE, according to X.`
@@ -299,13 +304,13 @@ fn according_to(
     let before = skip_space_back(text, ws[k].start);
     if k == 0
         || char_before(text, before).is_some_and(|c| matches!(c, '(' | '—'))
-            && n_words(text, Span::new(sentence.start, before)) < 2
+            && !has_words(text, Span::new(sentence.start, before), 2)
     {
         // According to X, CLAUSE.
         let rest = text.get(subj_end..sentence.end)?;
         let comma = subj_end + rest.find(',')? + 1;
         let content = clause(text, comma, sentence.end);
-        (n_words(text, content) >= 2).then(|| {
+        has_words(text, content, 2).then(|| {
             cand(
                 QuoteKind::Indirect,
                 content,
@@ -318,7 +323,7 @@ fn according_to(
     } else {
         // CLAUSE, according to X.  (or CLAUSE according to X)
         let content = clause(text, sentence.start, before);
-        (n_words(text, content) >= 2).then(|| {
+        has_words(text, content, 2).then(|| {
             cand(
                 QuoteKind::Indirect,
                 content,
@@ -385,7 +390,7 @@ fn headline_colon(
         return None; // `X: "…"` is a direct quote's attribution.
     }
     let content = clause(text, after, para.end);
-    if n_words(text, content) < 3 {
+    if !has_words(text, content, 3) {
         return None;
     }
     Some(cand(
@@ -582,7 +587,7 @@ fn subject_cue_content(
         }
     }
     let content = clause(text, start_word.start, end);
-    if n_words(text, content) < 2 {
+    if !has_words(text, content, 2) {
         return None;
     }
     let that = start_word.text(text) == "that";
@@ -666,7 +671,7 @@ fn gerund_cue(
         return None;
     }
     let content = clause(text, start.start, sentence.end);
-    if n_words(text, content) < 2 {
+    if !has_words(text, content, 2) {
         return None;
     }
     Some(cand(
@@ -732,7 +737,7 @@ fn clause_comma_cue(
     }
     let tail = words(text, subject.end.max(cue_w.end), sentence.end);
     let content = clause(text, sentence.start, comma - 1);
-    if n_words(text, content) < 2 {
+    if !has_words(text, content, 2) {
         return None;
     }
     // Only short adjuncts may follow ("on Tuesday", "in a statement"); a longer

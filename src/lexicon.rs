@@ -4,7 +4,7 @@
 //! Origins are noted on each table. Lists are lower case unless they hold names.
 //! Users add entries at run time through [`crate::Options`].
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// Speech and attribution verbs, as lemmas. The union of the verbs that recur
@@ -357,6 +357,10 @@ pub const TITLES: &[(&str, Option<bool>)] = &[
 /// The gender a title implies: `Some(Some(true))` male, `Some(Some(false))` female,
 /// `Some(None)` a title of either, `None` not a title.
 pub fn title(word: &str) -> Option<Option<bool>> {
+    // Every title is capitalised: most words are rejected before the search.
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
     let w = word.trim_end_matches('.');
     TITLES
         .binary_search_by(|(t, _)| t.cmp(&w))
@@ -912,7 +916,7 @@ pub struct Lexicon {
 fn base_cues() -> &'static HashMap<String, Cue> {
     static CUES: OnceLock<HashMap<String, Cue>> = OnceLock::new();
     CUES.get_or_init(|| {
-        let mut cues = HashMap::new();
+        let mut cues = HashMap::default();
         for &lemma in CUE_VERBS {
             let strong = STRONG_CUES.contains(&lemma);
             for form in inflect(lemma) {
@@ -939,7 +943,7 @@ fn base_cues() -> &'static HashMap<String, Cue> {
 /// Outlet names by first word, longest first within each word (so that "The
 /// New York Times" wins over "The Times").
 fn outlet_index<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, Vec<String>> {
-    let mut index: HashMap<String, Vec<String>> = HashMap::new();
+    let mut index: HashMap<String, Vec<String>> = HashMap::default();
     for name in names {
         index
             .entry(first_word(name).to_string())
@@ -969,7 +973,7 @@ fn first_word(name: &str) -> &str {
 impl Lexicon {
     /// Builds the lexicon with the extras of `options`.
     pub fn new(options: &crate::Options) -> Lexicon {
-        let mut extra_cues = HashMap::new();
+        let mut extra_cues = HashMap::default();
         for extra in &options.extra_cues {
             let e = extra.trim().to_lowercase();
             if !e.is_empty() && !e.contains(' ') {
@@ -1000,12 +1004,15 @@ impl Lexicon {
 
     /// The cue a word is a form of (`said` → say), if any. Case-insensitive.
     pub fn cue(&self, word: &str) -> Option<Cue> {
+        let mut buf = [0u8; 32];
         let lower;
-        let w = if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+        let w = if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
+            word
+        } else if let Some(w) = ascii_lower(word, &mut buf) {
+            w
+        } else {
             lower = word.to_lowercase();
             lower.as_str()
-        } else {
-            word
         };
         base_cues()
             .get(w)
@@ -1033,6 +1040,65 @@ impl Lexicon {
         };
         base.into_iter().chain(extra).flatten().map(String::as_str)
     }
+}
+
+/// A static word table with O(1) membership: hashed once per process, on first
+/// use. The tables stay sorted slices (data, with their origins); the sets are
+/// how the hot paths, which ask about every word of a document, read them.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    /// The set of `words`.
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    fn set(&self) -> &FxHashSet<&'static str> {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+    }
+
+    /// Whether `word` is in the table, exactly as written.
+    pub fn contains(&self, word: &str) -> bool {
+        self.set().contains(word)
+    }
+
+    /// Whether `word` in lower case is in the table (no allocation for short
+    /// ASCII words).
+    pub fn contains_lower(&self, word: &str) -> bool {
+        let mut buf = [0u8; 32];
+        match ascii_lower(word, &mut buf) {
+            Some(w) => self.contains(w),
+            None => self.contains(&word.to_lowercase()),
+        }
+    }
+}
+
+/// [`PERSON_ROLES`] as a set.
+pub static PERSON_ROLE_SET: WordSet = WordSet::new(PERSON_ROLES);
+/// [`GROUP_NOUNS`] as a set.
+pub static GROUP_NOUN_SET: WordSet = WordSet::new(GROUP_NOUNS);
+/// [`ORG_NOUNS`] as a set.
+pub static ORG_NOUN_SET: WordSet = WordSet::new(ORG_NOUNS);
+/// [`ORG_WORDS`] as a set.
+pub static ORG_WORD_SET: WordSet = WordSet::new(ORG_WORDS);
+/// [`DOCUMENT_NOUNS`] as a set.
+pub static DOCUMENT_NOUN_SET: WordSet = WordSet::new(DOCUMENT_NOUNS);
+
+/// `word` in lower case, written into `buf` without allocating, when it is
+/// ASCII and fits; `None` otherwise (the caller falls back to `to_lowercase`).
+pub(crate) fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let out = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
+    for (o, b) in out.iter_mut().zip(word.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(out).ok()
 }
 
 /// Regular inflections of a verb lemma: base, -s, -ed, -ing.

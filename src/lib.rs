@@ -111,10 +111,7 @@ pub fn annotate_with(text: &str, options: &Options) -> Annotations {
     let paragraphs = segment::paragraphs(text);
     let pairs = marks::pair_marks(text, &paragraphs);
     let sentences = segment::sentences(text, &paragraphs, &pairs);
-    let doc = segment::Doc {
-        paragraphs,
-        sentences,
-    };
+    let doc = segment::Doc::new(text, paragraphs, sentences);
     let mut found = quotes::find_quotes(text, &doc, &pairs, &lex);
     if options.indirect {
         indirect::find_indirect(text, &doc, &pairs, &lex, &mut found);

@@ -270,98 +270,115 @@ fn scan_paragraph(text: &str, para: Span, stack: &mut Vec<Open>, pairs: &mut Vec
         if i < skip_until {
             continue;
         }
-        let span = Span::new(i, i + c.len_utf8());
-        let prev = char_before(text, i).filter(|_| i > para.start || i > 0);
-        let prev = if i == para.start { None } else { prev };
-        let next = if span.end >= para.end {
-            None
-        } else {
-            char_at(text, span.end)
-        };
-        let can_open_flank = next.is_some_and(|n| !is_space(n)) && neighbour_is_open_side(prev);
-        let can_close_flank = prev.is_some_and(|p| !is_space(p)) && neighbour_is_close_side(next);
+        if let Some(end) = scan_mark(text, para, i, c, stack, pairs) {
+            skip_until = end;
+        }
+    }
+}
 
-        if is_single(c) || c == '’' || c == '‘' {
-            // Apostrophes inside words: don't, Huawei’s.
-            if prev.is_some_and(|p| p.is_alphanumeric())
-                && next.is_some_and(|n| n.is_alphanumeric())
+/// One quotation mark `c` at byte `i` of `para`: an apostrophe (ignored), an
+/// opener (pushed) or a closer (paired with the innermost allowed opener).
+/// Returns the end of an elided word to skip (`rock ’n’ roll`).
+///
+/// Kept out of the loop of [`scan_paragraph`] on purpose: inlined there, LLVM's
+/// loop unswitching spent ten minutes on this one function in release builds.
+#[inline(never)]
+fn scan_mark(
+    text: &str,
+    para: Span,
+    i: usize,
+    c: char,
+    stack: &mut Vec<Open>,
+    pairs: &mut Vec<Pair>,
+) -> Option<usize> {
+    let span = Span::new(i, i + c.len_utf8());
+    let prev = char_before(text, i).filter(|_| i > para.start || i > 0);
+    let prev = if i == para.start { None } else { prev };
+    let next = if span.end >= para.end {
+        None
+    } else {
+        char_at(text, span.end)
+    };
+    let can_open_flank = next.is_some_and(|n| !is_space(n)) && neighbour_is_open_side(prev);
+    let can_close_flank = prev.is_some_and(|p| !is_space(p)) && neighbour_is_close_side(next);
+
+    if is_single(c) || c == '’' || c == '‘' {
+        // Apostrophes inside words: don't, Huawei’s.
+        if prev.is_some_and(|p| p.is_alphanumeric()) && next.is_some_and(|n| n.is_alphanumeric()) {
+            return None;
+        }
+        if matches!(c, '\'' | '’' | '‘') {
+            // ’90s, 'em, 'til; rock ’n’ roll (both marks).
+            if next.is_some_and(|n| n.is_ascii_digit())
+                && !prev.is_some_and(|p| p.is_alphanumeric())
             {
-                continue;
+                return None;
             }
-            if matches!(c, '\'' | '’' | '‘') {
-                // ’90s, 'em, 'til; rock ’n’ roll (both marks).
-                if next.is_some_and(|n| n.is_ascii_digit())
-                    && !prev.is_some_and(|p| p.is_alphanumeric())
-                {
-                    continue;
+            // Possessive plurals and dropped g's before a lower-case word:
+            // the Joneses’ idea, goin’ home.
+            if matches!(c, '\'' | '’')
+                && prev.is_some_and(|p| matches!(p, 's' | 'n'))
+                && next.is_some_and(|n| n == ' ')
+            {
+                let after = char_at(text, span.end + 1);
+                if after.is_some_and(|a| a.is_lowercase()) {
+                    return None;
                 }
-                // Possessive plurals and dropped g's before a lower-case word:
-                // the Joneses’ idea, goin’ home.
-                if matches!(c, '\'' | '’')
-                    && prev.is_some_and(|p| matches!(p, 's' | 'n'))
-                    && next.is_some_and(|n| n == ' ')
-                {
-                    let after = char_at(text, span.end + 1);
-                    if after.is_some_and(|a| a.is_lowercase()) {
-                        continue;
-                    }
-                }
-                if !prev.is_some_and(|p| p.is_alphanumeric()) {
-                    if let Some(w) = word_after(text, span.end, para.end) {
-                        let lw = w.to_ascii_lowercase();
-                        if ELISIONS.contains(&lw.as_str()) {
-                            let after = span.end + w.len();
-                            if lw != "n" {
-                                continue;
-                            }
-                            if let Some(m) =
-                                char_at(text, after).filter(|m| matches!(m, '\'' | '’'))
-                            {
-                                skip_until = after + m.len_utf8();
-                                continue;
-                            }
+            }
+            if !prev.is_some_and(|p| p.is_alphanumeric()) {
+                if let Some(w) = word_after(text, span.end, para.end) {
+                    let lw = w.to_ascii_lowercase();
+                    if ELISIONS.contains(&lw.as_str()) {
+                        let after = span.end + w.len();
+                        if lw != "n" {
+                            return None;
+                        }
+                        if let Some(m) = char_at(text, after).filter(|m| matches!(m, '\'' | '’'))
+                        {
+                            return Some(after + m.len_utf8());
                         }
                     }
                 }
             }
         }
-
-        // Unambiguous brackets.
-        match c {
-            '「' | '『' => {
-                push(stack, c, span);
-                continue;
-            }
-            '」' | '』' => {
-                close(text, stack, c, span, pairs);
-                continue;
-            }
-            _ => {}
-        }
-
-        let guillemet = matches!(c, '«' | '»' | '‹' | '›');
-        let (can_open, can_close) = if guillemet {
-            // French spacing: « Bonjour » with (no-break) spaces inside.
-            (
-                neighbour_is_open_side(prev) && next.is_some(),
-                neighbour_is_close_side(next) && prev.is_some(),
-            )
-        } else {
-            (can_open_flank, can_close_flank)
-        };
-        let has_match = stack.iter().any(|o| pair_allowed(o.mark, c));
-        if can_close && has_match {
-            close(text, stack, c, span, pairs);
-        } else if can_open && is_opener(c) {
-            if matches!(c, '’' | '\'') && prev.is_some_and(|p| p.is_alphanumeric()) {
-                continue;
-            }
-            push(stack, c, span);
-        } else if can_close && !has_match {
-            // A closer with nothing to close: an apostrophe (goin’, the Joneses’)
-            // or a stray mark. Ignored.
-        }
     }
+
+    // Unambiguous brackets.
+    match c {
+        '「' | '『' => {
+            push(stack, c, span);
+            return None;
+        }
+        '」' | '』' => {
+            close(text, stack, c, span, pairs);
+            return None;
+        }
+        _ => {}
+    }
+
+    let guillemet = matches!(c, '«' | '»' | '‹' | '›');
+    let (can_open, can_close) = if guillemet {
+        // French spacing: « Bonjour » with (no-break) spaces inside.
+        (
+            neighbour_is_open_side(prev) && next.is_some(),
+            neighbour_is_close_side(next) && prev.is_some(),
+        )
+    } else {
+        (can_open_flank, can_close_flank)
+    };
+    let has_match = stack.iter().any(|o| pair_allowed(o.mark, c));
+    if can_close && has_match {
+        close(text, stack, c, span, pairs);
+    } else if can_open && is_opener(c) {
+        if matches!(c, '’' | '\'') && prev.is_some_and(|p| p.is_alphanumeric()) {
+            return None;
+        }
+        push(stack, c, span);
+    } else if can_close && !has_match {
+        // A closer with nothing to close: an apostrophe (goin’, the Joneses’)
+        // or a stray mark. Ignored.
+    }
+    None
 }
 
 /// Whether `c` opens some pair of [`PAIRS`].

@@ -6,13 +6,15 @@
 //! parser: [`np_before`] reads the phrase that ends at a position (the subject of
 //! `… said`), [`np_after`] the one that starts there (`said …`).
 
-use crate::lexicon::{self, Lexicon};
+use crate::lexicon::{self, Lexicon, WordSet};
 use crate::marks::Pairs;
 use crate::segment::Doc;
 use crate::text::{
     char_at, char_before, is_capitalized, is_space, skip_space, skip_space_back, words, Word,
 };
 use crate::{Span, SpeakerKind};
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -277,13 +279,18 @@ const NOT_NAMES: &[&str] = &[
     "Your",
 ];
 
+static DETERMINER_SET: WordSet = WordSet::new(DETERMINERS);
+static MODIFIER_SET: WordSet = WordSet::new(MODIFIERS);
+static NOT_NAME_SET: WordSet = WordSet::new(NOT_NAMES);
+static ADVERB_SET: WordSet = WordSet::new(ADVERBS);
+
 /// Particles allowed in lower case inside names (`Charles de Gaulle`).
 const PARTICLES: &[&str] = &[
     "al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "van", "von",
 ];
 
 fn is_name_word(w: &str) -> bool {
-    is_capitalized(w) && NOT_NAMES.binary_search(&w).is_err()
+    is_capitalized(w) && !NOT_NAME_SET.contains(w)
 }
 
 fn lower(w: &str) -> String {
@@ -291,11 +298,23 @@ fn lower(w: &str) -> String {
 }
 
 fn pronoun(w: &str) -> Option<(Option<bool>, bool)> {
-    let lw = lower(w);
-    lexicon::PRONOUNS
-        .iter()
-        .find(|p| p.0 == lw)
-        .map(|p| (p.1, p.2))
+    // Every pronoun is at most four letters: most words are rejected here,
+    // before any lookup (this runs on every word of the document).
+    if w.len() > 8 {
+        return None;
+    }
+    static PRONOUN_MAP: OnceLock<FxHashMap<&'static str, (Option<bool>, bool)>> = OnceLock::new();
+    let map = PRONOUN_MAP.get_or_init(|| {
+        lexicon::PRONOUNS
+            .iter()
+            .map(|&(p, gender, plural)| (p, (gender, plural)))
+            .collect()
+    });
+    let mut buf = [0u8; 32];
+    match lexicon::ascii_lower(w, &mut buf) {
+        Some(lw) => map.get(lw).copied(),
+        None => map.get(w.to_lowercase().as_str()).copied(),
+    }
 }
 
 /// Classifies a run of words as a mention, if it is one. `ws` must be contiguous
@@ -331,18 +350,15 @@ fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
         .to_string();
     // Descriptions: the minister, officials, the ministry.
     if !is_capitalized(last_t)
-        || ws.iter().all(|w| {
-            !is_name_word(w.text(text)) || DETERMINERS.contains(&lower(w.text(text)).as_str())
-        })
+        || ws
+            .iter()
+            .all(|w| !is_name_word(w.text(text)) || DETERMINER_SET.contains_lower(w.text(text)))
     {
-        let (kind, entity, plural) = if lexicon::GROUP_NOUNS
-            .binary_search(&head_lc.as_str())
-            .is_ok()
-        {
+        let (kind, entity, plural) = if lexicon::GROUP_NOUN_SET.contains(&head_lc) {
             (MentionKind::Group, SpeakerKind::Group, true)
-        } else if lexicon::PERSON_ROLES.contains(&head_lc.as_str()) {
+        } else if lexicon::PERSON_ROLE_SET.contains(&head_lc) {
             (MentionKind::Role, SpeakerKind::Person, false)
-        } else if lexicon::ORG_NOUNS.binary_search(&head_lc.as_str()).is_ok() {
+        } else if lexicon::ORG_NOUN_SET.contains(&head_lc) {
             (MentionKind::Org, SpeakerKind::Organization, false)
         } else {
             return None;
@@ -365,9 +381,9 @@ fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
         if let Some(g) = lexicon::title(t) {
             gender = gender.or(g);
             i += 1;
-        } else if DETERMINERS.contains(&lower(t).as_str())
-            || MODIFIERS.contains(&lower(t).as_str())
-            || lexicon::PERSON_ROLES.contains(&lower(t).as_str())
+        } else if DETERMINER_SET.contains_lower(t)
+            || MODIFIER_SET.contains_lower(t)
+            || lexicon::PERSON_ROLE_SET.contains_lower(t)
             || t.ends_with("’s")
             || t.ends_with("'s")
         {
@@ -390,7 +406,7 @@ fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
     let is_org = lexicon::ORG_SUFFIXES.contains(&last_t.trim_end_matches('.'))
         || name_ws
             .iter()
-            .any(|w| lexicon::ORG_WORDS.binary_search(&w.text(text)).is_ok())
+            .any(|w| lexicon::ORG_WORD_SET.contains(w.text(text)))
         || lexicon::ORG_NAMES.contains(&head_text)
         || head_text.chars().filter(|c| c.is_uppercase()).count()
             == head_text.chars().filter(|c| c.is_alphabetic()).count()
@@ -512,7 +528,7 @@ fn skip_adverbs_back(text: &str, pos: usize, limit: usize) -> usize {
             }
         }
         let w = text.get(s..end).unwrap_or("");
-        if w.is_empty() || !ADVERBS.contains(&lower(w).as_str()) {
+        if w.is_empty() || !ADVERB_SET.contains_lower(w) {
             break;
         }
         end = skip_space_back(text, s);
@@ -542,7 +558,7 @@ fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Optio
     let ws = words(text, from, end);
     // Drop adverbs and auxiliaries between the phrase and the cue.
     let mut n = ws.len();
-    while n > 0 && ADVERBS.contains(&lower(ws[n - 1].text(text)).as_str()) {
+    while n > 0 && ADVERB_SET.contains_lower(ws[n - 1].text(text)) {
         n -= 1;
     }
     let ws = &ws[..n];
@@ -561,13 +577,13 @@ fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Optio
         let lt = lower(t);
         let ok_word = is_name_word(t)
             || lexicon::title(t).is_some()
-            || DETERMINERS.contains(&lt.as_str())
-            || MODIFIERS.contains(&lt.as_str())
+            || DETERMINER_SET.contains(&lt)
+            || MODIFIER_SET.contains(&lt)
             || PARTICLES.contains(&t)
             || pronoun(t).is_some() && k + 1 == n
-            || lexicon::PERSON_ROLES.contains(&lt.as_str())
-            || lexicon::GROUP_NOUNS.binary_search(&lt.as_str()).is_ok()
-            || lexicon::ORG_NOUNS.binary_search(&lt.as_str()).is_ok()
+            || lexicon::PERSON_ROLE_SET.contains(&lt)
+            || lexicon::GROUP_NOUN_SET.contains(&lt)
+            || lexicon::ORG_NOUN_SET.contains(&lt)
             || t == "The";
         if !ok_word {
             break;
@@ -638,13 +654,13 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
         let lt = lower(t);
         let ok_word = is_name_word(t)
             || lexicon::title(t).is_some()
-            || DETERMINERS.contains(&lt.as_str())
-            || MODIFIERS.contains(&lt.as_str())
+            || DETERMINER_SET.contains(&lt)
+            || MODIFIER_SET.contains(&lt)
             || PARTICLES.contains(&t)
             || pronoun(t).is_some() && k == 1
-            || lexicon::PERSON_ROLES.contains(&lt.as_str())
-            || lexicon::GROUP_NOUNS.binary_search(&lt.as_str()).is_ok()
-            || lexicon::ORG_NOUNS.binary_search(&lt.as_str()).is_ok();
+            || lexicon::PERSON_ROLE_SET.contains(&lt)
+            || lexicon::GROUP_NOUN_SET.contains(&lt)
+            || lexicon::ORG_NOUN_SET.contains(&lt);
         if !ok_word {
             break;
         }
@@ -683,9 +699,9 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
             }
             let first = words(text, rs, re).first().map(|w| lower(w.text(text)));
             if first.is_some_and(|f| {
-                DETERMINERS.contains(&f.as_str())
-                    || lexicon::PERSON_ROLES.contains(&f.as_str())
-                    || MODIFIERS.contains(&f.as_str())
+                DETERMINER_SET.contains(&f)
+                    || lexicon::PERSON_ROLE_SET.contains(&f)
+                    || MODIFIER_SET.contains(&f)
             }) && re - rs <= 120
             {
                 m.role = Some(Span::new(rs, skip_space_back(text, re)));
@@ -712,8 +728,8 @@ fn abbrev_before(text: &str, start: usize, dot: usize) -> bool {
 /// Used to resolve pronouns and short names to earlier mentions.
 pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<Mention> {
     let mut out = Vec::new();
-    for sentence in &doc.sentences {
-        let ws = words(text, sentence.start, sentence.end);
+    for si in 0..doc.sentences.len() {
+        let ws = doc.sentence_words(si);
         let mut i = 0;
         while i < ws.len() {
             let w = ws[i];

@@ -8,7 +8,7 @@
 use crate::lexicon::Lexicon;
 use crate::marks::{Pair, Pairs};
 use crate::segment::Doc;
-use crate::text::{char_at, skip_space, skip_space_back, words};
+use crate::text::{char_at, skip_space, skip_space_back, word_iter, words};
 use crate::{QuoteKind, Span};
 
 /// A quote found by a finder, before attribution.
@@ -110,7 +110,10 @@ pub fn find_quotes(text: &str, _doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
 
 fn classify(text: &str, pair: &Pair, lex: &Lexicon) -> (QuoteKind, &'static str, f32) {
     let content = pair.content.text(text);
-    let n_words = words(text, pair.content.start, pair.content.end).len();
+    // Only "up to eight words" matters below: stop counting at nine.
+    let n_words = word_iter(text, pair.content.start, pair.content.end)
+        .take(9)
+        .count();
     let before = preceding_words(text, pair.open.start, 3);
     let before_lc: Vec<String> = before.iter().map(|w| w.to_lowercase()).collect();
     let last = before_lc.last().map(String::as_str).unwrap_or("");
@@ -178,8 +181,7 @@ pub(crate) fn following_words(text: &str, pos: usize, n: usize) -> Vec<&str> {
     if let Some(i) = text.get(pos..to).and_then(|s| s.find('\n')) {
         to = pos + i;
     }
-    words(text, pos, to)
-        .into_iter()
+    word_iter(text, pos, to)
         .take(n)
         .map(|w| w.text(text))
         .collect()

@@ -7,10 +7,11 @@
 //! after an abbreviation (`Mr.`, `U.S.`, `Jan.`), an initial, or inside a decimal.
 
 use crate::marks::Pairs;
-use crate::text::{char_at, char_before, is_space};
+use crate::text::{char_at, char_before, is_space, words, Word};
 use crate::Span;
 
-/// The paragraphs and sentences of a text.
+/// The paragraphs and sentences of a text, and the words of each sentence
+/// (tokenised once here; every stage reads them from [`Doc`]).
 #[derive(Clone, Debug, Default)]
 pub struct Doc {
     /// Paragraph spans, trimmed of surrounding whitespace, in order.
@@ -18,9 +19,39 @@ pub struct Doc {
     /// Sentence spans, trimmed, in order; each lies inside one paragraph, except
     /// that a quotation running over several paragraphs keeps one sentence.
     pub sentences: Vec<Span>,
+    /// The words of every sentence, in order.
+    words: Vec<Word>,
+    /// For sentence `i`, its words are `words[word_starts[i]..word_starts[i + 1]]`.
+    word_starts: Vec<usize>,
 }
 
 impl Doc {
+    /// The document of `text` with these paragraphs and sentences (from
+    /// [`paragraphs`] and [`sentences`]); tokenises every sentence once.
+    pub fn new(text: &str, paragraphs: Vec<Span>, sentences: Vec<Span>) -> Doc {
+        let mut all = Vec::with_capacity(text.len() / 5);
+        let mut word_starts = Vec::with_capacity(sentences.len() + 1);
+        for s in &sentences {
+            word_starts.push(all.len());
+            all.extend(words(text, s.start, s.end));
+        }
+        word_starts.push(all.len());
+        Doc {
+            paragraphs,
+            sentences,
+            words: all,
+            word_starts,
+        }
+    }
+
+    /// The words of sentence `i` (empty if there is no such sentence).
+    pub(crate) fn sentence_words(&self, i: usize) -> &[Word] {
+        match (self.word_starts.get(i), self.word_starts.get(i + 1)) {
+            (Some(&s), Some(&e)) => &self.words[s..e],
+            _ => &[],
+        }
+    }
+
     /// Index of the sentence containing byte `pos` (or the last one before it).
     pub fn sentence_index(&self, pos: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.start <= pos);

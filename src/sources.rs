@@ -3,10 +3,10 @@
 //! `according to a Reuters report`, `a statement from the ministry`, `court
 //! filings show`).
 
-use crate::lexicon::{Lexicon, DOCUMENT_NOUNS};
+use crate::lexicon::{Lexicon, DOCUMENT_NOUN_SET};
 use crate::marks::Pairs;
 use crate::segment::Doc;
-use crate::text::{char_at, char_before, is_capitalized, words};
+use crate::text::{char_at, char_before, is_capitalized};
 use crate::{SourceKind, Span};
 
 /// One mention of a source.
@@ -30,8 +30,8 @@ fn at_word_boundary(text: &str, s: usize, e: usize) -> bool {
 pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<SourceMention> {
     let mut out: Vec<SourceMention> = Vec::new();
     // Outlets: one pass over the words, each looked up by its first word.
-    for &sentence in &doc.sentences {
-        for w in words(text, sentence.start, sentence.end) {
+    for si in 0..doc.sentences.len() {
+        for &w in doc.sentence_words(si) {
             let first = text
                 .get(w.start..)
                 .map(|rest| {
@@ -71,13 +71,13 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
             });
         }
     }
-    for &sentence in &doc.sentences {
-        let ws = words(text, sentence.start, sentence.end);
+    for si in 0..doc.sentences.len() {
+        let ws = doc.sentence_words(si);
         for (k, w) in ws.iter().enumerate() {
             let t = w.text(text);
             if t.len() > 11
                 || !t.starts_with(|c: char| c.is_ascii_lowercase())
-                || DOCUMENT_NOUNS.binary_search(&t).is_err()
+                || !DOCUMENT_NOUN_SET.contains(t)
                 || pairs.inside_quote(w.start)
             {
                 continue;
@@ -137,11 +137,11 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
                         let tj = ws[j].text(text);
                         if matches!(tj, "the" | "a")
                             || is_capitalized(tj)
-                            || crate::lexicon::ORG_NOUNS.binary_search(&tj).is_ok()
+                            || crate::lexicon::ORG_NOUN_SET.contains(tj)
                         {
                             end = ws[j].end;
                             j += 1;
-                            if crate::lexicon::ORG_NOUNS.binary_search(&tj).is_ok() {
+                            if crate::lexicon::ORG_NOUN_SET.contains(tj) {
                                 break;
                             }
                         } else {

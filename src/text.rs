@@ -61,39 +61,64 @@ impl Word {
 
 /// Every word of `text[from..to]`, in order.
 pub(crate) fn words(text: &str, from: usize, to: usize) -> Vec<Word> {
-    let mut out = Vec::new();
-    let slice = match text.get(from..to) {
-        Some(s) => s,
-        None => return out,
-    };
-    let mut start: Option<usize> = None;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let abs = from + i;
-        if is_word_char(c) {
-            if start.is_none() {
-                start = Some(abs);
+    word_iter(text, from, to).collect()
+}
+
+/// The words of `text[from..to]`, lazily: for callers that stop early
+/// (`word_iter(..).nth(1).is_some()`: "at least two words").
+pub(crate) fn word_iter(text: &str, from: usize, to: usize) -> Words<'_> {
+    let slice = text.get(from..to).unwrap_or("");
+    Words {
+        text,
+        from: if slice.is_empty() { to } else { from },
+        to,
+        iter: slice.char_indices().peekable(),
+    }
+}
+
+/// The iterator of [`word_iter`].
+pub(crate) struct Words<'a> {
+    text: &'a str,
+    from: usize,
+    to: usize,
+    iter: std::iter::Peekable<std::str::CharIndices<'a>>,
+}
+
+impl Iterator for Words<'_> {
+    type Item = Word;
+
+    fn next(&mut self) -> Option<Word> {
+        let mut start: Option<usize> = None;
+        while let Some((i, c)) = self.iter.next() {
+            let abs = self.from + i;
+            if is_word_char(c) {
+                if start.is_none() {
+                    start = Some(abs);
+                }
+            } else if let Some(s) = start {
+                let joiner = matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&');
+                let next_is_word = self
+                    .iter
+                    .peek()
+                    .map(|&(_, n)| is_word_char(n))
+                    .unwrap_or(false);
+                if joiner && next_is_word {
+                    continue;
+                }
+                // Keep an abbreviation's final dot: "U.S.", "Mr.", "Jan."
+                let end = if c == '.' && is_abbrev_like(&self.text[s..abs]) {
+                    abs + 1
+                } else {
+                    abs
+                };
+                return Some(Word { start: s, end });
             }
-        } else if let Some(s) = start {
-            let joiner = matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&');
-            let next_is_word = iter.peek().map(|&(_, n)| is_word_char(n)).unwrap_or(false);
-            if joiner && next_is_word {
-                continue;
-            }
-            // Keep an abbreviation's final dot: "U.S.", "Mr.", "Jan."
-            let end = if c == '.' && is_abbrev_like(&text[s..abs]) {
-                abs + 1
-            } else {
-                abs
-            };
-            out.push(Word { start: s, end });
-            start = None;
         }
+        start.map(|s| Word {
+            start: s,
+            end: self.to,
+        })
     }
-    if let Some(s) = start {
-        out.push(Word { start: s, end: to });
-    }
-    out
 }
 
 /// `U.S`, `Mr`, `J`: the part before a dot that makes it an abbreviation rather
