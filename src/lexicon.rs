@@ -361,11 +361,10 @@ pub fn title(word: &str) -> Option<Option<bool>> {
     if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    let w = word.trim_end_matches('.');
-    TITLES
-        .binary_search_by(|(t, _)| t.cmp(&w))
-        .ok()
-        .map(|i| TITLES[i].1)
+    static MAP: OnceLock<HashMap<&'static str, Option<bool>>> = OnceLock::new();
+    MAP.get_or_init(|| TITLES.iter().copied().collect())
+        .get(word.trim_end_matches('.'))
+        .copied()
 }
 
 /// Common given names with their usual gender (true = male), from the most
@@ -528,10 +527,10 @@ pub const GIVEN_NAMES: &[(&str, bool)] = &[
 
 /// The usual gender of a given name, if known.
 pub fn given_name_gender(name: &str) -> Option<bool> {
-    GIVEN_NAMES
-        .binary_search_by(|(n, _)| n.cmp(&name))
-        .ok()
-        .map(|i| GIVEN_NAMES[i].1)
+    static MAP: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
+    MAP.get_or_init(|| GIVEN_NAMES.iter().copied().collect())
+        .get(name)
+        .copied()
 }
 
 /// Personal pronouns that can name a speaker: (pronoun, gender, plural).
@@ -1023,6 +1022,12 @@ impl Lexicon {
     /// Whether `name` is a known given name.
     pub fn is_given_name(&self, name: &str) -> bool {
         given_name_gender(name).is_some()
+    }
+
+    /// Whether an outlet name may start with `word` (a cheap test before
+    /// [`Lexicon::outlets_starting_with`]: built-in names are capitalised).
+    pub fn may_start_outlet(&self, word: &str) -> bool {
+        self.lowercase_outlets || word.starts_with(|c: char| c.is_uppercase())
     }
 
     /// The outlet names, built-in then the user's, that start with the word

@@ -32,6 +32,9 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
     // Outlets: one pass over the words, each looked up by its first word.
     for si in 0..doc.sentences.len() {
         for &w in doc.sentence_words(si) {
+            if !lex.may_start_outlet(w.text(text)) {
+                continue;
+            }
             let first = text
                 .get(w.start..)
                 .map(|rest| {
