@@ -10,7 +10,7 @@
 //! include the complementiser (`that …`), as human annotators mark them.
 
 use crate::lexicon::Lexicon;
-use crate::marks::Pairs;
+use crate::marks::{is_opener, Pairs};
 use crate::mentions::{np_after, np_before, Mention};
 use crate::quotes::Candidate;
 use crate::segment::Doc;
@@ -558,6 +558,10 @@ fn subject_cue_content(
         }
     }
     let start_word = ws.get(j)?;
+    // `she said "" and left`: a coordinated verb follows, not a reported clause.
+    if matches!(start_word.text(text), "and" | "or" | "but" | "nor") {
+        return None;
+    }
     // `X said: "…"`, `X said, "…"`: a direct quote's attribution, not reported speech.
     let after_cue = skip_space(text, cue.end);
     let mut probe = after_cue;
@@ -735,6 +739,9 @@ fn clause_comma_cue(
     if char_before(text, comma) != Some(',') {
         return None;
     }
+    if introduces_quote(text, subject.end.max(cue_w.end)) {
+        return None;
+    }
     let tail = words(text, subject.end.max(cue_w.end), sentence.end);
     let content = clause(text, sentence.start, comma - 1);
     if !has_words(text, content, 2) {
@@ -751,6 +758,19 @@ fn clause_comma_cue(
         "clause-comma-speaker-cue",
         conf,
     ))
+}
+
+/// Whether an attribution ending at `end` introduces a direct quote after it
+/// (`…, she said: "…"`, `…, he said, “…”`): then it is that quote's cue, not
+/// the cue of the clause before it.
+fn introduces_quote(text: &str, end: usize) -> bool {
+    let at = skip_space(text, end);
+    match char_at(text, at) {
+        Some(':') => true,
+        Some(',') => char_at(text, skip_space(text, at + 1)).is_some_and(is_opener),
+        Some(c) => is_opener(c),
+        None => false,
+    }
 }
 
 /// Adds an indirect candidate: if it is mostly one direct quote, it is dropped

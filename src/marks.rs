@@ -308,6 +308,16 @@ fn scan_mark(
             return None;
         }
         if matches!(c, '\'' | '’' | '‘') {
+            // A dropped g or a plural possessive right before the closing mark:
+            // in `‘Keep on movin’,’` the mark after the comma closes.
+            if matches!(c, '\'' | '’')
+                && prev.is_some_and(|p| p.is_alphanumeric())
+                && next.is_some_and(|n| matches!(n, ',' | '.' | '!' | '?' | ';'))
+                && span.end + 1 < para.end
+                && char_at(text, span.end + 1) == Some(c)
+            {
+                return None;
+            }
             // ’90s, 'em, 'til; rock ’n’ roll (both marks).
             if next.is_some_and(|n| n.is_ascii_digit())
                 && !prev.is_some_and(|p| p.is_alphanumeric())

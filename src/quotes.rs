@@ -138,7 +138,8 @@ fn classify(text: &str, pair: &Pair, lex: &Lexicon) -> (QuoteKind, &'static str,
         || after.first().is_some_and(|w| lex.cue(w).is_some());
     let lead = lead_char(text, pair.open.start);
     let embedded = lead.is_some_and(|c| c.is_alphanumeric());
-    if !cue_before && !cue_after && n_words <= 8 && is_title_case(content) {
+    // After a colon (`und später: „Zweitens”`) a quote is speech, whatever its case.
+    if !cue_before && !cue_after && lead != Some(':') && n_words <= 8 && is_title_case(content) {
         // `On "Face the Nation,"`, a heading `'Coal Isn't the Villain.'`.
         return (QuoteKind::Mention, "mention-title-case", 0.7);
     }
