@@ -731,6 +731,10 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
     for si in 0..doc.sentences.len() {
         let ws = doc.sentence_words(si);
         let mut i = 0;
+        if let Some((next, m)) = subject_description(text, ws, pairs) {
+            out.push(m);
+            i = next;
+        }
         while i < ws.len() {
             let w = ws[i];
             if pairs.inside_quote(w.start) {
@@ -778,6 +782,74 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
         }
     }
     out
+}
+
+/// A group or organisation described at the start of a sentence, its subject
+/// (`Union leaders met…`, `The ministry published…`, `Officials rejected…`):
+/// the antecedents of a later `they` or `it`. Returns the index of the word after
+/// it and the mention.
+fn subject_description(text: &str, ws: &[Word], pairs: &Pairs) -> Option<(usize, Mention)> {
+    let first = ws.first()?;
+    if pairs.inside_quote(first.start) {
+        return None;
+    }
+    for k in 0..ws.len().min(4) {
+        if k > 0
+            && !Span::new(ws[k - 1].end, ws[k].start)
+                .text(text)
+                .chars()
+                .all(is_space)
+        {
+            return None;
+        }
+        let t = ws[k].text(text);
+        if !lexicon::GROUP_NOUN_SET.contains_lower(t) && !lexicon::ORG_NOUN_SET.contains_lower(t) {
+            if DETERMINER_SET.contains_lower(t)
+                || MODIFIER_SET.contains_lower(t)
+                || is_capitalized(t)
+            {
+                continue;
+            }
+            return None;
+        }
+        // `Union leaders`: a noun used as a modifier; the head is the last noun.
+        let mut k = k;
+        while ws.get(k + 1).is_some_and(|n| {
+            Span::new(ws[k].end, n.start).text(text) == " "
+                && (lexicon::GROUP_NOUN_SET.contains_lower(n.text(text))
+                    || lexicon::ORG_NOUN_SET.contains_lower(n.text(text)))
+        }) {
+            k += 1;
+        }
+        let t = ws[k].text(text);
+        let (kind, entity, plural) = if lexicon::GROUP_NOUN_SET.contains_lower(t) {
+            (MentionKind::Group, SpeakerKind::Group, true)
+        } else {
+            (MentionKind::Org, SpeakerKind::Organization, false)
+        };
+        // `The Rail Delivery Group`: a proper name, found as a name.
+        if k > 0 && is_capitalized(t) {
+            return None;
+        }
+        // `The ministry's figures`: a possessor, not the subject.
+        let after = char_at(text, ws[k].end);
+        if matches!(after, Some('\'' | '’')) {
+            return None;
+        }
+        return Some((
+            k + 1,
+            Mention {
+                span: Span::new(first.start, ws[k].end),
+                kind,
+                head: ws[k].span(),
+                gender: None,
+                plural,
+                entity,
+                role: None,
+            },
+        ));
+    }
+    None
 }
 
 /// The mention for exactly the words of `span`: classified when the lexicons
