@@ -389,3 +389,19 @@ test("a quote running over several paragraphs is one quote in pieces, focusable 
   expect(await page.locator(`#view .q[data-quote-id="${long.id}"][tabindex]`).count()).toBe(1);
   expect((await pieces.allTextContents()).join("")).toBe(text.slice(long.start, long.end).replace(/\n\n/g, ""));
 });
+
+test("a real paste is annotated once, CR LF line ends and all", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openPage(page);
+  const text = ARTICLE.replace(/\n/g, "\r\n");
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.locator("#input").focus();
+  const before = await rev(page);
+  await rendered(page, () => page.keyboard.press("Control+V"));
+  await expect(page.locator("#input")).toHaveValue(ARTICLE);
+  expect(await page.locator("#view").textContent()).toBe(ARTICLE);
+  // The engine started on the paste event; the input event that followed asked nothing more.
+  await page.waitForTimeout(400);
+  expect(await rev(page)).toBe(before + 1);
+  await expect(page.locator("#view .q")).toHaveCount((await engineAnswer(page, ARTICLE)).quotes.length);
+});

@@ -42,6 +42,7 @@ const state = {
   timer: 0,
   renderToken: 0,
   t0: 0, // when the newest request was made
+  asked: null, // {text, markdown} of the request awaiting its answer
 };
 
 function storageGet(key) {
@@ -88,21 +89,28 @@ function showBusy(on) {
   view.setAttribute("aria-busy", String(on));
 }
 
-/** Annotates what is in #input now (after `delay` ms) and renders it. */
-function requestAnnotate(delay) {
+/** Annotates `text` (by default what is in #input now) after `delay` ms and
+ *  renders it. The same text is not asked again while its answer is awaited. */
+function requestAnnotate(delay, text) {
   clearTimeout(state.timer);
   if (delay > 0) {
     state.timer = setTimeout(() => requestAnnotate(0), delay);
     return;
   }
-  const text = input.value;
-  saveSoon();
+  if (text === undefined) {
+    text = input.value;
+    saveSoon();
+  }
   if (!state.engine) return; // annotated as soon as the engine is ready
   const markdown = isMarkdown(text);
+  if (state.asked && state.asked.text === text && state.asked.markdown === markdown) return;
+  const asked = { text, markdown };
+  state.asked = asked;
   const seq = ++state.seq;
   state.t0 = performance.now();
   showBusy(true);
   state.engine.annotate(text, markdown).then((res) => {
+    if (state.asked === asked) state.asked = null;
     if (res.stale || seq !== state.seq) return;
     if (res.error) {
       showBusy(false);
@@ -111,6 +119,13 @@ function requestAnnotate(delay) {
     }
     draw(text, markdown, res.ann, res.ranges, res.ms);
   });
+}
+
+/** What #input will hold once the browser has inserted `pasted` over the
+ *  selection (a textarea turns CR LF and CR into LF). */
+function afterPaste(pasted) {
+  const v = input.value;
+  return v.slice(0, input.selectionStart) + pasted.replace(/\r\n?/g, "\n") + v.slice(input.selectionEnd);
 }
 
 /** Yields to the event loop without setTimeout's 4 ms clamp for nested calls. */
@@ -152,7 +167,9 @@ async function draw(text, markdown, ann, ranges, engineMs) {
   view.classList.toggle("markdown", markdown);
   view.dataset.format = markdown ? "markdown" : "text";
   drawLegend();
-  applyFilter(view, state.filter);
+  // A new view has no dimmed quote: only a filter has anything to do.
+  if (state.filter !== null) applyFilter(view, state.filter);
+  else view.classList.remove("filtered");
   if (details.dataset.quoteId !== undefined) {
     const q = state.quotesById.get(Number(details.dataset.quoteId));
     if (q) renderDetails(details, text, ann, q);
@@ -237,7 +254,15 @@ input.addEventListener("paste", (e) => {
   const data = e.clipboardData;
   if (!data) return;
   const html = data.getData("text/html");
-  if (!html) return; // plain text: the browser inserts it
+  if (!html) {
+    // Plain text: the browser inserts it (an undo step, like any paste) while
+    // the worker already annotates the text as it will be. The input event
+    // that follows finds that text requested and asks nothing more; if the
+    // guess was wrong, it asks for the real text and the guess is dropped.
+    const plain = data.getData("text/plain");
+    if (plain) requestAnnotate(0, afterPaste(plain));
+    return;
+  }
   e.preventDefault();
   const text = htmlToText(html) || data.getData("text/plain");
   insertText(text);
