@@ -186,3 +186,41 @@ fn a_lone_surrogate_is_kept_as_it_is_in_the_view() {
     assert_eq!(shown.length(), text.length());
     assert_eq!(shown.char_code_at(0), 0xD83D as f64);
 }
+
+fn textarea() -> web_sys::HtmlTextAreaElement {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    doc.create_element("textarea")
+        .expect("textarea")
+        .dyn_into()
+        .expect("a textarea")
+}
+
+#[wasm_bindgen_test]
+fn the_editor_restores_the_saved_text_into_an_empty_input_only() {
+    let storage = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("storage");
+    storage
+        .set_item("whosaid:text", "\"Hi,\" she said.")
+        .expect("set");
+    storage.set_item("whosaid:mode", "markdown").expect("set");
+    let noop = js_sys::Function::new_no_args("");
+    let input = textarea();
+    let editor =
+        whosaid::web::Editor::new(input.clone(), noop.clone(), noop.clone()).expect("editor");
+    assert!(editor.restore());
+    assert_eq!(input.value(), "\"Hi,\" she said.");
+    assert_eq!(editor.saved_mode().as_deref(), Some("markdown"));
+    // Something typed already wins over the saved text.
+    let typed = textarea();
+    typed.set_value("mine");
+    let other = whosaid::web::Editor::new(typed.clone(), noop.clone(), noop).expect("editor");
+    assert!(!other.restore());
+    assert_eq!(typed.value(), "mine");
+    // Clear forgets it.
+    editor.forget();
+    assert_eq!(storage.get_item("whosaid:text").expect("get"), None);
+    storage.remove_item("whosaid:mode").expect("remove");
+}

@@ -1,8 +1,9 @@
 // The page shell: wires #input to the engine and the engine's result to #view,
 // #legend and #details. Kept thin: the annotator is the wasm module in a
-// worker (engine.js, src/web/mod.rs), the article's DOM is built by the wasm
-// module on this thread (ViewBuilder, src/web/view.rs), the legend and details
-// by render.js, the rich-paste cleaning by paste.js.
+// worker (engine.js, src/web/mod.rs); on this thread the wasm module builds the
+// article's DOM (ViewBuilder, src/web/view.rs), decides when typing is
+// annotated and keeps the text in localStorage (Editor, src/web/editor.rs);
+// the legend and details are render.js's, the rich-paste cleaning paste.js's.
 import { htmlToText, looksLikeMarkdown } from "./paste.js";
 import { renderLegend, applyFilter, renderDetails, standaloneHtml } from "./render.js";
 import { createEngine } from "./engine.js";
@@ -15,10 +16,6 @@ const details = $("details");
 const status = $("status");
 const progress = $("progress");
 const modeSelect = $("mode");
-
-const STORE_TEXT = "whosaid:text";
-const STORE_MODE = "whosaid:mode";
-const DEBOUNCE_MS = 150;
 
 const SAMPLE = `Huawei's founder hits back at Washington
 
@@ -39,43 +36,25 @@ const state = {
   filter: null,
   rev: 0, // renders completed
   seq: 0, // requests made
-  timer: 0,
   renderToken: 0,
   t0: 0, // when the newest request was made
   asked: null, // {text, markdown} of the request awaiting its answer
 };
 
-function storageGet(key) {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-function storageSet(key, value) {
-  try {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, value);
-  } catch {
-    status.textContent = "Could not save the text in this browser (storage full or disabled).";
-  }
-}
+/** Typing, pastes, drops and saving: the wasm Editor, once this thread's
+ *  module has loaded (null until then). */
+let editor = null;
+// Changed before the editor existed: the saved text (format) must not replace it.
+let touched = false;
+let modeTouched = false;
+input.addEventListener("input", () => (touched = true), { once: true });
+modeSelect.addEventListener("change", () => (modeTouched = true), { once: true });
 
-/** Saves #input in localStorage off the critical path (a 1 MB setItem costs
- *  milliseconds): once the page is idle, at most once per second. */
-let saveTimer = 0;
-function saveSoon() {
-  if (saveTimer) return;
-  saveTimer = setTimeout(() => {
-    const save = () => {
-      saveTimer = 0;
-      storageSet(STORE_TEXT, input.value || null);
-    };
-    if (window.requestIdleCallback) requestIdleCallback(save, { timeout: 2000 });
-    else save();
-  }, 1000);
+/** The page changed #input itself: the editor saves it (and drops a typing pause). */
+function changedByPage() {
+  touched = true;
+  if (editor) editor.changed();
 }
-addEventListener("pagehide", () => storageSet(STORE_TEXT, input.value || null));
 
 function isMarkdown(text) {
   const mode = modeSelect.value;
@@ -89,18 +68,9 @@ function showBusy(on) {
   view.setAttribute("aria-busy", String(on));
 }
 
-/** Annotates `text` (by default what is in #input now) after `delay` ms and
- *  renders it. The same text is not asked again while its answer is awaited. */
-function requestAnnotate(delay, text) {
-  clearTimeout(state.timer);
-  if (delay > 0) {
-    state.timer = setTimeout(() => requestAnnotate(0), delay);
-    return;
-  }
-  if (text === undefined) {
-    text = input.value;
-    saveSoon();
-  }
+/** Annotates `text` (by default what is in #input now) and renders it. The
+ *  same text is not asked again while its answer is awaited. */
+function requestAnnotate(text = input.value) {
   if (!state.engine) return; // annotated as soon as the engine is ready
   const markdown = isMarkdown(text);
   if (state.asked && state.asked.text === text && state.asked.markdown === markdown) return;
@@ -234,10 +204,8 @@ view.addEventListener("focusin", (e) => {
   if (el) showQuote(el);
 });
 
-// Input: typing is debounced; paste and drop annotate at once.
-input.addEventListener("input", (e) => {
-  requestAnnotate(e.inputType === "insertFromPaste" || e.inputType === "insertFromDrop" ? 0 : DEBOUNCE_MS);
-});
+// Input events are the Editor's (src/web/editor.rs): typing is annotated after
+// a pause, a paste or a drop at once, and the text is saved when idle.
 
 function insertText(text) {
   input.focus();
@@ -247,7 +215,8 @@ function insertText(text) {
   if (text.length > 20000 || !document.execCommand("insertText", false, text)) {
     input.setRangeText(text, input.selectionStart, input.selectionEnd, "end");
   }
-  requestAnnotate(0);
+  changedByPage();
+  requestAnnotate();
 }
 
 input.addEventListener("paste", (e) => {
@@ -260,7 +229,7 @@ input.addEventListener("paste", (e) => {
     // that follows finds that text requested and asks nothing more; if the
     // guess was wrong, it asks for the real text and the guess is dropped.
     const plain = data.getData("text/plain");
-    if (plain) requestAnnotate(0, afterPaste(plain));
+    if (plain) requestAnnotate(afterPaste(plain));
     return;
   }
   e.preventDefault();
@@ -277,9 +246,11 @@ function loadFile(file) {
   }
   file.text().then((text) => {
     modeSelect.value = md ? "markdown" : "text";
-    storageSet(STORE_MODE, modeSelect.value);
+    modeTouched = true;
+    if (editor) editor.saveMode(modeSelect.value);
     input.value = text;
-    requestAnnotate(0);
+    changedByPage();
+    requestAnnotate();
   });
 }
 
@@ -299,16 +270,17 @@ document.addEventListener("drop", (e) => {
 });
 
 modeSelect.addEventListener("change", () => {
-  storageSet(STORE_MODE, modeSelect.value);
-  requestAnnotate(0);
+  if (editor) editor.saveMode(modeSelect.value);
+  requestAnnotate();
 });
 
 $("clear").addEventListener("click", () => {
   input.value = "";
-  storageSet(STORE_TEXT, null);
+  touched = true;
+  if (editor) editor.forget();
   state.filter = null;
   resetDetails();
-  requestAnnotate(0);
+  requestAnnotate();
   if (!state.engine) {
     view.replaceChildren();
     legend.replaceChildren();
@@ -318,7 +290,8 @@ $("clear").addEventListener("click", () => {
 
 $("sample").addEventListener("click", () => {
   input.value = SAMPLE;
-  requestAnnotate(0);
+  changedByPage();
+  requestAnnotate();
 });
 
 function download(name, type, content) {
@@ -349,11 +322,6 @@ $("export-html").addEventListener("click", () => {
   download("whosaid-article.html", "text/html", standaloneHtml(view, legend, css, "whosaid: annotated article"));
 });
 
-// Start: restore the saved text unless something was typed already.
-const savedMode = storageGet(STORE_MODE);
-if (savedMode && [...modeSelect.options].some((o) => o.value === savedMode)) modeSelect.value = savedMode;
-if (!input.value) input.value = storageGet(STORE_TEXT) || "";
-
 const base = globalThis.WHOSAID_ENGINE || {
   worker: () => new Worker(new URL("./worker.js", import.meta.url), { type: "module" }),
   mainThread: async () => {
@@ -366,15 +334,29 @@ const base = globalThis.WHOSAID_ENGINE || {
 let mainModule = null;
 const how = { ...base, mainThread: () => (mainModule ||= base.mainThread()) };
 
+// This thread's module: once loaded, the Editor takes over #input and puts back
+// the saved format and text, unless the user got there first.
+const mainReady = how.mainThread().then((wasm) => {
+  editor = new wasm.Editor(input, () => requestAnnotate(), (message) => (status.textContent = message));
+  if (modeTouched) editor.saveMode(modeSelect.value);
+  else {
+    const mode = editor.savedMode();
+    if (mode && [...modeSelect.options].some((o) => o.value === mode)) modeSelect.value = mode;
+  }
+  if (touched) editor.changed(); // what was typed meanwhile is saved in its turn
+  else editor.restore();
+  return wasm;
+});
+
 // The worker's engine and this thread's module (for ViewBuilder) load together.
-Promise.all([createEngine(how), how.mainThread()]).then(
+Promise.all([createEngine(how), mainReady]).then(
   ([engine, wasm]) => {
     state.wasm = wasm;
     state.engine = engine;
     document.documentElement.dataset.engine = engine.where;
     $("version").textContent = engine.version;
     status.textContent = "Ready.";
-    requestAnnotate(0);
+    requestAnnotate();
   },
   (e) => {
     status.textContent = `The engine could not start: ${e && e.message ? e.message : e}`;
