@@ -8,8 +8,9 @@
 //! paste-to-coloured path: [`SAVE_DELAY_MS`] after the first unsaved change,
 //! when the page is next idle, so at most once a second however fast the
 //! typing; `pagehide` saves at once. What to annotate and how to draw it stays
-//! with the page (`www/app/main.js`), which passes two callbacks: `onChange()`
-//! (annotate `#input` now) and `onError(message)` (show a message).
+//! with the page (`www/app/main.js`), which passes two callbacks:
+//! `onChange(atOnce)` (annotate `#input` now; `atOnce` after a paste or a drop)
+//! and `onError(message)` (show a message).
 //!
 //! Storage: the text and the input format are stored as they are, one string
 //! under [`TEXT_KEY`] and one under [`MODE_KEY`], through gloo-storage's
@@ -102,8 +103,12 @@ impl Inner {
             .call1(&JsValue::NULL, &JsValue::from_str(message));
     }
 
-    fn change_now(&self) {
-        let _ = self.on_change.call0(&JsValue::NULL);
+    /// Asks the page to annotate now; `at_once` for a paste or a drop (a
+    /// discrete action), not for a pause in typing.
+    fn change_now(&self, at_once: bool) {
+        let _ = self
+            .on_change
+            .call1(&JsValue::NULL, &JsValue::from_bool(at_once));
     }
 
     /// Saves the text now; reports a failure.
@@ -146,7 +151,7 @@ impl Inner {
     /// Restarts the typing pause.
     fn typed(self: &Rc<Self>) {
         let me = Rc::clone(self);
-        let timer = Timeout::new(TYPING_PAUSE_MS, move || me.change_now());
+        let timer = Timeout::new(TYPING_PAUSE_MS, move || me.change_now(false));
         // Replacing the previous timeout cancels it.
         *self.typing.borrow_mut() = Some(timer);
     }
@@ -158,8 +163,9 @@ impl Inner {
 
 #[wasm_bindgen]
 impl Editor {
-    /// Starts watching `input`. `on_change()` is called when its text should be
-    /// annotated now; `on_error(message)` when saving failed.
+    /// Starts watching `input`. `on_change(at_once)` is called when its text
+    /// should be annotated now (`at_once`: after a paste or a drop rather than
+    /// a pause in typing); `on_error(message)` when saving failed.
     #[wasm_bindgen(constructor)]
     pub fn new(
         input: HtmlTextAreaElement,
@@ -184,7 +190,7 @@ impl Editor {
                 .is_some_and(|t| t == "insertFromPaste" || t == "insertFromDrop");
             if at_once {
                 me.cancel_typing();
-                me.change_now();
+                me.change_now(true);
             } else {
                 me.typed();
             }

@@ -418,20 +418,35 @@ test("the text is saved after the paste, off its path; a storage failure shows a
   await expect(page.locator("#view .q").first()).toBeVisible();
 });
 
-test("a real paste is annotated once, CR LF line ends and all", async ({ page, context }) => {
+test("a short paste is annotated once, on the paste event, CR LF line ends and all; a long one in the worker", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await openPage(page);
   const text = ARTICLE.replace(/\n/g, "\r\n");
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await page.locator("#input").focus();
+  await page.evaluate(() => {
+    window.__where = [];
+    document.addEventListener("whosaid:rendered", (e) => window.__where.push(e.detail.where));
+  });
   const before = await rev(page);
   await rendered(page, () => page.keyboard.press("Control+V"));
   await expect(page.locator("#input")).toHaveValue(ARTICLE);
   expect(await page.locator("#view").textContent()).toBe(ARTICLE);
-  // The engine started on the paste event; the input event that followed asked nothing more.
+  // Annotated on the paste event, on the page's thread (a short text); the
+  // input event that followed asked nothing more.
   await page.waitForTimeout(400);
   expect(await rev(page)).toBe(before + 1);
+  expect(await page.evaluate(() => window.__where)).toEqual(["page"]);
   await expect(page.locator("#view .q")).toHaveCount((await engineAnswer(page, ARTICLE)).quotes.length);
+
+  // A long paste goes to the worker, and typing meanwhile is kept.
+  let long = ARTICLE;
+  while (long.length < 400_000) long += `\n\n${long}`;
+  await page.evaluate((t) => navigator.clipboard.writeText(t), long);
+  await page.locator("#input").evaluate((el) => el.select());
+  await rendered(page, () => page.keyboard.press("Control+V"));
+  expect(await page.evaluate(() => window.__where.at(-1))).toBe("worker");
+  await expect(page.locator("#input")).toHaveValue(long);
 });
 
 test("typing is annotated once it pauses, not at every key", async ({ page }) => {
