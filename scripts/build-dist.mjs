@@ -17,9 +17,10 @@
 //                          start the engine, then the app modules concatenated.
 // The data blocks are never executed. At run time the worker is a classic blob:
 // worker made of glue + worker; the main-thread fallback (when no worker can
-// start) and the page's own module (the article's DOM is built by ViewBuilder,
-// in wasm) import the glue as a blob: module. The Content-Security-Policy allows exactly the inline module script
-// and style by their SHA-256 hashes, wasm, and blob: for those two modules.
+// start) and the page's own module (ViewBuilder builds the article's DOM and
+// Editor watches the text area, both in wasm) import the glue as a blob: module.
+// The Content-Security-Policy allows exactly the inline module script and style
+// by their SHA-256 hashes, wasm, and blob: for those two modules.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -121,7 +122,7 @@ const prelude = `// ---- dist prelude: the engine comes from the data blocks of 
     // default path that is never taken since the wasm bytes are passed.
     worker: () => new Worker(blobUrl(glue.replaceAll("import.meta.url", "self.location.href"), "\\n", block("whosaid-worker"))),
     mainThread: async () => {
-      const m = await import(blobUrl(glue, "\\nexport { __wbg_init as default, initSync, annotate, annotateMarkdown, annotateForView, version, ViewBuilder };\\n"));
+      const m = await import(blobUrl(glue, "\\nexport { __wbg_init as default, initSync, annotate, annotateMarkdown, annotateForView, version, ViewBuilder, Editor };\\n"));
       await m.default({ module_or_path: wasm });
       return m;
     },

@@ -1,6 +1,8 @@
 //! Browser plumbing for the page (wasm32 only), built on `web-sys`.
 //!
 //! - [`view`]: the annotated article as DOM ([`ViewBuilder`]), on the main thread.
+//! - [`editor`]: when to annotate what is typed, and the article kept in
+//!   localStorage ([`Editor`]: gloo events, timers and storage), on the main thread.
 //! - [`start_worker`]: the annotation service in the page's worker.
 //!
 //! [`start_worker`] turns the dedicated worker that `www/app/worker.js` starts
@@ -15,10 +17,12 @@
 //!   `Annotations` with UTF-16 offsets and `ranges` its marks for
 //!   [`ViewBuilder`], or `{type: "error", id, message}`.
 
+pub mod editor;
 pub mod view;
+pub use editor::Editor;
 pub use view::ViewBuilder;
 
-use gloo_events::EventListener;
+use gloo::events::EventListener;
 use js_sys::{Object, Reflect};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;

@@ -12,11 +12,33 @@
 //!
 //! Building is incremental: [`ViewBuilder::step`] does a bounded amount of work,
 //! so the page can spread a huge article over several frames.
+//!
+//! It is on the paste-to-coloured path, so it keeps calls into the DOM few and
+//! cheap: every element is a shallow clone of a prototype that already carries
+//! its class, kind, speaker and colour (one prototype per distinct look), so
+//! only its own id or offset is set, as a number; text runs are slices of the
+//! caller's JavaScript string, appended as they are, never copied through
+//! UTF-8. About three calls per element and two per text run.
 
 use crate::{Annotations, QuoteKind};
+use js_sys::JsString;
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DocumentFragment, Element, HtmlElement, Node};
+
+#[wasm_bindgen]
+extern "C" {
+    /// An element or a fragment seen through the two calls made in bulk here,
+    /// with arguments web-sys does not offer (a JS string, a number).
+    type Target;
+    /// `ParentNode.append(string)`: appends a text node made from a JS string.
+    #[wasm_bindgen(method, js_name = append)]
+    fn append_text(this: &Target, text: &JsString);
+    /// `Element.setAttribute(name, number)`: the DOM writes the number in decimal.
+    #[wasm_bindgen(method, js_name = setAttribute)]
+    fn set_number(this: &Target, name: &JsString, value: u32);
+}
 
 /// Speakers `0..PALETTE` get a palette class `c{id}`; the rest a computed colour.
 const PALETTE: usize = 8;
@@ -181,7 +203,8 @@ fn para(units: &[u16], start: usize, end: usize, markdown: bool) -> Range {
 pub struct ViewBuilder {
     doc: Document,
     root: DocumentFragment,
-    units: Vec<u16>,
+    /// The text as the caller's JavaScript string (text runs are its slices).
+    js_text: JsString,
     /// Ranges in order of start.
     ranges: Vec<Range>,
     /// Segment boundaries, ascending.
@@ -194,6 +217,29 @@ pub struct ViewBuilder {
     /// By quote id: whether the quote already has its first (focusable) piece.
     opened: Vec<bool>,
     stack: Vec<(Range, Element)>,
+    /// One prototype element per distinct look, cloned for each range.
+    protos: HashMap<Proto, Element>,
+    /// Attribute names, made into JS strings once.
+    attr_quote_id: JsString,
+    attr_start: JsString,
+}
+
+/// What a prototype element carries: everything but the range's own id/offset.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Proto {
+    Chunk,
+    Para {
+        heading: bool,
+    },
+    /// `first`: the quote's first piece (focusable); later pieces are `cont`.
+    Quote {
+        kind: u32,
+        speaker: Option<u32>,
+        first: bool,
+    },
+    Cue,
+    Speaker(u32),
+    Source(u32),
 }
 
 #[wasm_bindgen]
@@ -201,12 +247,13 @@ impl ViewBuilder {
     /// Prepares the view of `text` with `ranges` as [`encode`] writes them
     /// (UTF-16 offsets). Out-of-range, empty or unknown records are skipped.
     #[wasm_bindgen(constructor)]
-    pub fn new(text: &str, ranges: &[u32], markdown: bool) -> Result<ViewBuilder, JsValue> {
+    pub fn new(text: JsString, ranges: &[u32], markdown: bool) -> Result<ViewBuilder, JsValue> {
         let doc = web_sys::window()
             .and_then(|w| w.document())
             .ok_or_else(|| JsError::new("whosaid: no document"))?;
         let root = doc.create_document_fragment();
-        let units: Vec<u16> = text.encode_utf16().collect();
+        // A lone surrogate becomes U+FFFD, one unit too: offsets still agree.
+        let units: Vec<u16> = String::from(&text).encode_utf16().collect();
         let len = units.len();
 
         let paras = paragraphs(&units, markdown);
@@ -248,7 +295,7 @@ impl ViewBuilder {
         Ok(ViewBuilder {
             doc,
             root,
-            units,
+            js_text: text,
             ranges: all,
             points,
             seg: 0,
@@ -256,6 +303,9 @@ impl ViewBuilder {
             active: Vec::new(),
             opened: Vec::new(),
             stack: Vec::new(),
+            protos: HashMap::new(),
+            attr_quote_id: JsString::from("data-quote-id"),
+            attr_start: JsString::from("data-start"),
         })
     }
 
@@ -326,70 +376,108 @@ impl ViewBuilder {
             parent.append_child(&el)?;
             self.stack.push((r, el));
         }
-        let piece = String::from_utf16_lossy(&self.units[a..b]);
-        let node = self.doc.create_text_node(&piece);
+        // Offsets fit in u32: the text came from a JS string.
+        let piece = self.js_text.slice(a as u32, b as u32);
         match self.stack.last() {
-            Some((_, e)) => e.append_child(&node)?,
-            None => self.root.append_child(&node)?,
-        };
+            Some((_, e)) => e.unchecked_ref::<Target>().append_text(&piece),
+            None => self.root.unchecked_ref::<Target>().append_text(&piece),
+        }
         Ok(())
     }
 
     fn element(&mut self, r: &Range) -> Result<Element, JsValue> {
-        let tag = match r.kind {
-            Kind::Chunk => "section",
-            Kind::Para { .. } => "p",
-            _ => "span",
-        };
-        let el = self.doc.create_element(tag)?;
-        match r.kind {
-            Kind::Chunk => {}
-            Kind::Para { heading } => {
-                if heading {
-                    el.set_class_name("h");
-                }
-            }
+        let proto = match r.kind {
+            Kind::Chunk => Proto::Chunk,
+            Kind::Para { heading } => Proto::Para { heading },
             Kind::Quote { id, kind, speaker } => {
-                el.set_class_name("q");
-                el.set_attribute("data-quote-id", &id.to_string())?;
-                let kind = QUOTE_KINDS
-                    .get(kind as usize)
-                    .copied()
-                    .unwrap_or(QuoteKind::Direct);
-                el.set_attribute("data-kind", kind.as_str())?;
-                if let Some(s) = speaker {
-                    el.set_attribute("data-speaker-id", &s.to_string())?;
-                }
-                colour(&el, speaker)?;
                 let i = id as usize;
-                if self.opened.get(i).copied().unwrap_or(false) {
-                    el.class_list().add_1("cont")?;
-                } else {
+                let first = !self.opened.get(i).copied().unwrap_or(false);
+                if first {
                     if self.opened.len() <= i {
                         self.opened.resize(i + 1, false);
                     }
                     self.opened[i] = true;
-                    el.set_attribute("tabindex", "0")?;
+                }
+                Proto::Quote {
+                    kind,
+                    speaker,
+                    first,
                 }
             }
-            Kind::Cue => el.set_class_name("cue"),
-            Kind::Speaker(id) => {
-                el.set_class_name("spk");
-                el.set_attribute("data-speaker-id", &id.to_string())?;
-                colour(&el, Some(id))?;
+            Kind::Cue => Proto::Cue,
+            Kind::Speaker(id) => Proto::Speaker(id),
+            Kind::Source(id) => Proto::Source(id),
+        };
+        let el: Element = match self.protos.get(&proto) {
+            Some(p) => p.clone_node()?.unchecked_into(),
+            None => {
+                let p = prototype(&self.doc, proto)?;
+                let el = p.clone_node()?.unchecked_into();
+                self.protos.insert(proto, p);
+                el
             }
-            Kind::Source(id) => {
-                el.set_class_name("src");
-                el.set_attribute("data-source-id", &id.to_string())?;
+        };
+        let target = el.unchecked_ref::<Target>();
+        match r.kind {
+            Kind::Quote { id, .. } => target.set_number(&self.attr_quote_id, id),
+            // Evidence marks carry their start, so the page can light up the
+            // cue and the mention of the quote being inspected.
+            Kind::Cue | Kind::Speaker(_) | Kind::Source(_) => {
+                target.set_number(&self.attr_start, u32::try_from(r.start).unwrap_or(u32::MAX))
             }
-        }
-        // Evidence marks carry their start, so the page can light up the cue
-        // and the mention of the quote being inspected.
-        if matches!(r.kind, Kind::Cue | Kind::Speaker(_) | Kind::Source(_)) {
-            el.set_attribute("data-start", &r.start.to_string())?;
+            Kind::Chunk | Kind::Para { .. } => {}
         }
         Ok(el)
     }
+}
+
+/// The element every range of look `proto` is cloned from.
+fn prototype(doc: &Document, proto: Proto) -> Result<Element, JsValue> {
+    let tag = match proto {
+        Proto::Chunk => "section",
+        Proto::Para { .. } => "p",
+        _ => "span",
+    };
+    let el = doc.create_element(tag)?;
+    match proto {
+        Proto::Chunk => {}
+        Proto::Para { heading } => {
+            if heading {
+                el.set_class_name("h");
+            }
+        }
+        Proto::Quote {
+            kind,
+            speaker,
+            first,
+        } => {
+            el.set_class_name(if first { "q" } else { "q cont" });
+            let kind = QUOTE_KINDS
+                .get(kind as usize)
+                .copied()
+                .unwrap_or(QuoteKind::Direct);
+            el.set_attribute("data-kind", kind.as_str())?;
+            if let Some(s) = speaker {
+                el.set_attribute("data-speaker-id", &s.to_string())?;
+            }
+            colour(&el, speaker)?;
+            // A quote in pieces is one tab stop: its first piece.
+            if first {
+                el.set_attribute("tabindex", "0")?;
+            }
+        }
+        Proto::Cue => el.set_class_name("cue"),
+        Proto::Speaker(id) => {
+            el.set_class_name("spk");
+            el.set_attribute("data-speaker-id", &id.to_string())?;
+            colour(&el, Some(id))?;
+        }
+        Proto::Source(id) => {
+            el.set_class_name("src");
+            el.set_attribute("data-source-id", &id.to_string())?;
+        }
+    }
+    Ok(el)
 }
 
 /// A palette class for the first speakers, the `--c` property (through the

@@ -389,3 +389,73 @@ test("a quote running over several paragraphs is one quote in pieces, focusable 
   expect(await page.locator(`#view .q[data-quote-id="${long.id}"][tabindex]`).count()).toBe(1);
   expect((await pieces.allTextContents()).join("")).toBe(text.slice(long.start, long.end).replace(/\n\n/g, ""));
 });
+
+test("the text is saved after the paste, off its path; a storage failure shows a message", async ({ page }) => {
+  await openPage(page);
+  // Nothing is written while the paste is handled and drawn.
+  const savedAtPaste = await page.evaluate((text) => {
+    const input = document.getElementById("input");
+    input.focus();
+    const dt = new DataTransfer();
+    dt.setData("text/plain", text);
+    input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+    document.execCommand("insertText", false, text);
+    return localStorage.getItem("whosaid:text");
+  }, ARTICLE);
+  expect(savedAtPaste).toBeNull();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("whosaid:text")), { timeout: 5000 }).toBe(ARTICLE);
+
+  // Storage that refuses to save: the page says so and carries on.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await rendered(page, () => page.locator("#input").pressSequentially(" More."));
+  await expect(page.locator("#status")).toContainText("Could not save the text", { timeout: 5000 });
+  await expect(page.locator("#status")).toContainText("QuotaExceededError");
+  await rendered(page, () => page.locator("#sample").click());
+  await expect(page.locator("#view .q").first()).toBeVisible();
+});
+
+test("a short paste is annotated once, on the paste event, CR LF line ends and all; a long one in the worker", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openPage(page);
+  const text = ARTICLE.replace(/\n/g, "\r\n");
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.locator("#input").focus();
+  await page.evaluate(() => {
+    window.__where = [];
+    document.addEventListener("whosaid:rendered", (e) => window.__where.push(e.detail.where));
+  });
+  const before = await rev(page);
+  await rendered(page, () => page.keyboard.press("Control+V"));
+  await expect(page.locator("#input")).toHaveValue(ARTICLE);
+  expect(await page.locator("#view").textContent()).toBe(ARTICLE);
+  // Annotated on the paste event, on the page's thread (a short text); the
+  // input event that followed asked nothing more.
+  await page.waitForTimeout(400);
+  expect(await rev(page)).toBe(before + 1);
+  expect(await page.evaluate(() => window.__where)).toEqual(["page"]);
+  await expect(page.locator("#view .q")).toHaveCount((await engineAnswer(page, ARTICLE)).quotes.length);
+
+  // A long paste goes to the worker, and typing meanwhile is kept.
+  let long = ARTICLE;
+  while (long.length < 400_000) long += `\n\n${long}`;
+  await page.evaluate((t) => navigator.clipboard.writeText(t), long);
+  await page.locator("#input").evaluate((el) => el.select());
+  await rendered(page, () => page.keyboard.press("Control+V"));
+  expect(await page.evaluate(() => window.__where.at(-1))).toBe("worker");
+  await expect(page.locator("#input")).toHaveValue(long);
+});
+
+test("typing is annotated once it pauses, not at every key", async ({ page }) => {
+  await openPage(page);
+  await rendered(page, () => paste(page, { "text/plain": ARTICLE }));
+  await page.waitForTimeout(400); // the synthetic paste's own pause
+  const before = await rev(page);
+  await rendered(page, () => page.locator("#input").pressSequentially(" Eight more keys.", { delay: 20 }));
+  await page.waitForTimeout(400);
+  // 17 keys 20 ms apart, under the 150 ms pause: one render (two if the machine stalled).
+  expect(await rev(page)).toBeLessThanOrEqual(before + 2);
+});
