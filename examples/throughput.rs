@@ -1,0 +1,60 @@
+//! Engine throughput on a JSONL corpus, in process, one thread: no process
+//! start-up and no JSON output in the measurement (the CLI's `--jsonl` mode adds
+//! both). Prints the best of several passes in MB/s of text.
+//!
+//! ```text
+//! cargo run --release --no-default-features --example throughput -- CORPUS.jsonl [PASSES]
+//! ```
+//!
+//! CORPUS.jsonl has one `{"text": …}` object per line (e.g. the PolNeAR train
+//! file built as `../shared/eval/README.md` says).
+
+use std::time::Instant;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(path) = args.next() else {
+        eprintln!("usage: throughput CORPUS.jsonl [PASSES]");
+        std::process::exit(2);
+    };
+    let passes: usize = args.next().and_then(|p| p.parse().ok()).unwrap_or(5);
+    let data = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        eprintln!("{path}: {e}");
+        std::process::exit(1);
+    });
+    let texts: Vec<String> = data
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .filter_map(|(i, l)| {
+            let v: serde_json::Value = serde_json::from_str(l)
+                .map_err(|e| eprintln!("line {}: {e}", i + 1))
+                .ok()?;
+            Some(v.get("text")?.as_str()?.to_string())
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut times = Vec::with_capacity(passes);
+    let mut quotes = 0;
+    for _ in 0..passes.max(1) {
+        let t0 = Instant::now();
+        quotes = texts
+            .iter()
+            .map(|t| std::hint::black_box(whosaid::annotate(t)).quotes.len())
+            .sum::<usize>();
+        times.push(t0.elapsed().as_secs_f64());
+    }
+    times.sort_by(f64::total_cmp);
+    let (best, median) = (times[0], times[times.len() / 2]);
+    println!(
+        "{} texts, {:.2} MB, {} quotes: best {:.3} s ({:.1} MB/s), median {:.3} s ({:.1} MB/s), {} passes",
+        texts.len(),
+        bytes as f64 / 1e6,
+        quotes,
+        best,
+        bytes as f64 / 1e6 / best,
+        median,
+        bytes as f64 / 1e6 / median,
+        times.len()
+    );
+}
