@@ -509,6 +509,15 @@ pub fn np_before(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<
         let mut m = np_before_plain(text, open_end, limit, lex)?;
         if m.kind == MentionKind::Name && !role.is_empty() {
             m.role = Some(role);
+        } else if matches!(m.kind, MentionKind::Role | MentionKind::Org) {
+            // `Acme's chief executive, Jane Lee, said`: the name in the apposition
+            // is the speaker, the description before it is the name's role.
+            if let Some(mut name) = np_before_plain(text, inner_end, role.start, lex)
+                .filter(|n| n.kind == MentionKind::Name && n.span.start == role.start)
+            {
+                name.role = Some(m.span);
+                return Some(name);
+            }
         }
         return Some(m);
     }
