@@ -267,6 +267,8 @@ fn clause(text: &str, start: usize, end: usize) -> Span {
     let mut e = skip_space_back(text, end);
     while e > s2 {
         match char_before(text, e) {
+            // `… move to the U.S.`: an abbreviation keeps its dot.
+            Some('.') if crate::segment::ends_with_abbreviation(text, s2, e - 1) => break,
             Some(c) if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '—' | '–' | '―') => {
                 e -= c.len_utf8()
             }

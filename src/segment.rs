@@ -281,7 +281,7 @@ pub(crate) fn is_opening_mark(c: char) -> bool {
 }
 
 /// Whether the word ending at the dot at `dot` is an abbreviation or an initial.
-fn ends_with_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
+pub(crate) fn ends_with_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
     let mut s = dot;
     while s > sentence_start {
         match char_before(text, s) {
