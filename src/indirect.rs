@@ -556,6 +556,10 @@ fn subject_cue_content(
                 if !between.contains([',', ';', ':', '"', '“', '”']) {
                     j = t;
                 }
+            } else if ws.len() - j <= 4 {
+                // `…, Jane Moss said on Tuesday.`: only an adjunct follows the cue;
+                // the reported clause is the one before (see `clause_comma_cue`).
+                return None;
             }
         }
     }
