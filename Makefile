@@ -14,6 +14,9 @@
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
+# A recipe that fails half-way (wasm-bindgen done, wasm-opt failed) must not
+# leave a fresh-looking target behind that the next `make` would trust.
+.DELETE_ON_ERROR:
 .DEFAULT_GOAL := help
 
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
