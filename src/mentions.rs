@@ -521,7 +521,78 @@ pub fn np_before(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<
         }
         return Some(m);
     }
-    np_before_plain(text, end, limit, lex)
+    anonymous_before(text, end, limit, lex).or_else(|| np_before_plain(text, end, limit, lex))
+}
+
+/// Post-modifiers that make an anonymous source of a bare noun: `a source close
+/// to the talks`, `people familiar with the matter`, `an official with knowledge
+/// of the plan` (the phrasings of wire-service style guides).
+const ANONYMOUS_LINKS: &[&str] = &[
+    " briefed on ",
+    " close to ",
+    " familiar with ",
+    " involved in ",
+    " with direct knowledge of ",
+    " with knowledge of ",
+];
+
+/// Heads an anonymous-source post-modifier attaches to.
+const ANONYMOUS_HEADS: &[&str] = &[
+    "aide",
+    "aides",
+    "diplomat",
+    "diplomats",
+    "insider",
+    "insiders",
+    "official",
+    "officials",
+    "people",
+    "person",
+    "source",
+    "sources",
+];
+
+fn is_anonymous_head(text: &str, m: &Mention) -> bool {
+    m.kind != MentionKind::Name
+        && ANONYMOUS_HEADS.contains(&m.head.text(text).to_lowercase().as_str())
+}
+
+/// The end of an anonymous-source post-modifier starting at `end`
+/// (`close to the talks`): up to the next punctuation or cue, at most six words.
+fn anonymous_tail(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Option<usize> {
+    let rest = text.get(end..limit)?;
+    let link = ANONYMOUS_LINKS.iter().find(|l| rest.starts_with(**l))?;
+    let from = end + link.len();
+    let stop = rest[link.len()..]
+        .find([',', '.', ';', ':', '"', '“', '”', '(', ')', '\n', '—'])
+        .map_or(limit, |k| from + k);
+    let ws = words(text, from, stop);
+    let ws: Vec<Word> = ws
+        .into_iter()
+        .take_while(|w| !lex.cue(w.text(text)).is_some_and(|c| c.strong))
+        .collect();
+    (!ws.is_empty() && ws.len() <= 6).then(|| ws[ws.len() - 1].end)
+}
+
+/// `…, people familiar with the matter said`: an anonymous source ending at `end`.
+fn anonymous_before(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
+    let mut from = end.saturating_sub(80).max(limit);
+    while from < end && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = text.get(from..end)?;
+    let k = ANONYMOUS_LINKS
+        .iter()
+        .filter_map(|l| window.rfind(l))
+        .max()?;
+    let at = from + k;
+    let tail_end = anonymous_tail(text, at, end, lex)?;
+    if tail_end != skip_space_back(text, end) {
+        return None;
+    }
+    let mut m = np_before_plain(text, at, limit, lex).filter(|m| is_anonymous_head(text, m))?;
+    m.span = Span::new(m.span.start, tail_end);
+    Some(m)
 }
 
 /// Skips back over spaces and adverbs standing between a subject and its cue
@@ -687,6 +758,12 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
         }
     }
     let mut m = best?;
+    // `a source close to the talks`: the post-modifier belongs to the source.
+    if is_anonymous_head(text, &m) {
+        if let Some(e) = anonymous_tail(text, m.span.end, limit, lex) {
+            m.span = Span::new(m.span.start, e);
+        }
+    }
     // An apposition after the name: ", founder of Huawei," / ", a spokeswoman."
     if m.kind == MentionKind::Name {
         let after = skip_space(text, m.span.end);
