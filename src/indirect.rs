@@ -10,7 +10,7 @@
 //! include the complementiser (`that …`), as human annotators mark them.
 
 use crate::lexicon::Lexicon;
-use crate::marks::{is_opener, Pairs};
+use crate::marks::{Pair, Pairs};
 use crate::mentions::{np_after, np_before, Mention};
 use crate::quotes::Candidate;
 use crate::segment::Doc;
@@ -152,7 +152,7 @@ pub fn find_indirect(
             } else if interposed(text, sentence, ws, k, lex) {
                 // `Back in Virginia, Mr. Clarke said, he decided …`: the
                 // attribution splits the reported speech in two.
-                if let Some(mut before) = clause_comma_cue(text, sentence, ws, k, lex) {
+                if let Some(mut before) = clause_comma_cue(text, sentence, ws, k, pairs, lex) {
                     before.rule = "interposed-attribution";
                     add(before, pairs, found, marked);
                 }
@@ -162,7 +162,7 @@ pub fn find_indirect(
                 })
             } else {
                 subject_cue_content(text, sentence, ws, k, pairs, lex)
-                    .or_else(|| clause_comma_cue(text, sentence, ws, k, lex))
+                    .or_else(|| clause_comma_cue(text, sentence, ws, k, pairs, lex))
             };
             if let Some(c) = c {
                 consumed = c.content.end.max(w.end);
@@ -569,21 +569,8 @@ fn subject_cue_content(
         return None;
     }
     // `X said: "…"`, `X said, "…"`: a direct quote's attribution, not reported speech.
-    let after_cue = skip_space(text, cue.end);
-    let mut probe = after_cue;
-    while let Some(c) = char_at(text, probe) {
-        if matches!(c, ':' | ',') {
-            probe = skip_space(text, probe + 1);
-        } else {
-            break;
-        }
-    }
-    if char_at(text, probe).is_some_and(crate::marks::is_quote_mark) && pairs.inside_quote(probe) {
-        if let Some(p) = pairs.top_at(probe) {
-            if p.outer().end + 2 >= sentence.end {
-                return None;
-            }
-        }
+    if quote_after(text, cue.end, pairs).is_some_and(|p| p.outer().end + 2 >= sentence.end) {
+        return None;
     }
     let mut end = trailing_attribution_start(text, sentence, ws, j, lex).unwrap_or(sentence.end);
     // The reported clause ends at a semicolon or at ", but" starting a new clause.
@@ -725,6 +712,7 @@ fn clause_comma_cue(
     sentence: Span,
     ws: &[Word],
     k: usize,
+    pairs: &Pairs,
     lex: &Lexicon,
 ) -> Option<Candidate> {
     let cue_w = ws[k];
@@ -745,7 +733,11 @@ fn clause_comma_cue(
     if char_before(text, comma) != Some(',') {
         return None;
     }
-    if introduces_quote(text, subject.end.max(cue_w.end)) {
+    // `…, she said: "…"`: the cue introduces what follows, not the clause before.
+    let after = subject.end.max(cue_w.end);
+    if char_at(text, skip_space(text, after)) == Some(':')
+        || quote_after(text, after, pairs).is_some()
+    {
         return None;
     }
     let tail = words(text, subject.end.max(cue_w.end), sentence.end);
@@ -766,17 +758,14 @@ fn clause_comma_cue(
     ))
 }
 
-/// Whether an attribution ending at `end` introduces a direct quote after it
-/// (`…, she said: "…"`, `…, he said, “…”`): then it is that quote's cue, not
-/// the cue of the clause before it.
-fn introduces_quote(text: &str, end: usize) -> bool {
-    let at = skip_space(text, end);
-    match char_at(text, at) {
-        Some(':') => true,
-        Some(',') => char_at(text, skip_space(text, at + 1)).is_some_and(is_opener),
-        Some(c) => is_opener(c),
-        None => false,
+/// The quotation opening right after an attribution ending at `end`, past a
+/// colon or comma (`she said: "…"`, `he said, “…”`).
+fn quote_after<'p>(text: &str, end: usize, pairs: &'p Pairs) -> Option<&'p Pair> {
+    let mut at = skip_space(text, end);
+    while matches!(char_at(text, at), Some(':' | ',')) {
+        at = skip_space(text, at + 1);
     }
+    pairs.top_at(at).filter(|p| p.open.start == at)
 }
 
 /// Adds an indirect candidate: if it is mostly one direct quote, it is dropped

@@ -1003,20 +1003,12 @@ impl Lexicon {
 
     /// The cue a word is a form of (`said` → say), if any. Case-insensitive.
     pub fn cue(&self, word: &str) -> Option<Cue> {
-        let mut buf = [0u8; 32];
-        let lower;
-        let w = if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
-            word
-        } else if let Some(w) = ascii_lower(word, &mut buf) {
-            w
-        } else {
-            lower = word.to_lowercase();
-            lower.as_str()
-        };
-        base_cues()
-            .get(w)
-            .or_else(|| self.extra_cues.get(w))
-            .copied()
+        with_lowercase(word, |w| {
+            base_cues()
+                .get(w)
+                .or_else(|| self.extra_cues.get(w))
+                .copied()
+        })
     }
 
     /// Whether `name` is a known given name.
@@ -1033,16 +1025,8 @@ impl Lexicon {
     /// The outlet names, built-in then the user's, that start with the word
     /// `first` (each list longest first).
     pub fn outlets_starting_with<'a>(&'a self, first: &str) -> impl Iterator<Item = &'a str> + 'a {
-        let base = if first.starts_with(|c: char| c.is_uppercase()) {
-            base_outlets().get(first)
-        } else {
-            None
-        };
-        let extra = if self.lowercase_outlets || first.starts_with(|c: char| c.is_uppercase()) {
-            self.extra_outlets.get(first)
-        } else {
-            None
-        };
+        let base = base_outlets().get(first);
+        let extra = self.extra_outlets.get(first);
         base.into_iter().chain(extra).flatten().map(String::as_str)
     }
 }
@@ -1077,11 +1061,7 @@ impl WordSet {
     /// Whether `word` in lower case is in the table (no allocation for short
     /// ASCII words).
     pub fn contains_lower(&self, word: &str) -> bool {
-        let mut buf = [0u8; 32];
-        match ascii_lower(word, &mut buf) {
-            Some(w) => self.contains(w),
-            None => self.contains(&word.to_lowercase()),
-        }
+        with_lowercase(word, |w| self.contains(w))
     }
 }
 
@@ -1096,14 +1076,26 @@ pub static ORG_WORD_SET: WordSet = WordSet::new(ORG_WORDS);
 /// [`DOCUMENT_NOUNS`] as a set.
 pub static DOCUMENT_NOUN_SET: WordSet = WordSet::new(DOCUMENT_NOUNS);
 
-/// `word` in lower case, written into `buf` without allocating, when it is
-/// ASCII and fits; `None` otherwise (the caller falls back to `to_lowercase`).
-pub(crate) fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    let out = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
-    for (o, b) in out.iter_mut().zip(word.bytes()) {
-        *o = b.to_ascii_lowercase();
+/// Calls `f` with `word` in lower case: on a stack copy for short ASCII words
+/// (every word of a document is looked up, so no allocation on that path), via
+/// `to_lowercase` otherwise.
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return f(word);
     }
-    std::str::from_utf8(out).ok()
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+        Some(out) => {
+            for (o, b) in out.iter_mut().zip(word.bytes()) {
+                *o = b.to_ascii_lowercase();
+            }
+            f(std::str::from_utf8(out).unwrap_or(word))
+        }
+        None => f(&word.to_lowercase()),
+    }
 }
 
 /// Regular inflections of a verb lemma: base, -s, -ed, -ing.

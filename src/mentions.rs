@@ -10,7 +10,8 @@ use crate::lexicon::{self, Lexicon, WordSet};
 use crate::marks::Pairs;
 use crate::segment::Doc;
 use crate::text::{
-    char_at, char_before, is_capitalized, is_space, skip_space, skip_space_back, words, Word,
+    char_at, char_before, is_capitalized, is_space, skip_space, skip_space_back, word_iter, words,
+    Word,
 };
 use crate::{Span, SpeakerKind};
 use rustc_hash::FxHashMap;
@@ -310,11 +311,7 @@ fn pronoun(w: &str) -> Option<(Option<bool>, bool)> {
             .map(|&(p, gender, plural)| (p, (gender, plural)))
             .collect()
     });
-    let mut buf = [0u8; 32];
-    match lexicon::ascii_lower(w, &mut buf) {
-        Some(lw) => map.get(lw).copied(),
-        None => map.get(w.to_lowercase().as_str()).copied(),
-    }
+    lexicon::with_lowercase(w, |lw| map.get(lw).copied())
 }
 
 /// Classifies a run of words as a mention, if it is one. `ws` must be contiguous
@@ -566,12 +563,14 @@ fn anonymous_tail(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Option
     let stop = rest[link.len()..]
         .find([',', '.', ';', ':', '"', '“', '”', '(', ')', '\n', '—'])
         .map_or(limit, |k| from + k);
-    let ws = words(text, from, stop);
-    let ws: Vec<Word> = ws
-        .into_iter()
-        .take_while(|w| !lex.cue(w.text(text)).is_some_and(|c| c.strong))
-        .collect();
-    (!ws.is_empty() && ws.len() <= 6).then(|| ws[ws.len() - 1].end)
+    let (mut n, mut last) = (0, None);
+    for w in
+        word_iter(text, from, stop).take_while(|w| !lex.cue(w.text(text)).is_some_and(|c| c.strong))
+    {
+        n += 1;
+        last = Some(w.end);
+    }
+    last.filter(|_| n <= 6)
 }
 
 /// `…, people familiar with the matter said`: an anonymous source ending at `end`.

@@ -78,8 +78,7 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
         let ws = doc.sentence_words(si);
         for (k, w) in ws.iter().enumerate() {
             let t = w.text(text);
-            if t.len() > 11
-                || !t.starts_with(|c: char| c.is_ascii_lowercase())
+            if !t.starts_with(|c: char| c.is_ascii_lowercase())
                 || !DOCUMENT_NOUN_SET.contains(t)
                 || pairs.inside_quote(w.start)
             {
