@@ -26,7 +26,7 @@ bench: bench-criterion bench-ratios bench-peers
 # also builds the binary, whose lib copy is panic=abort (profile.release) while
 # the bench's is unwind: same file name, and the link of one can fail.
 bench-criterion:
-	cargo bench --no-default-features --bench pipeline -- $(BENCH_ARGS) $(BENCH_FILTER)
+	cargo bench --no-default-features --bench pipeline -- $(BENCH_ARGS) $(if $(BENCH_FILTER),'$(BENCH_FILTER)')
 
 # Ratios from criterion's saved estimates (target/criterion/*/new/estimates.json).
 bench-ratios:
