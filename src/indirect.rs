@@ -82,6 +82,7 @@ pub fn find_indirect(
             continue;
         }
         let mut consumed = sentence.start;
+        let headline = title_case(text, ws);
         if let Some(c) = according_to(text, sentence, ws, pairs, lex) {
             consumed = c.content.end.max(c.cue.map(|s| s.end).unwrap_or(0));
             add(c, pairs, found, marked);
@@ -97,6 +98,12 @@ pub fn find_indirect(
             }
             let t = w.text(text);
             if lex.cue(t).is_none() {
+                continue;
+            }
+            // A capital inside running text makes a name, not a verb: `the
+            // United States`, `the Clean Power Plan`, `The New York Post`.
+            // Headlines capitalise every word (`Obama Says …`): there it is a cue.
+            if k > 0 && is_capitalized(t) && !headline {
                 continue;
             }
             let lt = t.to_lowercase();
@@ -170,6 +177,20 @@ pub fn find_indirect(
             }
         }
     }
+}
+
+/// Whether a sentence is written in title case, like a headline: most of its
+/// words of four letters or more (four in five) start with a capital.
+fn title_case(text: &str, ws: &[Word]) -> bool {
+    let (mut long, mut caps) = (0usize, 0usize);
+    for w in ws {
+        let t = w.text(text);
+        if t.chars().count() >= 4 {
+            long += 1;
+            caps += usize::from(is_capitalized(t));
+        }
+    }
+    long > 0 && caps * 10 >= long * 8
 }
 
 /// Whether the cue at `k` closes a direct quote: the quote opens its sentence
