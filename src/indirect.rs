@@ -512,10 +512,20 @@ fn subject_cue_content(
     let lt = cue_w.text(text).to_lowercase();
     let mut cue = cue_w.span();
     let mut j = k + 1;
-    // A particle belongs to the cue: "pointed to", "called for".
+    // A particle belongs to the cue: "pointed to", "called for". `on` before a
+    // short place or time and a `that` (`wrote on social media that …`,
+    // `insisted on Tuesday that …`) starts an adjunct instead.
     if let Some(n) = ws.get(j) {
         let nt = n.text(text);
+        let adjunct_then_that = nt == "on"
+            && (j + 1..(j + 5).min(ws.len())).any(|i| {
+                ws[i].text(text) == "that"
+                    && !Span::new(n.end, ws[i].start)
+                        .text(text)
+                        .contains([',', ';', ':', '"', '“', '”'])
+            });
         if PARTICLES.contains(&nt)
+            && !adjunct_then_that
             && !matches!(lt.as_str(), "said" | "say" | "says" | "told")
             && Span::new(cue_w.end, n.start).text(text).trim().is_empty()
         {
