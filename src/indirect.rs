@@ -138,6 +138,14 @@ pub fn find_indirect(
                 }
             }
             let next = ws.get(k + 1).map(|n| n.text(text));
+            // `known as "Shorty"`, `named the bridge "Unity Crossing"`: the verb
+            // names; the name is a mention, not reported speech.
+            if (next == Some("as") || crate::quotes::NAMING_VERBS.contains(&lt.as_str()))
+                && (k..(k + 4).min(ws.len()))
+                    .any(|i| naming_mention_at(text, &found[..marked], ws[i].end))
+            {
+                continue;
+            }
             // "is said to", "was told by"
             if next.is_some_and(|n| n == "by")
                 || (next == Some("to") && matches!(lt.as_str(), "said" | "say" | "says" | "told"))
@@ -177,6 +185,16 @@ pub fn find_indirect(
             }
         }
     }
+}
+
+/// Whether the quotation opening at `pos` (after spaces) was found to be a
+/// name (`known as "Shorty"`). `marked` is sorted by position.
+fn naming_mention_at(text: &str, marked: &[Candidate], pos: usize) -> bool {
+    let at = skip_space(text, pos);
+    let i = marked.partition_point(|q| q.outer.start < at);
+    marked
+        .get(i)
+        .is_some_and(|q| q.outer.start == at && crate::quotes::is_naming_rule(q.rule))
 }
 
 /// Whether a sentence is written in title case, like a headline: most of its
@@ -809,7 +827,12 @@ fn add(mut c: Candidate, pairs: &Pairs, found: &mut Vec<Candidate>, marked: usiz
         if q.outer.start >= c.content.end {
             break;
         }
-        if q.absorbed || !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mention) {
+        if q.absorbed
+            || !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mention)
+            || crate::quotes::is_naming_rule(q.rule)
+        {
+            // A name (`the so-called "peace plan"`) stays a mention: it is
+            // nobody's words, so it does not make the clause mixed.
             continue;
         }
         if c.content.overlaps(q.outer) {
