@@ -303,6 +303,7 @@ fn clause(text: &str, start: usize, end: usize) -> Span {
             break;
         }
     }
+    let s2 = skip_dateline(text, s2, end);
     let mut e = skip_space_back(text, end);
     while e > s2 {
         match char_before(text, e) {
@@ -316,6 +317,56 @@ fn clause(text: &str, start: usize, end: usize) -> Span {
         e = skip_space_back(text, e);
     }
     Span::new(s2, e.max(s2))
+}
+
+/// Past a dateline opening a clause: up to five words in capitals, with an
+/// optional agency in brackets, then a dash (`OSLO —`, `WASHINGTON (AP) —`,
+/// `NEW YORK, N.Y. -`) at the start of a paragraph. The place is not part of
+/// what was said.
+fn skip_dateline(text: &str, start: usize, end: usize) -> usize {
+    let limit = (start + 60).min(end);
+    let mut i = start;
+    let mut upper = 0usize;
+    while i < limit {
+        let Some(c) = char_at(text, i) else { break };
+        if c.is_lowercase() {
+            // Inside brackets: `(Reuters)`.
+            if !text[start..i].ends_with(|p: char| p.is_alphabetic())
+                || !text[start..i].contains('(')
+                || text[start..i].contains(')')
+            {
+                return start;
+            }
+        } else if c.is_uppercase() {
+            upper += 1;
+        } else if matches!(c, '—' | '–' | '―') || (c == '-' && char_at(text, i + 1) == Some(' '))
+        {
+            if upper < 2 || char_before(text, i).is_some_and(|p| !crate::text::is_space(p)) {
+                return start;
+            }
+            let mut j = i + c.len_utf8();
+            while char_at(text, j) == Some('-') {
+                j += 1;
+            }
+            let after = skip_space(text, j);
+            // `NATO — the alliance — is dead`: a second dash makes an aside.
+            let aside = text
+                .get(after..end)
+                .is_some_and(|rest| rest.contains(['—', '–', '―']));
+            let para_start = start == 0 || char_before(text, start) == Some('\n');
+            return if after < end && !aside && para_start {
+                after
+            } else {
+                start
+            };
+        } else if !(crate::text::is_space(c)
+            || matches!(c, ',' | '.' | '(' | ')' | '\'' | '’' | '-'))
+        {
+            return start;
+        }
+        i += c.len_utf8();
+    }
+    start
 }
 
 /// Whether `s` has at least `n` words (stops counting at `n`).
