@@ -815,6 +815,7 @@ pub const OUTLETS: &[&str] = &[
     "Axios",
     "BBC",
     "Bloomberg",
+    "Bloomberg News",
     "Breitbart",
     "BuzzFeed News",
     "CBS",
