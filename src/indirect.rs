@@ -842,7 +842,7 @@ fn clause_comma_cue(
     }
     let tail = words(text, subject.end.max(cue_w.end), sentence.end);
     let content = clause(text, sentence.start, comma - 1);
-    if !has_words(text, content, 2) {
+    if !has_words(text, content, 2) || participle_phrase(text, content) {
         return None;
     }
     // Only short adjuncts may follow ("on Tuesday", "in a statement"); a longer
@@ -856,6 +856,28 @@ fn clause_comma_cue(
         "clause-comma-speaker-cue",
         conf,
     ))
+}
+
+/// Whether a clause before `, X said` is a participle phrase modifying the
+/// subject, not what was said: `Told to leave the building, he refused.`,
+/// `Asked about the plan, she declined.`, `Speaking to reporters, she said.`
+fn participle_phrase(text: &str, content: Span) -> bool {
+    let mut it = word_iter(text, content.start, content.end);
+    let (Some(first), Some(second)) = (it.next(), it.next()) else {
+        return false;
+    };
+    let f = first.text(text).to_lowercase();
+    let participle = f.ends_with("ed")
+        || f.ends_with("ing")
+        || matches!(
+            f.as_str(),
+            "told" | "given" | "shown" | "seen" | "known" | "taken"
+        );
+    participle
+        && matches!(
+            second.text(text),
+            "to" | "about" | "by" | "with" | "on" | "for" | "if" | "whether" | "in" | "at"
+        )
 }
 
 /// The quotation opening right after an attribution ending at `end`, past a
