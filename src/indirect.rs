@@ -786,7 +786,7 @@ fn gerund_cue(
 fn interposed(text: &str, sentence: Span, ws: &[Word], k: usize, lex: &Lexicon) -> bool {
     let cue = ws[k];
     let subj_start = match np_before(text, cue.start, sentence.start, lex) {
-        Some(m) if m.role.is_none() => m.span.start,
+        Some(m) if m.role.is_none() => title_before(text, m.span.start),
         _ => return false,
     };
     let before = skip_space_back(text, subj_start);
@@ -803,6 +803,32 @@ fn interposed(text: &str, sentence: Span, ws: &[Word], k: usize, lex: &Lexicon) 
                 && sentence.end > cue.end + i + 2
         }
         None => false,
+    }
+}
+
+/// The start of an abbreviated title right before a name at `pos` (`Mr.`,
+/// `Dr.`, `Sen.` before `Clarke`), else `pos`: the title belongs to the
+/// attribution, so the comma before it is the one that sets it off.
+fn title_before(text: &str, pos: usize) -> usize {
+    let end = skip_space_back(text, pos);
+    if end == pos || char_before(text, end) != Some('.') {
+        return pos;
+    }
+    let word_start = text[..end - 1]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map(|(i, _)| i);
+    match word_start {
+        Some(ws)
+            if end - 1 - ws <= 4
+                && is_capitalized(&text[ws..end])
+                && crate::segment::ends_with_abbreviation(text, ws, end - 1) =>
+        {
+            ws
+        }
+        _ => pos,
     }
 }
 
@@ -829,7 +855,7 @@ fn clause_comma_cue(
                 )
             }
         };
-    let comma = skip_space_back(text, subj_start);
+    let comma = skip_space_back(text, title_before(text, subj_start));
     if char_before(text, comma) != Some(',') {
         return None;
     }
