@@ -44,6 +44,13 @@ const VERB_MARKERS: &[&str] = &[
 /// Particles that belong to the cue (`pointed to`, `called for`, `talking about`).
 const PARTICLES: &[&str] = &["about", "for", "of", "on", "out", "to"];
 
+/// Cue lemmas that take a `to` infinitive as their content (`declined to
+/// comment`, `vowed to fight`), unlike `pointed to`, `referred to`.
+const INFINITIVE_CUES: &[&str] = &[
+    "agree", "appear", "decide", "decline", "demand", "expect", "hope", "offer", "plan", "pledge",
+    "prefer", "promise", "refuse", "seek", "seem", "swear", "threaten", "vow", "want",
+];
+
 /// Words that end a subject when walking back from a cue: the subject starts
 /// after them.
 const CLAUSE_OPENERS: &[&str] = &[
@@ -581,6 +588,7 @@ fn subject_cue_content(
     let lt = cue_w.text(text).to_lowercase();
     let mut cue = cue_w.span();
     let mut j = k + 1;
+    let mut infinitive = false;
     // A particle belongs to the cue: "pointed to", "called for". `on` before a
     // short place or time and a `that` (`wrote on social media that …`,
     // `insisted on Tuesday that …`) starts an adjunct instead.
@@ -593,8 +601,15 @@ fn subject_cue_content(
                         .text(text)
                         .contains([',', ';', ':', '"', '“', '”'])
             });
+        // `declined to comment`, `plans to run`: an infinitive is the content,
+        // `to` included (as PolNeAR's annotators mark it).
+        infinitive = nt == "to"
+            && lex
+                .cue(cue_w.text(text))
+                .is_some_and(|c| INFINITIVE_CUES.contains(&c.lemma));
         if PARTICLES.contains(&nt)
             && !adjunct_then_that
+            && !infinitive
             && !matches!(lt.as_str(), "said" | "say" | "says" | "told")
             && Span::new(cue_w.end, n.start).text(text).trim().is_empty()
         {
@@ -635,6 +650,7 @@ fn subject_cue_content(
     if let Some(first) = ws.get(j) {
         let f = first.text(text).to_lowercase();
         if f != "that"
+            && !(infinitive && f == "to")
             && (PREPOSITIONS.contains(&f.as_str())
                 || matches!(
                     f.as_str(),
