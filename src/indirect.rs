@@ -133,13 +133,19 @@ pub fn find_indirect(
             {
                 // A noun reading is likely ("financial hope", "the plan"): only a
                 // pronoun, a name, a plural noun or an auxiliary before it marks a verb.
-                let ok = prev.as_deref().is_some_and(|p| {
-                    VERB_MARKERS.contains(&p)
-                        || p.ends_with("ly")
-                        || (p.ends_with('s') && !p.ends_with("ss") && !lt.ends_with('s'))
-                }) || k
-                    .checked_sub(1)
-                    .is_some_and(|p| is_capitalized(ws[p].text(text)));
+                // `Another slide shows that …`: a complementiser after it makes it a verb.
+                let that_next = ws.get(k + 1).is_some_and(|n| {
+                    matches!(n.text(text), "that" | "how" | "whether" | "why" | "what")
+                        && Span::new(w.end, n.start).text(text).trim().is_empty()
+                });
+                let ok = that_next
+                    || prev.as_deref().is_some_and(|p| {
+                        VERB_MARKERS.contains(&p)
+                            || p.ends_with("ly")
+                            || (p.ends_with('s') && !p.ends_with("ss") && !lt.ends_with('s'))
+                    })
+                    || k.checked_sub(1)
+                        .is_some_and(|p| is_capitalized(ws[p].text(text)));
                 if !ok {
                     continue;
                 }
