@@ -864,9 +864,22 @@ fn clause_comma_cue(
     lex: &Lexicon,
 ) -> Option<Candidate> {
     let cue_w = ws[k];
+    let mut unknown_subject = false;
     let (subject, subj_start): (Span, usize) =
         match np_before(text, cue_w.start, sentence.start, lex) {
             Some(m) if m.role.is_none() => (m.span, m.span.start),
+            _ if char_before(text, skip_space_back(text, cue_w.start)) != Some(',') => {
+                // `…, the airline said`, `…, political experts said`: a short
+                // subject no lexicon knows, from the comma to a strong cue.
+                let lt = cue_w.text(text).to_lowercase();
+                let finite =
+                    lt.ends_with("ed") || matches!(lt.as_str(), "said" | "says" | "told" | "wrote");
+                let s = subject_before(text, sentence, ws, k, lex)
+                    .filter(|s| !has_words(text, *s, 6))
+                    .filter(|_| finite && lex.cue(&lt).is_some_and(|c| c.strong))?;
+                unknown_subject = true;
+                (s, s.start)
+            }
             _ => {
                 let m = np_after(text, cue_w.end, sentence.end, lex)?;
                 (
@@ -890,7 +903,9 @@ fn clause_comma_cue(
     }
     let tail = words(text, subject.end.max(cue_w.end), sentence.end);
     let content = clause(text, sentence.start, comma - 1);
-    if !has_words(text, content, 2) || participle_phrase(text, content) {
+    if !has_words(text, content, if unknown_subject { 3 } else { 2 })
+        || participle_phrase(text, content)
+    {
         return None;
     }
     // Only short adjuncts may follow ("on Tuesday", "in a statement"); a longer
