@@ -180,7 +180,8 @@ pub fn find_indirect(
             } else if interposed(text, sentence, ws, k, lex) {
                 // `Back in Virginia, Mr. Clarke said, he decided …`: the
                 // attribution splits the reported speech in two.
-                if let Some(mut before) = clause_comma_cue(text, sentence, ws, k, pairs, lex) {
+                if let Some(mut before) = clause_comma_cue(text, sentence, ws, k, pairs, lex, true)
+                {
                     before.rule = "interposed-attribution";
                     add(before, pairs, found, marked);
                 }
@@ -190,7 +191,7 @@ pub fn find_indirect(
                 })
             } else {
                 subject_cue_content(text, sentence, ws, k, pairs, lex)
-                    .or_else(|| clause_comma_cue(text, sentence, ws, k, pairs, lex))
+                    .or_else(|| clause_comma_cue(text, sentence, ws, k, pairs, lex, false))
             };
             if let Some(c) = c {
                 consumed = c.content.end.max(w.end);
@@ -862,6 +863,7 @@ fn clause_comma_cue(
     k: usize,
     pairs: &Pairs,
     lex: &Lexicon,
+    interposed: bool,
 ) -> Option<Candidate> {
     let cue_w = ws[k];
     let mut unknown_subject = false;
@@ -894,10 +896,11 @@ fn clause_comma_cue(
     if char_before(text, comma) != Some(',') {
         return None;
     }
-    // `…, she said: "…"`: the cue introduces what follows, not the clause before.
+    // `…, she said: "…"`: the cue introduces what follows, not the clause
+    // before; but `The museum, he said, "is …"` splits one reported sentence.
     let after = subject.end.max(cue_w.end);
     if char_at(text, skip_space(text, after)) == Some(':')
-        || quote_after(text, after, pairs).is_some()
+        || (!interposed && quote_after(text, after, pairs).is_some())
     {
         return None;
     }
@@ -905,6 +908,7 @@ fn clause_comma_cue(
     let content = clause(text, sentence.start, comma - 1);
     if !has_words(text, content, if unknown_subject { 3 } else { 2 })
         || participle_phrase(text, content)
+        || (interposed && (setting_phrase(text, content) || starts_with_ing(text, content)))
     {
         return None;
     }
@@ -939,8 +943,62 @@ fn participle_phrase(text: &str, content: Span) -> bool {
     participle
         && matches!(
             second.text(text),
-            "to" | "about" | "by" | "with" | "on" | "for" | "if" | "whether" | "in" | "at"
+            "to" | "about"
+                | "by"
+                | "with"
+                | "on"
+                | "for"
+                | "if"
+                | "whether"
+                | "in"
+                | "at"
+                | "what"
+                | "how"
+                | "why"
+                | "who"
+                | "when"
+                | "where"
         )
+}
+
+/// Whether the first word ends in -ing (`Holding open a book, he said, "…"`).
+fn starts_with_ing(text: &str, content: Span) -> bool {
+    word_iter(text, content.start, content.end)
+        .next()
+        .is_some_and(|w| w.text(text).len() > 5 && w.text(text).ends_with("ing"))
+}
+
+/// Whether a phrase before an interposed attribution only sets the scene of
+/// the speaking: `In an interview with TMZ Sports, he said, "…"`, `At a rally
+/// on Tuesday, she said, "…"`, `In the excerpt, she wrote, "…"`.
+fn setting_phrase(text: &str, content: Span) -> bool {
+    const SETTINGS: &[&str] = &[
+        "appearance",
+        "conference",
+        "debate",
+        "episode",
+        "essay",
+        "event",
+        "excerpt",
+        "hearing",
+        "interview",
+        "letter",
+        "meeting",
+        "op-ed",
+        "post",
+        "rally",
+        "remarks",
+        "speech",
+        "statement",
+        "tweet",
+    ];
+    let mut it = word_iter(text, content.start, content.end);
+    let opens_with_preposition = it
+        .next()
+        .is_some_and(|w| PREPOSITIONS.contains(&w.text(text).to_lowercase().as_str()));
+    opens_with_preposition
+        && word_iter(text, content.start, content.end)
+            .any(|w| SETTINGS.contains(&w.text(text).to_lowercase().as_str()))
 }
 
 /// The quotation opening right after an attribution ending at `end`, past a
