@@ -537,6 +537,13 @@ fn subject_before(
                 // coreference ties it to X.
                 return Some(p.span());
             }
+            if matches!(lp.as_str(), "and" | "but") && i == k {
+                // `Reid caucused in Nevada and says …`: a second verb of the
+                // sentence's subject.
+                return np_after(text, sentence.start, p.start, lex)
+                    .filter(|m| m.span.start <= skip_space(text, sentence.start) + 1)
+                    .map(|m| m.span);
+            }
             break;
         }
         i -= 1;
