@@ -30,8 +30,8 @@ const BLOCKERS_BEFORE: &[&str] = &[
 /// `financial hope`, `public support`).
 const NOUNISH: &[&str] = &[
     "attack", "blast", "call", "charge", "comment", "demand", "estimate", "fear", "forecast",
-    "hope", "name", "offer", "order", "plan", "post", "promise", "question", "report", "request",
-    "show", "signal", "support", "view", "worry",
+    "hope", "name", "offer", "order", "plan", "point", "post", "promise", "question", "report",
+    "request", "show", "signal", "state", "support", "view", "worry",
 ];
 
 /// Words before a base or `-s` form of a weak cue (`hope`, `plans`, `support`)
@@ -126,6 +126,7 @@ pub fn find_indirect(
             if weak
                 && NOUNISH.contains(&cue_info.map(|c| c.lemma).unwrap_or(""))
                 && !lt.ends_with("ed")
+                && !lt.ends_with("ing")
                 && !matches!(
                     lt.as_str(),
                     "thought" | "knew" | "felt" | "saw" | "sought" | "found" | "known" | "seen"
