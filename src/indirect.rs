@@ -792,7 +792,22 @@ fn gerund_cue(
     let subject = np_after(text, sentence.start, cue_w.start, lex)
         .map(|m: Mention| m.span)
         .or_else(|| subject_before(text, sentence, ws, k, lex));
-    let start = ws.get(k + 1)?;
+    let mut start = ws.get(k + 1)?;
+    let mut cue = cue_w.span();
+    // `pointing to …`, `calling for …`: the particle belongs to the cue.
+    if PARTICLES.contains(&start.text(text))
+        && !(start.text(text) == "to"
+            && lex
+                .cue(cue_w.text(text))
+                .is_some_and(|c| INFINITIVE_CUES.contains(&c.lemma)))
+        && Span::new(cue_w.end, start.start)
+            .text(text)
+            .trim()
+            .is_empty()
+    {
+        cue = Span::new(cue_w.start, start.end);
+        start = ws.get(k + 2)?;
+    }
     if char_at(text, skip_space(text, cue_w.end)).is_some_and(crate::marks::is_quote_mark)
         && pairs.inside_quote(skip_space(text, cue_w.end))
     {
@@ -805,7 +820,7 @@ fn gerund_cue(
     Some(cand(
         QuoteKind::Indirect,
         content,
-        cue_w.span(),
+        cue,
         subject,
         "comma-gerund-cue",
         0.6,
