@@ -114,6 +114,11 @@ pub fn find_indirect(
                 continue;
             }
             let lt = t.to_lowercase();
+            // `continues to rise`, `continue to fight`: an aspect verb; only
+            // `…, she continued` reports speech.
+            if matches!(lt.as_str(), "continue" | "continues" | "continuing") {
+                continue;
+            }
             let prev = k.checked_sub(1).map(|p| ws[p].text(text).to_lowercase());
             if prev
                 .as_deref()
