@@ -605,6 +605,22 @@ fn subject_cue_content(
 ) -> Option<Candidate> {
     let cue_w = ws[k];
     let subject = subject_before(text, sentence, ws, k, lex)?;
+    // `"…," state Sen. Jason Holsman (D) said about halfway through …`: the
+    // subject follows a closing quotation mark, so the cue attributes that quote
+    // and what follows it is an adjunct.
+    let pre = skip_space_back(text, subject.start);
+    if pre > sentence.start
+        && char_before(text, pre).is_some_and(crate::marks::is_quote_mark)
+        && pairs.top_at(pre - 1).is_some_and(|p| {
+            p.close.is_some_and(|c| c.end == pre)
+                && Span::new(sentence.start, p.open.start)
+                    .text(text)
+                    .trim()
+                    .is_empty()
+        })
+    {
+        return None;
+    }
     let lt = cue_w.text(text).to_lowercase();
     let mut cue = cue_w.span();
     let mut j = k + 1;
