@@ -4,6 +4,15 @@
 //! An interrupted quote (`"We will win," she said, "and soon."`) is reported as
 //! two quotes; the second carries `continues` = the id of the first, and both get
 //! the same speaker.
+//!
+//! A quotation that is not someone's words is a `mention`, and its `rule` says
+//! why: `mention-after-naming-cue` (a name or a word as a word: `the so-called
+//! "peace plan"`, `known as "Shorty"`, `dubbed the plan "Project Fear"`; never
+//! part of a mixed quote), `mention-title-of-work` (`the film "Heat"`),
+//! `mention-after-term-cue` (a label after `called`, `branded`: part of a mixed
+//! quote when a reported clause holds it), `mention-title-case` (a title-case
+//! phrase with no cue near it) and `mention-embedded-fragment` (a short scare
+//! quote inside a sentence with no cue near it).
 
 use crate::lexicon::Lexicon;
 use crate::marks::{Pair, Pairs};
