@@ -119,6 +119,17 @@ pub fn find_indirect(
             if matches!(lt.as_str(), "continue" | "continues" | "continuing") {
                 continue;
             }
+            // `spoke about the museum`, `talked of a deal`: talking reports
+            // speech only with its topic; `spoke at a rally` does not.
+            if lex
+                .cue(t)
+                .is_some_and(|c| matches!(c.lemma, "talk" | "speak"))
+                && !ws
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.text(text), "about" | "of" | "out"))
+            {
+                continue;
+            }
             let prev = k.checked_sub(1).map(|p| ws[p].text(text).to_lowercase());
             if prev
                 .as_deref()
