@@ -31,7 +31,7 @@ const BLOCKERS_BEFORE: &[&str] = &[
 const NOUNISH: &[&str] = &[
     "attack", "blast", "call", "charge", "comment", "demand", "estimate", "fear", "forecast",
     "hope", "name", "offer", "order", "plan", "point", "post", "promise", "question", "report",
-    "request", "show", "signal", "state", "support", "view", "worry",
+    "request", "show", "signal", "state", "support", "view", "vote", "worry",
 ];
 
 /// Words before a base or `-s` form of a weak cue (`hope`, `plans`, `support`)
@@ -42,7 +42,7 @@ const VERB_MARKERS: &[&str] = &[
 ];
 
 /// Particles that belong to the cue (`pointed to`, `called for`, `talking about`).
-const PARTICLES: &[&str] = &["about", "for", "of", "on", "out", "to"];
+const PARTICLES: &[&str] = &["about", "against", "for", "of", "on", "out", "to"];
 
 /// Cue lemmas that take a `to` infinitive as their content (`declined to
 /// comment`, `vowed to fight`), unlike `pointed to`, `referred to`.
@@ -127,6 +127,14 @@ pub fn find_indirect(
                 && !ws
                     .get(k + 1)
                     .is_some_and(|n| matches!(n.text(text), "about" | "of" | "out"))
+            {
+                continue;
+            }
+            // `voted against the bill`: a vote states a position on its object.
+            if lex.cue(t).is_some_and(|c| c.lemma == "vote")
+                && !ws
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.text(text), "for" | "against" | "to"))
             {
                 continue;
             }
@@ -744,6 +752,21 @@ fn subject_cue_content(
             .min();
         if let Some(k) = cut.filter(|&k| !pairs.inside_quote(start_word.start + k)) {
             end = start_word.start + k;
+        }
+    }
+    // `Ray Dominguez, who voted against the plan, called it …`: a relative
+    // clause set off by commas ends at its closing comma.
+    let relative = matches!(subject.text(text), "who" | "which")
+        && char_before(text, skip_space_back(text, subject.start)) == Some(',');
+    if relative && !matches!(start_word.text(text), "that" | "if" | "whether") {
+        if let Some(rest) = text.get(start_word.start..end) {
+            if let Some(k) = rest
+                .match_indices(',')
+                .map(|(k, _)| k)
+                .find(|&k| !pairs.inside_quote(start_word.start + k))
+            {
+                end = start_word.start + k;
+            }
         }
     }
     let content = clause(text, start_word.start, end);

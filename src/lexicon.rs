@@ -179,6 +179,7 @@ pub const CUE_VERBS: &[&str] = &[
     "underscore",
     "urge",
     "view",
+    "vote",
     "vow",
     "want",
     "warn",
