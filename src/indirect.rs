@@ -594,6 +594,19 @@ fn subject_before(
         // parenthetical.
         let boundary = skip_space_back(text, ws.get(i).map(|w| w.start).unwrap_or(cue.start));
         if char_before(text, boundary) == Some(',') && i > 0 {
+            // `Juanita Broaddrick, who said …, recounted`: the subject is before
+            // the relative clause (looked for in the last 200 bytes only).
+            let mut from = boundary.saturating_sub(200).max(sentence.start);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let relative = text[from..boundary - 1]
+                .rfind(", who ")
+                .or_else(|| text[from..boundary - 1].rfind(", which "))
+                .map(|r| from + r);
+            if let Some(m) = relative.and_then(|r| np_before(text, r, sentence.start, lex)) {
+                return Some(m.span);
+            }
             if let Some(m) = np_before(text, boundary, sentence.start, lex) {
                 return Some(
                     m.role
