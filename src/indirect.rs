@@ -94,6 +94,10 @@ pub fn find_indirect(
             consumed = c.content.end.max(c.cue.map(|s| s.end).unwrap_or(0));
             add(c, pairs, found, marked);
         }
+        if let Some(c) = according_to_interposed(text, sentence, ws, pairs, lex) {
+            consumed = consumed.max(c.content.end);
+            add(c, pairs, found, marked);
+        }
         if let Some(c) = headline_colon(text, doc, si, sentence, pairs) {
             add(c, pairs, found, marked);
             continue;
@@ -465,6 +469,56 @@ fn according_to(
             )
         })
     }
+}
+
+/// `Fundraising, according to the campaign, has surged.`, `But, according to
+/// the poll, 46 percent remain undecided.`: an interposed `according to X`
+/// also reports the clause after it.
+fn according_to_interposed(
+    text: &str,
+    sentence: Span,
+    ws: &[Word],
+    pairs: &Pairs,
+    lex: &Lexicon,
+) -> Option<Candidate> {
+    let k = ws.iter().position(|w| {
+        w.text(text).eq_ignore_ascii_case("according") && !pairs.inside_quote(w.start)
+    })?;
+    let to = ws.get(k + 1).filter(|w| w.text(text) == "to")?;
+    if k == 0 || char_before(text, skip_space_back(text, ws[k].start)) != Some(',') {
+        return None;
+    }
+    let subject = np_after(text, to.end, sentence.end, lex)
+        .map(|m| m.span)
+        .or_else(|| general_np_after(text, to.end, sentence.end))?;
+    let after = skip_space(text, subject.end);
+    if char_at(text, after) != Some(',') {
+        return None;
+    }
+    let content = clause(text, after + 1, sentence.end);
+    // `according to Crowdpac, the most of any candidate`, `according to Andy
+    // Smith, who …`: an apposition or a relative clause about the source.
+    let first = word_iter(text, content.start, content.end)
+        .next()
+        .map(|w| w.text(text).to_lowercase());
+    if first.is_some_and(|f| {
+        matches!(
+            f.as_str(),
+            "who" | "which" | "whose" | "although" | "though" | "a" | "an" | "the" | "director"
+        )
+    }) {
+        return None;
+    }
+    (has_words(text, content, 3) && !pairs.inside_quote(content.start)).then(|| {
+        cand(
+            QuoteKind::Indirect,
+            content,
+            Span::new(ws[k].start, to.end),
+            Some(subject),
+            "interposed-according-to",
+            0.7,
+        )
+    })
 }
 
 /// A short noun phrase starting at `pos`: up to the next punctuation, at most
@@ -1157,6 +1211,7 @@ fn add(mut c: Candidate, pairs: &Pairs, found: &mut Vec<Candidate>, marked: usiz
         "clause-comma-speaker-cue" => "mixed-clause-comma-speaker-cue",
         "comma-gerund-cue" => "mixed-comma-gerund-cue",
         "headline-speaker-colon" => "mixed-headline-speaker-colon",
+        "interposed-according-to" => "mixed-interposed-according-to",
         _ => "mixed-according-to",
     };
     found.push(c);
