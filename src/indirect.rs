@@ -8,6 +8,17 @@
 //! cue's complement (its `that`, its particle, a `to` infinitive, an object) to
 //! the end of the sentence or the start of a trailing attribution. Content spans
 //! include the complementiser (`that …`), as human annotators mark them.
+//!
+//! The rules, as reported in a quote's `rule`:
+//! - `subject-cue-that-clause`, `subject-cue-content`: `X said (that) …`,
+//!   `X called for …`, `Jane Lee visited the plant and said …`.
+//! - `clause-comma-speaker-cue`: `…, X said.`, `…, said X.`
+//! - `interposed-attribution`: `The museum, Mr. Obama said, would …` (both halves).
+//! - `comma-gerund-cue`: `…, saying (that) …`, `…, pointing to …`.
+//! - `according-to-x-clause`, `clause-according-to-x`, `interposed-according-to`:
+//!   `According to X, …`, `…, according to X.`, `…, according to X, …`.
+//! - `headline-speaker-colon`: `Name: claim` opening a paragraph.
+//! - `mixed-…`: the same rules when the clause holds a quoted fragment.
 
 use crate::lexicon::Lexicon;
 use crate::marks::{Pair, Pairs};
