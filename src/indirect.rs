@@ -576,6 +576,27 @@ fn headline_colon(
     {
         return None;
     }
+    // Labels, not speakers: `The Latest:`, `Breaking:`, `Contributing:`,
+    // `CORRECTION:`.
+    let last = hw[hw.len() - 1].text(text).to_lowercase();
+    if matches!(
+        last.as_str(),
+        "latest"
+            | "breaking"
+            | "update"
+            | "contributing"
+            | "correction"
+            | "revealed"
+            | "note"
+            | "exclusive"
+            | "analysis"
+            | "opinion"
+            | "week"
+            | "watch"
+            | "related"
+    ) {
+        return None;
+    }
     if pairs.inside_quote(colon) {
         return None;
     }
