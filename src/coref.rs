@@ -204,8 +204,13 @@ pub fn build(
         .filter(|&i| !found[i].content.is_empty())
         .collect();
     idx.sort_by_key(|&i| (found[i].content.start, found[i].content.end));
+    // A name inside a reported clause (`she said the so-called "peace plan"
+    // failed`) is kept beside it: a mention never displaces a quote.
+    let (names, idx): (Vec<usize>, Vec<usize>) = idx
+        .into_iter()
+        .partition(|&i| found[i].kind == QuoteKind::Mention);
     // Drop exact duplicates and quotes nested in a kept quote of the same kind.
-    let mut kept: Vec<usize> = Vec::with_capacity(idx.len());
+    let mut kept: Vec<usize> = Vec::with_capacity(idx.len() + names.len());
     for i in idx {
         if let Some(&j) = kept.last() {
             if found[j].content.overlaps(found[i].content) {
@@ -220,6 +225,10 @@ pub fn build(
             }
         }
         kept.push(i);
+    }
+    if !names.is_empty() {
+        kept.extend(names);
+        kept.sort_by_key(|&i| (found[i].content.start, found[i].content.end));
     }
     let new_id: HashMap<usize, usize> = kept.iter().enumerate().map(|(n, &i)| (i, n)).collect();
 

@@ -172,7 +172,17 @@ fn neighbour_is_open_side(c: Option<char>) -> bool {
                 || is_quote_mark(c)
                 || matches!(
                     c,
-                    '(' | '[' | '{' | '—' | '–' | '―' | '-' | '/' | ':' | '\u{2060}' | '\u{200b}'
+                    '(' | '['
+                        | '{'
+                        | '—'
+                        | '–'
+                        | '―'
+                        | '-'
+                        | '/'
+                        | ':'
+                        | '>'
+                        | '\u{2060}'
+                        | '\u{200b}'
                 )
         }
     }
@@ -200,6 +210,7 @@ fn neighbour_is_close_side(c: Option<char>) -> bool {
                         | '-'
                         | '…'
                         | '/'
+                        | '<'
                         | '\u{200b}'
                 )
         }
