@@ -39,7 +39,7 @@ bench-peer-deps:
 	  { mkdir -p $(PEER_DIR) && npm i --prefix $(PEER_DIR) --no-save --no-audit --no-fund compromise@$(COMPROMISE_VERSION); }
 
 bench-peers: bench-peer-deps wasm
-	cargo build --release --bin whosaid
+	cargo build --release --bin whosaid --example throughput
 	node scripts/bench-peers.mjs --runs $(PEER_RUNS)
 
 size-check: wasm

@@ -1,19 +1,21 @@
 #!/usr/bin/env node
-// Peers in the same run (issue 7): whosaid native (the release CLI's --jsonl
-// mode, one thread), whosaid wasm in Node (pkg/ from `make wasm`) and compromise
+// Peers in the same run (issue 7): whosaid native (in process, the engine only,
+// like the other rows; and the release CLI's --jsonl mode with JSON in and out,
+// one thread), whosaid wasm in Node (pkg/ from `make wasm`) and compromise
 // (`nlp(text).quotations()` + `.people()`) on the same news text, medians of
 // several runs, printed as MB/s and as ratios to compromise. The claim is the
 // ratio: absolute numbers depend on the machine and its load.
 //
 //   node scripts/bench-peers.mjs [--runs N] [--copies N]
 //
-// Needs: target/release/whosaid (cargo build --release), pkg/whosaid.js +
+// Needs: target/release/whosaid and target/release/examples/throughput
+// (cargo build --release --bin whosaid --example throughput), pkg/whosaid.js +
 // pkg/whosaid_bg.wasm (make wasm), compromise (installed by mk/bench.mk into
 // target/bench-peers/ when missing, so the repository's lockfile is untouched).
 // textacy (PyPI) is measured only when `python3 -c "import textacy"` works and a
 // spaCy English model is installed; otherwise it is reported as skipped.
 
-import { readFileSync, existsSync } from "node:fs";
+import { readFileSync, existsSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -92,6 +94,28 @@ if (existsSync(pkgJs)) {
   results.push({ tool: "whosaid wasm (Node)", ...r, found: `${out.quotes.length} quotes, ${out.speakers.length} speakers` });
 } else {
   results.push({ tool: "whosaid wasm (Node)", skipped: "pkg/whosaid.js missing: run `make wasm`" });
+}
+
+// ---- whosaid native in process: examples/throughput.rs annotates the same text
+// (as many separate documents, so each call sees the same 12 KB compromise and
+// the wasm see) and times only the engine, as the two rows above do.
+const throughput = path.join(root, "target/release/examples/throughput");
+if (existsSync(throughput)) {
+  const copies = Math.max(20, Math.ceil((1 * MB) / bytes));
+  const dir = mkdtempSync(path.join(os.tmpdir(), "whosaid-peers-"));
+  const corpus = path.join(dir, "text.jsonl");
+  writeFileSync(corpus, Array.from({ length: copies }, () => JSON.stringify({ text })).join("\n") + "\n");
+  const p = spawnSync(throughput, [corpus, String(RUNS)], { encoding: "utf8" });
+  rmSync(dir, { recursive: true, force: true });
+  const m = /median ([0-9.]+) s/.exec(p.stdout ?? "");
+  if (p.status === 0 && m) {
+    const seconds = Number(m[1]) / copies;
+    results.push({ tool: "whosaid native (in process, 1 thread)", seconds, mbps: bytes / MB / seconds, found: p.stdout.trim().split(":")[0] });
+  } else {
+    results.push({ tool: "whosaid native (in process, 1 thread)", skipped: `throughput failed: ${p.stderr}` });
+  }
+} else {
+  results.push({ tool: "whosaid native (in process, 1 thread)", skipped: "target/release/examples/throughput missing: cargo build --release --example throughput" });
 }
 
 // ---- whosaid native: the release CLI, --jsonl, one thread, many lines so that
