@@ -20,7 +20,7 @@ use crate::lexicon::Lexicon;
 use crate::mentions::{np_after, np_before, Mention, MentionKind};
 use crate::quotes::Candidate;
 use crate::segment::Doc;
-use crate::text::{char_at, char_before, skip_space, skip_space_back, words};
+use crate::text::{char_at, char_before, is_capitalized, skip_space, skip_space_back, words};
 use crate::{QuoteKind, Span};
 
 /// The attribution of one candidate.
@@ -360,10 +360,51 @@ fn after_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<At
         }
     }
     let ws = words(text, start, limit);
+    // A quote closed by a full stop, followed by a new sentence `X said that
+    // …`: that sentence reports something else; its cue is not this quote's.
+    let closed = text
+        .get(..pos)
+        .map(|s| s.trim_end_matches(|c: char| crate::marks::is_quote_mark(c)))
+        .is_some_and(|s| s.ends_with('.'))
+        && ws
+            .first()
+            .is_some_and(|w| is_capitalized(w.text(text)) && w.start == start);
     for (k, w) in ws.iter().enumerate().take(30) {
         let Some(_cue) = lex.cue(w.text(text)) else {
             continue;
         };
+        if closed {
+            // The words after the cue, to the end of its sentence (an indirect
+            // quote may start there and bound `limit`).
+            let end = sentence_end_after(text, w.end, floor_boundary(text, w.end + 300));
+            let rest = words(text, w.end, end);
+            let adjunct = rest.first().is_some_and(|n| {
+                matches!(
+                    n.text(text).to_lowercase().as_str(),
+                    "on" | "in"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "while"
+                        | "as"
+                        | "of"
+                        | "to"
+                        | "from"
+                        | "with"
+                        | "last"
+                        | "this"
+                        | "yesterday"
+                        | "today"
+                        | "tonight"
+                        | "later"
+                        | "earlier"
+                ) || Span::new(w.end, n.start).text(text).contains(',')
+            });
+            if rest.len() > 3 && !adjunct {
+                return None;
+            }
+        }
         if k > 0 {
             if let Some(m) = np_before(text, w.start, start, lex) {
                 if skip_space(text, pos) <= m.span.start {
