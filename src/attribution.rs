@@ -93,12 +93,20 @@ pub fn attribute(
         .collect();
     order.sort_by_key(|&i| found[i].content.start);
     let mut last: Option<(usize, usize)> = None; // (candidate, paragraph)
+                                                 // The last attributed quote in marks: within a paragraph, a later quote
+                                                 // continues it rather than reported speech in between (`"…," Lee said,
+                                                 // referring to a group called Future45. "…"`).
+    let mut last_direct: Option<(usize, usize)> = None;
     let mut questioner: Option<usize> = None;
     let mut answerer: Option<usize> = None;
     for &i in &order {
         let para = doc.paragraph_index(found[i].outer.start).unwrap_or(0);
         if out[i].mention.is_none() {
-            if let Some((j, p)) = last {
+            let prev = match last_direct {
+                Some((j, p)) if p == para && found[i].kind == QuoteKind::Direct => Some((j, p)),
+                _ => last,
+            };
+            if let Some((j, p)) = prev {
                 let opens_para = doc
                     .paragraphs
                     .get(para)
@@ -131,6 +139,7 @@ pub fn attribute(
                         a.cue = None;
                         out[i] = a;
                         last = Some((i, para));
+                        last_direct = Some((i, para));
                         continue;
                     }
                     let mut a = out[j].clone();
@@ -157,6 +166,9 @@ pub fn attribute(
         }
         if out[i].mention.is_some() {
             last = Some((i, para));
+            if found[i].kind == QuoteKind::Direct {
+                last_direct = Some((i, para));
+            }
             if out[i].cue.is_some() && found[i].kind == QuoteKind::Direct {
                 if found[i].content.text(text).trim_end().ends_with('?') {
                     questioner = Some(i);
