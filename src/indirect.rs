@@ -86,7 +86,7 @@ pub fn find_indirect(
             consumed = c.content.end.max(c.cue.map(|s| s.end).unwrap_or(0));
             add(c, pairs, found, marked);
         }
-        if let Some(c) = headline_colon(text, doc, si, sentence, pairs) {
+        if let Some(c) = headline_colon(text, doc, si, sentence, pairs, lex) {
             add(c, pairs, found, marked);
             continue;
         }
@@ -359,6 +359,22 @@ fn general_np_after(text: &str, pos: usize, limit: usize) -> Option<Span> {
     Some(Span::new(s, last.end))
 }
 
+/// Words before a headline colon that label the story, not its speaker.
+const HEADLINE_LABELS: &[&str] = &[
+    "analysis",
+    "breaking",
+    "clarification",
+    "correction",
+    "editorial",
+    "exclusive",
+    "opinion",
+    "so",
+    "the latest",
+    "update",
+    "video",
+    "watch",
+];
+
 /// `Name: claim` as a headline or a paragraph's first words.
 fn headline_colon(
     text: &str,
@@ -366,6 +382,7 @@ fn headline_colon(
     si: usize,
     sentence: Span,
     pairs: &Pairs,
+    lex: &Lexicon,
 ) -> Option<Candidate> {
     let para = doc.paragraph_at(sentence.start)?;
     if para.start != sentence.start || (si > 0 && doc.sentences[si - 1].end > para.start) {
@@ -385,7 +402,21 @@ fn headline_colon(
     if pairs.inside_quote(colon) {
         return None;
     }
+    // `Q:` / `A:` in an interview, and labels (`The Latest:`, `EXCLUSIVE:`)
+    // name no speaker.
+    let head_lc = head.text(text).to_lowercase();
+    if head_lc.chars().count() == 1 || HEADLINE_LABELS.contains(&head_lc.as_str()) {
+        return None;
+    }
     let after = skip_space(text, colon + 1);
+    // `Mourners say …`: the claim names its own speaker and cue.
+    if word_iter(text, after, para.end)
+        .take(8)
+        .skip(1)
+        .any(|w| lex.cue(w.text(text)).is_some())
+    {
+        return None;
+    }
     if char_at(text, after).is_some_and(crate::marks::is_quote_mark)
         && pairs.inside_quote(after + 1)
     {
