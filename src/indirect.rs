@@ -99,6 +99,12 @@ pub fn find_indirect(
             if lex.cue(t).is_none() {
                 continue;
             }
+            // `the United States`, `the Clean Power Plan`, `The Washington
+            // Post`: a capitalised cue form inside running text is part of a
+            // name (headlines in title case keep theirs).
+            if k > 0 && is_capitalized(t) && !title_case(text, ws) {
+                continue;
+            }
             let lt = t.to_lowercase();
             let prev = k.checked_sub(1).map(|p| ws[p].text(text).to_lowercase());
             if prev
@@ -170,6 +176,12 @@ pub fn find_indirect(
             }
         }
     }
+}
+
+/// Whether most words of a sentence are capitalised (a headline in title case).
+fn title_case(text: &str, ws: &[Word]) -> bool {
+    let caps = ws.iter().filter(|w| is_capitalized(w.text(text))).count();
+    caps * 10 >= ws.len() * 6
 }
 
 /// Whether the cue at `k` closes a direct quote: the quote opens its sentence
