@@ -626,6 +626,11 @@ fn subject_cue_content(
             end = start_word.start + k;
         }
     }
+    if let Some(cut) = next_attribution(text, ws, j, end, pairs, lex) {
+        if has_words(text, clause(text, start_word.start, cut), 2) {
+            end = cut;
+        }
+    }
     let content = clause(text, start_word.start, end);
     if !has_words(text, content, 2) {
         return None;
@@ -651,6 +656,57 @@ fn subject_cue_content(
         rule,
         conf,
     ))
+}
+
+/// Conjunctions that open a second clause with its own attribution.
+const NEXT_CLAUSE: &[&str] = &[
+    "after", "although", "and", "as", "because", "but", "though", "when", "whereas", "while",
+];
+
+/// Where a second attribution starts inside reported speech that runs from
+/// word `from` to `end`: `Kerry said the talks would go on, and he urged
+/// North Korea to …`. The content ends before the conjunction; the second
+/// clause is then reported speech of its own.
+fn next_attribution(
+    text: &str,
+    ws: &[Word],
+    from: usize,
+    end: usize,
+    pairs: &Pairs,
+    lex: &Lexicon,
+) -> Option<usize> {
+    for i in from + 1..ws.len() {
+        let conj = ws[i];
+        if conj.end > end {
+            break;
+        }
+        if !NEXT_CLAUSE.contains(&conj.text(text)) || pairs.inside_quote(conj.start) {
+            continue;
+        }
+        // The subject (a known kind of mention) right after the conjunction,
+        // then the cue.
+        for &cue in ws.iter().take(i + 6).skip(i + 2) {
+            let t = cue.text(text);
+            if cue.end > end || is_capitalized(t) {
+                break;
+            }
+            if lex.cue(t).is_none() {
+                continue;
+            }
+            // A clause whose subject is not a known kind of mention ends the
+            // search: what follows is too uncertain to split.
+            let m = np_before(text, cue.start, conj.end, lex)?;
+            if m.span.start == skip_space(text, conj.end)
+                && m.kind != crate::mentions::MentionKind::Other
+            {
+                let cut = skip_space_back(text, conj.start);
+                let cut = cut - usize::from(char_before(text, cut) == Some(','));
+                return Some(cut);
+            }
+            break;
+        }
+    }
+    None
 }
 
 /// Where a trailing `, X said` or `, according to X` starts after word `from`.
