@@ -109,7 +109,7 @@ pub fn find_indirect(
             let prev = k.checked_sub(1).map(|p| ws[p].text(text).to_lowercase());
             if prev
                 .as_deref()
-                .is_some_and(|p| BLOCKERS_BEFORE.contains(&p))
+                .is_some_and(|p| BLOCKERS_BEFORE.contains(&p) || possessive(p))
             {
                 continue;
             }
@@ -176,6 +176,21 @@ pub fn find_indirect(
             }
         }
     }
+}
+
+/// `Trump's comments`, `the party's plan to`: after a possessive a cue form
+/// is a noun. Contractions of pronouns (`he's said`, `it's`) are not possessives.
+fn possessive(lower: &str) -> bool {
+    let stem = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"));
+    stem.is_some_and(|s| {
+        !s.is_empty()
+            && !matches!(
+                s,
+                "he" | "she" | "it" | "that" | "there" | "what" | "who" | "here" | "let" | "where"
+            )
+    })
 }
 
 /// Whether most words of a sentence are capitalised (a headline in title case).
