@@ -691,29 +691,42 @@ fn next_attribution(
     lex: &Lexicon,
 ) -> Option<usize> {
     for i in from + 1..ws.len() {
-        let conj = ws[i];
-        if conj.end > end {
+        let w = ws[i];
+        if w.end > end {
             break;
         }
-        if !NEXT_CLAUSE.contains(&conj.text(text)) || pairs.inside_quote(conj.start) {
+        if pairs.inside_quote(w.start) {
             continue;
         }
+        // The conjunction (or a comma: `…, Mr. Clarke said the deal …`, then
+        // only with a strong cue) and the first word of the subject. An
+        // interposed `…, Tom Moss said, …` ends the clause too: what follows
+        // is his.
+        let comma = Span::new(ws[i - 1].end, w.start).text(text).contains(',');
+        let (conj, first) = if NEXT_CLAUSE.contains(&w.text(text)) {
+            (w.span(), i + 1)
+        } else if comma {
+            (Span::new(ws[i - 1].end, ws[i - 1].end), i)
+        } else {
+            continue;
+        };
         // The subject (a known kind of mention) right after the conjunction,
         // then the cue.
-        for &cue in ws.iter().take(i + 6).skip(i + 2) {
+        for &cue in ws.iter().take(first + 5).skip(first + 1) {
             let t = cue.text(text);
             if cue.end > end || is_capitalized(t) {
                 break;
             }
-            if lex.cue(t).is_none() {
+            let Some(info) = lex.cue(t) else {
                 continue;
+            };
+            if conj.is_empty() && !info.strong {
+                break;
             }
             // A clause whose subject is not a known kind of mention ends the
             // search: what follows is too uncertain to split.
             let m = np_before(text, cue.start, conj.end, lex)?;
-            if m.span.start == skip_space(text, conj.end)
-                && m.kind != crate::mentions::MentionKind::Other
-            {
+            if m.span.start == ws[first].start && m.kind != crate::mentions::MentionKind::Other {
                 let cut = skip_space_back(text, conj.start);
                 let cut = cut - usize::from(char_before(text, cut) == Some(','));
                 return Some(cut);
