@@ -234,11 +234,19 @@ pub fn build(
             let (ent_mention, ante) = resolve(text, m, mentions, &recent);
             antecedent = ante;
             let em = ent_mention?;
-            if em.kind != MentionKind::Pronoun {
-                recent.push((m.span.end, em.clone()));
+            if em.kind == MentionKind::Pronoun {
+                // A pronoun that resolves to nothing names no one: the quote
+                // keeps the pronoun as its mention, without a speaker.
+                return None;
             }
+            recent.push((m.span.end, em.clone()));
             Some(entity_for(text, &em, m, &index, &mut entities))
         });
+        // The words naming the speaker: kept for an unresolved pronoun too.
+        let unresolved = speaker.is_none()
+            && a.mention
+                .as_ref()
+                .is_some_and(|m| m.kind == MentionKind::Pronoun);
         // Sources in the attribution's sentence, outside the quote.
         let anchor = a.cue.map(|s| s.start).unwrap_or(c.outer.start);
         let lo = sources.partition_point(|s| s.span.start + 120 <= anchor);
@@ -268,7 +276,7 @@ pub fn build(
                     id
                 }
             });
-        let rule = if speaker.is_some() || c.kind == QuoteKind::Mention {
+        let rule = if speaker.is_some() || unresolved || c.kind == QuoteKind::Mention {
             a.rule.to_string()
         } else {
             c.rule.to_string()
@@ -289,7 +297,7 @@ pub fn build(
                 .mention
                 .as_ref()
                 .map(|m| m.span)
-                .filter(|_| speaker.is_some()),
+                .filter(|_| speaker.is_some() || unresolved),
             source,
             confidence: round2(if speaker.is_some() {
                 a.confidence.min(c.confidence.max(0.5))

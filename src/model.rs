@@ -61,6 +61,8 @@ pub struct Quote {
     /// Index of the speaker in [`Annotations::speakers`].
     pub speaker: Option<usize>,
     /// The words naming the speaker for this quote (`he`, `the minister`).
+    /// A pronoun that resolves to no earlier mention is kept here with
+    /// `speaker` null: every speaker a pronoun names has its antecedent.
     pub mention: Option<Span>,
     /// Index of the source in [`Annotations::sources`].
     pub source: Option<usize>,
@@ -95,7 +97,7 @@ pub enum SpeakerKind {
     Organization,
     /// Several people: `officials`, `some analysts`.
     Group,
-    /// Not known (`a source close to the talks`, a lone pronoun).
+    /// Not known (`a source close to the talks`, `a reader`).
     Unknown,
 }
 
