@@ -30,8 +30,8 @@ const BLOCKERS_BEFORE: &[&str] = &[
 /// `financial hope`, `public support`).
 const NOUNISH: &[&str] = &[
     "attack", "blast", "call", "charge", "comment", "demand", "estimate", "fear", "forecast",
-    "hope", "name", "offer", "order", "plan", "post", "promise", "question", "report", "request",
-    "show", "signal", "support", "view", "worry",
+    "hope", "name", "offer", "order", "plan", "point", "post", "promise", "question", "report",
+    "request", "show", "signal", "state", "support", "view", "worry",
 ];
 
 /// Words before a base or `-s` form of a weak cue (`hope`, `plans`, `support`)
@@ -125,13 +125,21 @@ pub fn find_indirect(
             {
                 // A noun reading is likely ("financial hope", "the plan"): only a
                 // pronoun, a name, a plural noun or an auxiliary before it marks a verb.
-                let ok = prev.as_deref().is_some_and(|p| {
-                    VERB_MARKERS.contains(&p)
-                        || p.ends_with("ly")
-                        || (p.ends_with('s') && !p.ends_with("ss") && !lt.ends_with('s'))
-                }) || k
-                    .checked_sub(1)
-                    .is_some_and(|p| is_capitalized(ws[p].text(text)));
+                // A complement clause marks the speech reading: `The law
+                // states that …`, `the hope that …` (annotated as attributions
+                // in news corpora), `she points out that …`.
+                let that = ws.get(k + 1).is_some_and(|n| {
+                    let n = n.text(text).to_lowercase();
+                    n == "that" || n == "out" && lt.starts_with("point")
+                });
+                let ok = that
+                    || prev.as_deref().is_some_and(|p| {
+                        VERB_MARKERS.contains(&p)
+                            || p.ends_with("ly")
+                            || (p.ends_with('s') && !p.ends_with("ss") && !lt.ends_with('s'))
+                    })
+                    || k.checked_sub(1)
+                        .is_some_and(|p| is_capitalized(ws[p].text(text)));
                 if !ok {
                     continue;
                 }
