@@ -456,9 +456,90 @@ fn after_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<At
                 confidence: 0.9,
             });
         }
+        // Any short phrase after the cue: `"…," said the 46-year-old.`,
+        // `"…," read the statement.`
+        if k == 0 {
+            if let Some(span) = phrase_after(text, w.end, limit) {
+                return Some(Attribution {
+                    mention: Some(crate::mentions::from_span(text, span, lex)),
+                    cue: Some(w.span()),
+                    rule: "quote-then-cue-phrase",
+                    confidence: 0.7,
+                });
+            }
+        }
         return None;
     }
     None
+}
+
+/// Words that cannot open the subject phrase after a cue (`said on Monday`).
+const NOT_PHRASE_START: &[&str] = &[
+    "after",
+    "again",
+    "also",
+    "and",
+    "as",
+    "at",
+    "because",
+    "before",
+    "but",
+    "by",
+    "during",
+    "earlier",
+    "for",
+    "from",
+    "in",
+    "it",
+    "last",
+    "later",
+    "now",
+    "of",
+    "on",
+    "so",
+    "that",
+    "then",
+    "there",
+    "this",
+    "to",
+    "today",
+    "tonight",
+    "when",
+    "while",
+    "with",
+    "yesterday",
+];
+
+/// Function words a phrase does not end on (`the authors of the`).
+const NOT_PHRASE_END: &[&str] = &["a", "an", "and", "of", "the", "to", "for", "with", "in"];
+
+/// The phrase starting at `pos` up to the next punctuation, at most eight
+/// words, for a subject the lexicons do not know.
+fn phrase_after(text: &str, pos: usize, limit: usize) -> Option<Span> {
+    let start = skip_space(text, pos);
+    let mut end = start;
+    while end < limit {
+        match char_at(text, end) {
+            Some(
+                ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―' | '!' | '?',
+            )
+            | None => break,
+            Some('.') if char_at(text, end + 1).is_none_or(char::is_whitespace) => break,
+            Some(c) => end += c.len_utf8(),
+        }
+    }
+    let mut ws = words(text, start, end);
+    while ws
+        .last()
+        .is_some_and(|w| NOT_PHRASE_END.contains(&w.text(text).to_lowercase().as_str()))
+    {
+        ws.pop();
+    }
+    let first = ws.first()?;
+    if ws.len() > 8 || NOT_PHRASE_START.contains(&first.text(text).to_lowercase().as_str()) {
+        return None;
+    }
+    Some(Span::new(first.start, ws.last()?.end))
 }
 
 /// `X said: "…"`, `X told reporters "…"`, `X: "…"`
