@@ -3,8 +3,12 @@
 //! Rules, tried in order for a quote in marks (each recorded on the quote):
 //! - `quote-then-speaker-cue`: `"…," X said.`
 //! - `quote-then-cue-speaker`: `"…," said X.`
+//! - `quote-then-cue-phrase`: `"…," said the 46-year-old.` (a subject the
+//!   lexicons do not know, up to the next punctuation)
 //! - `quote-dash-speaker`: `"…" — X`
 //! - `speaker-cue-quote`: `X said: "…"`, `X told reporters "…"`
+//! - `speaker-cue-clause-quote`: `X said she expects the campaign "to …"`
+//!   (a weak cue inside a clause reported by a strong one: the outer speaker)
 //! - `speaker-colon-quote`: `X: "…"`
 //! - `interrupted-quote`: the second piece of `"…," she said, "…"`
 //! - `paragraph-continuation`: a paragraph that is only a quote continues the
@@ -568,6 +572,13 @@ fn before_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<A
         }
         if let Some(m) = np_before(text, w.start, limit, lex) {
             let conf = if back <= 2 { 0.9 } else { 0.75 };
+            // `Ditto said she expects the campaign "to …"`: a weak cue in a
+            // clause reported by a speech verb; the outer speaker is quoted.
+            if lex.cue(w.text(text)).is_some_and(|c| !c.strong) {
+                if let Some(a) = outer_attribution(text, m.span.start, limit, lex) {
+                    return Some(a);
+                }
+            }
             return Some(Attribution {
                 mention: Some(m),
                 cue: Some(w.span()),
@@ -575,7 +586,13 @@ fn before_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<A
                 confidence: conf,
             });
         }
-        if let Some(m) = np_after(text, w.end, end, lex) {
+        // `said Kaine, "…"`: a subject after the cue is set off from the quote;
+        // `says Kaine "has …"` is the subject of the reported clause.
+        if let Some(m) = np_after(text, w.end, end, lex).filter(|m| {
+            let e = m.role.map_or(m.span.end, |r| r.end.max(m.span.end));
+            text.get(e..end)
+                .is_some_and(|g| g.contains([',', ':', '—', '–', '―']))
+        }) {
             return Some(Attribution {
                 mention: Some(m),
                 cue: Some(w.span()),
@@ -597,6 +614,33 @@ fn before_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<A
         return None;
     }
     None
+}
+
+/// A strong cue with its subject right before `start` (past a `that`): the
+/// attribution of a clause that starts at `start`.
+fn outer_attribution(text: &str, start: usize, limit: usize, lex: &Lexicon) -> Option<Attribution> {
+    let ws = words(text, limit, start);
+    let mut k = ws.len();
+    if k > 0 && ws[k - 1].text(text).eq_ignore_ascii_case("that") {
+        k -= 1;
+    }
+    let cue = ws.get(k.checked_sub(1)?)?;
+    if !lex.cue(cue.text(text)).is_some_and(|c| c.strong)
+        || !Span::new(cue.end, start)
+            .text(text)
+            .trim()
+            .chars()
+            .all(char::is_alphabetic)
+    {
+        return None;
+    }
+    let m = np_before(text, cue.start, limit, lex)?;
+    Some(Attribution {
+        mention: Some(m),
+        cue: Some(cue.span()),
+        rule: "speaker-cue-clause-quote",
+        confidence: 0.75,
+    })
 }
 
 /// The words from the start of the clause to `end` (a cue), when they are a
