@@ -793,8 +793,12 @@ fn gerund_cue(
     if !gap_before.contains(',') && k > 0 {
         return None;
     }
-    let subject = np_after(text, sentence.start, cue_w.start, lex)
-        .map(|m: Mention| m.span)
+    let subject = gerund_subject(text, sentence, ws, k, pairs, lex)
+        .or_else(|| {
+            np_after(text, sentence.start, cue_w.start, lex)
+                .filter(|m| !crate::mentions::after_locative(text, m))
+                .map(|m: Mention| m.span)
+        })
         .or_else(|| subject_before(text, sentence, ws, k, lex));
     let start = ws.get(k + 1)?;
     if char_at(text, skip_space(text, cue_w.end)).is_some_and(crate::marks::is_quote_mark)
@@ -814,6 +818,90 @@ fn gerund_cue(
         "comma-gerund-cue",
         0.6,
     ))
+}
+
+/// Words that open an adverbial phrase before a sentence's subject (`After the
+/// vote, …`, `Throughout the 2000s, …`, `Once he was president, …`).
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "after",
+    "although",
+    "amid",
+    "as",
+    "at",
+    "because",
+    "before",
+    "despite",
+    "during",
+    "for",
+    "from",
+    "if",
+    "in",
+    "on",
+    "once",
+    "since",
+    "throughout",
+    "though",
+    "to",
+    "under",
+    "until",
+    "when",
+    "while",
+    "with",
+    "without",
+];
+
+/// The subject of the main clause a `…, saying …` gerund hangs on: the subject
+/// of the last speech verb before it (`Trump told reporters, referring to …`,
+/// `"…," said Al Cardenas, referring to …`), else the first noun phrase after a
+/// dateline (`WASHINGTON — `) and an opening adverbial phrase (`Speaking to
+/// supporters, Cruz …`).
+fn gerund_subject(
+    text: &str,
+    sentence: Span,
+    ws: &[Word],
+    k: usize,
+    pairs: &Pairs,
+    lex: &Lexicon,
+) -> Option<Span> {
+    for i in (0..k).rev() {
+        let w = ws[i];
+        let t = w.text(text);
+        if pairs.inside_quote(w.start)
+            || t.to_lowercase().ends_with("ing")
+            || !lex.cue(t).is_some_and(|c| c.strong)
+        {
+            continue;
+        }
+        if let Some(m) = np_before(text, w.start, sentence.start, lex) {
+            if !pairs.inside_quote(m.span.start) {
+                return Some(m.span);
+            }
+        }
+        return np_after(text, w.end, ws[k].start, lex).map(|m| m.span);
+    }
+    // Past a dateline: `WASHINGTON — `, `PARIS, Aug 31 (Reuters) - `.
+    let mut from = 0;
+    if let Some(d) = ws.iter().take(8).position(|w| {
+        let lead = Span::new(sentence.start, w.start).text(text);
+        [" —", " –", " -", ")—", ")–"]
+            .iter()
+            .any(|d| lead.contains(d))
+    }) {
+        if d > 0 && d < k && ws[0].text(text).chars().all(|c| !c.is_lowercase()) {
+            from = d;
+        }
+    }
+    // Past an opening adverbial phrase ending at a comma.
+    let first = ws.get(from)?.text(text).to_lowercase();
+    if ADVERBIAL_OPENERS.contains(&first.as_str()) || first.ends_with("ing") {
+        from = (from + 1..k).find(|&i| {
+            Span::new(ws[i - 1].end, ws[i].start)
+                .text(text)
+                .contains(',')
+        })?;
+    }
+    let m = np_after(text, ws[from].start, ws[k].start, lex)?;
+    (m.span.start == ws[from].start).then_some(m.span)
 }
 
 /// Whether the cue at `k` sits in an attribution set off by commas inside the
