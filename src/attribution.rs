@@ -7,6 +7,7 @@
 //!   lexicons do not know, up to the next punctuation)
 //! - `quote-dash-speaker`: `"…" — X`
 //! - `speaker-cue-quote`: `X said: "…"`, `X told reporters "…"`
+//! - `subject-gerund-quote`: `X bristled at the idea, saying, "…"`
 //! - `speaker-cue-clause-quote`: `X said she expects the campaign "to …"`
 //!   (a weak cue inside a clause reported by a strong one: the outer speaker)
 //! - `speaker-colon-quote`: `X: "…"`
@@ -599,6 +600,22 @@ fn before_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<A
                 rule: "cue-speaker-quote",
                 confidence: 0.8,
             });
+        }
+        // `Christie bristled at …, saying, "…"`: a gerund after a comma hangs
+        // on the sentence's subject.
+        let gerund = w.text(text).ends_with("ing")
+            && text
+                .get(..w.start)
+                .is_some_and(|b| b.trim_end().ends_with(','));
+        if gerund {
+            if let Some(m) = crate::mentions::main_subject(text, limit, w.start, lex) {
+                return Some(Attribution {
+                    mention: Some(m),
+                    cue: Some(w.span()),
+                    rule: "subject-gerund-quote",
+                    confidence: 0.7,
+                });
+            }
         }
         // Any short phrase opening the clause: `a friend commented: "…"`,
         // `the 34-year-old mother of three replied, "…"`.

@@ -820,36 +820,6 @@ fn gerund_cue(
     ))
 }
 
-/// Words that open an adverbial phrase before a sentence's subject (`After the
-/// vote, …`, `Throughout the 2000s, …`, `Once he was president, …`).
-const ADVERBIAL_OPENERS: &[&str] = &[
-    "after",
-    "although",
-    "amid",
-    "as",
-    "at",
-    "because",
-    "before",
-    "despite",
-    "during",
-    "for",
-    "from",
-    "if",
-    "in",
-    "on",
-    "once",
-    "since",
-    "throughout",
-    "though",
-    "to",
-    "under",
-    "until",
-    "when",
-    "while",
-    "with",
-    "without",
-];
-
 /// The subject of the main clause a `…, saying …` gerund hangs on: the subject
 /// of the last speech verb before it (`Trump told reporters, referring to …`,
 /// `"…," said Al Cardenas, referring to …`), else the first noun phrase after a
@@ -879,29 +849,7 @@ fn gerund_subject(
         }
         return np_after(text, w.end, ws[k].start, lex).map(|m| m.span);
     }
-    // Past a dateline: `WASHINGTON — `, `PARIS, Aug 31 (Reuters) - `.
-    let mut from = 0;
-    if let Some(d) = ws.iter().take(8).position(|w| {
-        let lead = Span::new(sentence.start, w.start).text(text);
-        [" —", " –", " -", ")—", ")–"]
-            .iter()
-            .any(|d| lead.contains(d))
-    }) {
-        if d > 0 && d < k && ws[0].text(text).chars().all(|c| !c.is_lowercase()) {
-            from = d;
-        }
-    }
-    // Past an opening adverbial phrase ending at a comma.
-    let first = ws.get(from)?.text(text).to_lowercase();
-    if ADVERBIAL_OPENERS.contains(&first.as_str()) || first.ends_with("ing") {
-        from = (from + 1..k).find(|&i| {
-            Span::new(ws[i - 1].end, ws[i].start)
-                .text(text)
-                .contains(',')
-        })?;
-    }
-    let m = np_after(text, ws[from].start, ws[k].start, lex)?;
-    (m.span.start == ws[from].start).then_some(m.span)
+    crate::mentions::main_subject(text, sentence.start, ws[k].start, lex).map(|m| m.span)
 }
 
 /// Whether the cue at `k` sits in an attribution set off by commas inside the

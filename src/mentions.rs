@@ -998,3 +998,62 @@ pub fn after_locative(text: &str, m: &Mention) -> bool {
         .unwrap_or("");
     LOCATIVES.contains(&last.to_lowercase().as_str())
 }
+
+/// Words that open an adverbial phrase before a sentence's subject (`After the
+/// vote, …`, `Throughout the 2000s, …`, `Once he was president, …`).
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "after",
+    "although",
+    "amid",
+    "as",
+    "at",
+    "because",
+    "before",
+    "despite",
+    "during",
+    "for",
+    "from",
+    "if",
+    "in",
+    "on",
+    "once",
+    "since",
+    "throughout",
+    "though",
+    "to",
+    "under",
+    "until",
+    "when",
+    "while",
+    "with",
+    "without",
+];
+
+/// The subject of the sentence starting at `start`, before `end`: the first
+/// noun phrase after a dateline (`WASHINGTON — `, `PARIS, Aug 31 (Reuters) - `)
+/// and an opening adverbial phrase ending at a comma (`Speaking to supporters,
+/// Cruz …`).
+pub fn main_subject(text: &str, start: usize, end: usize, lex: &Lexicon) -> Option<Mention> {
+    let ws = words(text, start, end);
+    let mut from = 0;
+    if let Some(d) = ws.iter().take(8).position(|w| {
+        let lead = Span::new(start, w.start).text(text);
+        [" —", " –", " -", ")—", ")–"]
+            .iter()
+            .any(|d| lead.contains(d))
+    }) {
+        if d > 0 && ws[0].text(text).chars().all(|c| !c.is_lowercase()) {
+            from = d;
+        }
+    }
+    let first = ws.get(from)?.text(text).to_lowercase();
+    if ADVERBIAL_OPENERS.contains(&first.as_str()) || first.ends_with("ing") {
+        from = (from + 1..ws.len()).find(|&i| {
+            Span::new(ws[i - 1].end, ws[i].start)
+                .text(text)
+                .contains(',')
+        })?;
+    }
+    let m = np_after(text, ws.get(from)?.start, end, lex)?;
+    (m.span.start == ws[from].start && !after_locative(text, &m)).then_some(m)
+}
