@@ -493,7 +493,7 @@ pub fn np_before(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<
     if char_before(text, end) == Some(',') {
         // An apposition: find the comma that opens it.
         let inner_end = end - 1;
-        let window_start = inner_end.saturating_sub(120).max(limit);
+        let window_start = inner_end.saturating_sub(200).max(limit);
         let mut ws = window_start;
         while ws < inner_end && !text.is_char_boundary(ws) {
             ws += 1;
