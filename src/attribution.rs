@@ -198,7 +198,11 @@ fn nearest_name<'a>(
         .iter()
         .rev()
         .take_while(|m| m.span.start >= para.start)
-        .find(|m| m.kind == MentionKind::Name && !crate::mentions::after_locative(text, m))
+        .find(|m| {
+            m.kind == MentionKind::Name
+                && !crate::mentions::after_locative(text, m)
+                && !crate::indirect::possessive(&m.span.text(text).to_lowercase())
+        })
 }
 
 /// Sorted starts and ends of the quotes in marks.
@@ -571,6 +575,11 @@ fn before_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<A
         if lex.cue(w.text(text)).is_none() {
             continue;
         }
+        // `Mrs. Clinton's remark`: a noun after a possessive, not a cue.
+        let k = ws.len() - 1 - back;
+        if k > 0 && crate::indirect::possessive(&ws[k - 1].text(text).to_lowercase()) {
+            continue;
+        }
         if let Some(m) = np_before(text, w.start, limit, lex) {
             let conf = if back <= 2 { 0.9 } else { 0.75 };
             // `Ditto said she expects the campaign "to …"`: a weak cue in a
@@ -604,9 +613,14 @@ fn before_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<A
         // `Christie bristled at …, saying, "…"`: a gerund after a comma hangs
         // on the sentence's subject.
         let gerund = w.text(text).ends_with("ing")
-            && text
-                .get(..w.start)
-                .is_some_and(|b| b.trim_end().ends_with(','));
+            && text.get(limit..w.start).is_some_and(|b| {
+                b.rfind(',').is_some_and(|c| {
+                    b[c + 1..].split_whitespace().all(|x| {
+                        matches!(x, "and" | "then" | "later" | "also" | "again")
+                            || x.ends_with("ly")
+                    })
+                })
+            });
         if gerund {
             if let Some(m) = crate::mentions::main_subject(text, limit, w.start, lex) {
                 return Some(Attribution {

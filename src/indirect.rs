@@ -188,7 +188,7 @@ pub fn find_indirect(
 
 /// `Trump's comments`, `the party's plan to`: after a possessive a cue form
 /// is a noun. Contractions of pronouns (`he's said`, `it's`) are not possessives.
-fn possessive(lower: &str) -> bool {
+pub(crate) fn possessive(lower: &str) -> bool {
     let stem = lower
         .strip_suffix("'s")
         .or_else(|| lower.strip_suffix("’s"));
@@ -838,6 +838,7 @@ fn gerund_subject(
         let t = w.text(text);
         if pairs.inside_quote(w.start)
             || t.to_lowercase().ends_with("ing")
+            || (i > 0 && is_capitalized(t))
             || !lex.cue(t).is_some_and(|c| c.strong)
         {
             continue;
