@@ -400,6 +400,19 @@ fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
     }
     let head = Span::new(name_ws.first()?.start, last.end);
     let head_text = head.text(text);
+    // `Democrats`, `Republicans`: a capitalised group noun is a group, not a
+    // person that `she` could refer to.
+    if name_ws.len() == 1 && lexicon::GROUP_NOUN_SET.contains(&head_lc) {
+        return Some(Mention {
+            span,
+            kind: MentionKind::Group,
+            head: last.span(),
+            gender: None,
+            plural: true,
+            entity: SpeakerKind::Group,
+            role: None,
+        });
+    }
     let is_org = lexicon::ORG_SUFFIXES.contains(&last_t.trim_end_matches('.'))
         || name_ws
             .iter()
