@@ -826,6 +826,7 @@ fn abbrev_before(text: &str, start: usize, dot: usize) -> bool {
 /// Used to resolve pronouns and short names to earlier mentions.
 pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<Mention> {
     let mut out = Vec::new();
+    let mut pending: Vec<Word> = Vec::new();
     for si in 0..doc.sentences.len() {
         let ws = doc.sentence_words(si);
         let mut i = 0;
@@ -865,11 +866,12 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                     }
                 }
                 // A lone capitalised sentence-initial word is too weak, unless
-                // it is a known given name.
-                if !(sentence_initial && j == i + 1 && !lex.is_given_name(t))
-                    && lex.cue(t).is_none()
-                {
-                    if let Some(m) = classify(text, &ws[i..j], lex) {
+                // it is a known given name, or the surname of a full name
+                // written elsewhere (checked once all names are known).
+                if lex.cue(t).is_none() {
+                    if sentence_initial && j == i + 1 && !lex.is_given_name(t) {
+                        pending.push(w);
+                    } else if let Some(m) = classify(text, &ws[i..j], lex) {
                         out.push(m);
                     }
                 }
@@ -877,6 +879,26 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                 continue;
             }
             i += 1;
+        }
+    }
+    // `Clinton said …` opening a sentence, when `Hillary Clinton` is written
+    // somewhere: a mention of that name.
+    if !pending.is_empty() {
+        let surnames: rustc_hash::FxHashSet<&str> = out
+            .iter()
+            .filter(|m| m.kind == MentionKind::Name && m.head.text(text).contains(' '))
+            .filter_map(|m| m.head.text(text).rsplit(' ').next())
+            .collect();
+        let before = out.len();
+        for w in pending {
+            if surnames.contains(w.text(text)) {
+                if let Some(m) = classify(text, &[w], lex) {
+                    out.push(m);
+                }
+            }
+        }
+        if out.len() > before {
+            out.sort_by_key(|m| (m.span.start, m.span.end));
         }
     }
     out
