@@ -4,13 +4,15 @@
 //! - `quote-then-speaker-cue`: `"…," X said.`
 //! - `quote-then-cue-speaker`: `"…," said X.`
 //! - `quote-then-cue-phrase`: `"…," said the 46-year-old.` (a subject the
-//!   lexicons do not know, up to the next punctuation)
+//!   lexicons do not know, up to the next punctuation); also `"…," the
+//!   statement read.`
 //! - `quote-dash-speaker`: `"…" — X`
 //! - `speaker-cue-quote`: `X said: "…"`, `X told reporters "…"`
 //! - `subject-gerund-quote`: `X bristled at the idea, saying, "…"`
 //! - `speaker-cue-clause-quote`: `X said she expects the campaign "to …"`
 //!   (a weak cue inside a clause reported by a strong one: the outer speaker)
 //! - `speaker-colon-quote`: `X: "…"`
+//! - `according-to-x-quote`: `According to X, "…"`
 //! - `interrupted-quote`: the second piece of `"…," she said, "…"`
 //! - `paragraph-continuation`: a paragraph that is only a quote continues the
 //!   previous paragraph's speaker
@@ -391,9 +393,18 @@ fn after_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<At
             .first()
             .is_some_and(|w| is_capitalized(w.text(text)) && w.start == start);
     for (k, w) in ws.iter().enumerate().take(30) {
-        let Some(_cue) = lex.cue(w.text(text)) else {
+        // `"…," the statement read.` / `"…," read the sign.`: `read` closes
+        // a quote of a document when it ends the attribution.
+        let read = matches!(w.text(text), "read" | "reads")
+            && k <= 4
+            && if k == 0 {
+                ws.len() <= 6
+            } else {
+                ws.len() == k + 1 && matches!(char_at(text, w.end), Some('.' | ','))
+            };
+        if lex.cue(w.text(text)).is_none() && !read {
             continue;
-        };
+        }
         if closed {
             // The words after the cue, to the end of its sentence (an indirect
             // quote may start there and bound `limit`).
@@ -571,6 +582,24 @@ fn before_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<A
         }
     }
     let ws = words(text, limit, end);
+    // `According to Limbaugh, "…"`
+    if let Some(k) = ws
+        .iter()
+        .position(|w| w.text(text).eq_ignore_ascii_case("according"))
+        .filter(|&k| ws.get(k + 1).is_some_and(|t| t.text(text) == "to"))
+    {
+        if let Some(m) = np_after(text, ws[k + 1].end, end, lex) {
+            let rest = text.get(m.span.end..end).unwrap_or("");
+            if rest.trim_start().starts_with([',', ':']) && rest.split_whitespace().count() <= 1 {
+                return Some(Attribution {
+                    mention: Some(m),
+                    cue: Some(Span::new(ws[k].start, ws[k + 1].end)),
+                    rule: "according-to-x-quote",
+                    confidence: 0.8,
+                });
+            }
+        }
+    }
     for (back, w) in ws.iter().rev().enumerate().take(10) {
         if lex.cue(w.text(text)).is_none() {
             continue;
@@ -612,15 +641,23 @@ fn before_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<A
         }
         // `Christie bristled at …, saying, "…"`: a gerund after a comma hangs
         // on the sentence's subject.
-        let gerund = w.text(text).ends_with("ing")
-            && text.get(limit..w.start).is_some_and(|b| {
-                b.rfind(',').is_some_and(|c| {
-                    b[c + 1..].split_whitespace().all(|x| {
+        // Also `…, going on to say "…"`, `…, suggesting a few questions: "…"`:
+        // a clause after a comma that opens with a gerund.
+        let gerund = text.get(limit..w.start).is_some_and(|b| {
+            b.rfind(',').is_some_and(|c| {
+                let mut lead = b[c + 1..].split_whitespace();
+                if w.text(text).ends_with("ing") {
+                    lead.all(|x| {
                         matches!(x, "and" | "then" | "later" | "also" | "again")
                             || x.ends_with("ly")
                     })
-                })
-            });
+                } else {
+                    lead.next()
+                        .is_some_and(|x| x.ends_with("ing") && x.len() >= 5)
+                        && b[c + 1..].split_whitespace().count() <= 4
+                }
+            })
+        });
         if gerund {
             if let Some(m) = crate::mentions::main_subject(text, limit, w.start, lex) {
                 return Some(Attribution {
