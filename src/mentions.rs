@@ -314,6 +314,21 @@ fn pronoun(w: &str) -> Option<(Option<bool>, bool)> {
     lexicon::with_lowercase(w, |lw| map.get(lw).copied())
 }
 
+/// What a description's head noun (lower case) makes of it: a group
+/// (`officials`), a person by role (`minister`) or an organisation
+/// (`ministry`), with the entity kind and number.
+fn description_kind(head: &str) -> Option<(MentionKind, SpeakerKind, bool)> {
+    if lexicon::GROUP_NOUN_SET.contains(head) {
+        Some((MentionKind::Group, SpeakerKind::Group, true))
+    } else if lexicon::PERSON_ROLE_SET.contains(head) {
+        Some((MentionKind::Role, SpeakerKind::Person, false))
+    } else if lexicon::ORG_NOUN_SET.contains(head) {
+        Some((MentionKind::Org, SpeakerKind::Organization, false))
+    } else {
+        None
+    }
+}
+
 /// Classifies a run of words as a mention, if it is one. `ws` must be contiguous
 /// words with only spaces (or `'s`) between them.
 fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
@@ -351,15 +366,7 @@ fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
             .iter()
             .all(|w| !is_name_word(w.text(text)) || DETERMINER_SET.contains_lower(w.text(text)))
     {
-        let (kind, entity, plural) = if lexicon::GROUP_NOUN_SET.contains(&head_lc) {
-            (MentionKind::Group, SpeakerKind::Group, true)
-        } else if lexicon::PERSON_ROLE_SET.contains(&head_lc) {
-            (MentionKind::Role, SpeakerKind::Person, false)
-        } else if lexicon::ORG_NOUN_SET.contains(&head_lc) {
-            (MentionKind::Org, SpeakerKind::Organization, false)
-        } else {
-            return None;
-        };
+        let (kind, entity, plural) = description_kind(&head_lc)?;
         return Some(Mention {
             span,
             kind,
@@ -942,11 +949,9 @@ fn subject_description(text: &str, ws: &[Word], pairs: &Pairs) -> Option<(usize,
             k += 1;
         }
         let t = ws[k].text(text);
-        let (kind, entity, plural) = if lexicon::GROUP_NOUN_SET.contains_lower(t) {
-            (MentionKind::Group, SpeakerKind::Group, true)
-        } else {
-            (MentionKind::Org, SpeakerKind::Organization, false)
-        };
+        let (kind, entity, plural) = description_kind(&t.to_lowercase())
+            .filter(|d| d.0 != MentionKind::Role)
+            .unwrap_or((MentionKind::Org, SpeakerKind::Organization, false));
         // `The Rail Delivery Group`: a proper name, found as a name.
         if k > 0 && is_capitalized(t) {
             return None;
