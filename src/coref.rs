@@ -512,7 +512,8 @@ impl Entities {
             self.by_word.entry(w.clone()).or_default().push(id);
         }
         if e.name_words.is_empty() {
-            self.by_key.insert(e.name.to_lowercase(), id);
+            self.by_key
+                .insert(strip_determiner(&e.name).to_lowercase(), id);
         }
         self.list.push(e);
         id
@@ -599,19 +600,39 @@ fn entity_for(
             })
         }
         _ => {
-            let name = strip_determiner(key.span.text(text));
-            if let Some(&e) = entities.by_key.get(&name.to_lowercase()) {
+            // Keyed without `the` (`The ministry` and `the ministry` are one),
+            // named with it, in lower case as inside a sentence.
+            let written = key.span.text(text);
+            let key_text = strip_determiner(written).to_lowercase();
+            if let Some(&e) = entities.by_key.get(&key_text) {
                 entities.list[e].mentions.push(said.span);
                 return e;
             }
             entities.push(Entity {
-                name: name.to_string(),
+                name: with_lower_determiner(written),
                 name_words: Vec::new(),
                 kind: key.entity,
                 role,
                 mentions: vec![said.span],
             })
         }
+    }
+}
+
+/// `The ministry` → `the ministry`; other descriptions as written.
+fn with_lower_determiner(s: &str) -> String {
+    let first = s.split(' ').next().unwrap_or("");
+    if s.contains(' ')
+        && matches!(
+            first,
+            "The" | "A" | "An" | "Some" | "Several" | "Many" | "Two" | "Three" | "Other" | "Most"
+        )
+    {
+        let mut out = first.to_lowercase();
+        out.push_str(&s[first.len()..]);
+        out
+    } else {
+        s.to_string()
     }
 }
 

@@ -107,7 +107,8 @@ pub enum SpeakerKind {
 pub struct Speaker {
     /// Index of the speaker in [`Annotations::speakers`].
     pub id: usize,
-    /// The canonical name: the fullest form seen.
+    /// The canonical name: the fullest form seen. A description keeps its
+    /// determiner, in lower case (`the ministry`, `some analysts`).
     pub name: String,
     /// Person, organisation, group or unknown.
     pub kind: SpeakerKind,
