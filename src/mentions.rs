@@ -652,6 +652,12 @@ fn skip_parenthetical(text: &str, end: usize, limit: usize) -> usize {
     }
 }
 
+/// Prepositions, conjunctions and relatives: not noun modifiers.
+const FUNCTION_WORDS: &[&str] = &[
+    "about", "after", "against", "and", "as", "at", "before", "but", "by", "for", "from", "in",
+    "into", "of", "on", "or", "over", "than", "to", "under", "which", "who", "whose", "with",
+];
+
 fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
     let from = back_to_boundary(text, end, limit);
     let ws = words(text, from, end);
@@ -692,6 +698,38 @@ fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Optio
         }
         if pronoun(t).is_some() {
             break;
+        }
+    }
+    // `the fire chief`, `the Senate minority leader`: noun modifiers the
+    // lexicons do not know, between a determiner and a description's head.
+    let mut best: Option<Mention> = best;
+    if let Some(m) = best.as_mut().filter(|m| {
+        matches!(
+            m.kind,
+            MentionKind::Role | MentionKind::Org | MentionKind::Group
+        )
+    }) {
+        let k = ws.iter().position(|w| w.start == m.span.start).unwrap_or(0);
+        let bare = !DETERMINER_SET.contains_lower(ws[k].text(text));
+        for j in (k.saturating_sub(3)..k).rev().filter(|_| bare) {
+            let t = ws[j].text(text);
+            let gap = Span::new(ws[j].end, ws[j + 1].start).text(text);
+            if !gap.chars().all(is_space) {
+                break;
+            }
+            if DETERMINER_SET.contains_lower(t) {
+                m.span = Span::new(ws[j].start, m.span.end);
+                break;
+            }
+            let plain = t.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !FUNCTION_WORDS.contains(&t.to_lowercase().as_str())
+                && lex.cue(t).is_none()
+                && pronoun(t).is_none()
+                && !ADVERB_SET.contains_lower(t)
+                && !NOT_NAME_SET.contains(t);
+            if !plain {
+                break;
+            }
         }
     }
     best
