@@ -231,7 +231,7 @@ pub fn build(
         let a = &attributed[i];
         let mut antecedent = None;
         let speaker = a.mention.as_ref().and_then(|m| {
-            let (ent_mention, ante) = resolve(text, m, mentions, &recent);
+            let (ent_mention, ante) = resolve(text, m, mentions, &recent, &sources);
             antecedent = ante;
             let em = ent_mention?;
             if em.kind == MentionKind::Pronoun {
@@ -376,7 +376,17 @@ fn resolve(
     m: &Mention,
     mentions: &[Mention],
     recent: &[(usize, Mention)],
+    sources: &[SourceMention],
 ) -> (Option<Mention>, Option<Span>) {
+    // Outlets and documents (`the Reuters report`) are never the antecedent
+    // of `he` or `she` (`it` may be an outlet that reported something).
+    let is_source = |a: &Mention| {
+        if m.gender.is_none() {
+            return false;
+        }
+        let i = sources.partition_point(|s| s.span.end <= a.span.start);
+        sources.get(i).is_some_and(|s| s.span.overlaps(a.span))
+    };
     if m.kind == MentionKind::Role {
         if let Some(name) = role_name(text, m, mentions) {
             return (Some(name.clone()), Some(name.span));
@@ -409,7 +419,7 @@ fn resolve(
                 MentionKind::Name | MentionKind::Role | MentionKind::Group | MentionKind::Org
             )
         })
-        .filter(|a| compatible(m, a) && !crate::mentions::after_locative(text, a))
+        .filter(|a| compatible(m, a) && !crate::mentions::after_locative(text, a) && !is_source(a))
         .map(|a| (m.span.start - a.span.end, a))
         .next();
     let speaker = recent
