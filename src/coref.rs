@@ -492,7 +492,45 @@ fn role_name<'a>(text: &str, role: &Mention, mentions: &'a [Mention]) -> Option<
         }
         end = k;
     }
-    None
+    // `Sen. Ana Ruiz` … `the senator`: a title whose role is the head.
+    let k = mentions.partition_point(|x| x.span.end <= role.span.start);
+    mentions[..k]
+        .iter()
+        .rev()
+        .take_while(|n| role.span.start - n.span.end < 5000)
+        .find(|n| {
+            n.kind == MentionKind::Name
+                && n.head.start > n.span.start
+                && Span::new(n.span.start, n.head.start)
+                    .text(text)
+                    .split_whitespace()
+                    .any(|t| title_role(t) == Some(head.as_str()))
+        })
+}
+
+/// The role a title abbreviates (`Sen.` → `senator`).
+fn title_role(title: &str) -> Option<&'static str> {
+    let t = title.trim_end_matches('.').to_lowercase();
+    Some(match t.as_str() {
+        "sen" | "senator" => "senator",
+        "rep" | "representative" => "representative",
+        "gov" | "governor" => "governor",
+        "gen" | "general" => "general",
+        "dr" | "doctor" => "doctor",
+        "prof" | "professor" => "professor",
+        "pres" | "president" => "president",
+        "mayor" => "mayor",
+        "judge" => "judge",
+        "justice" => "justice",
+        "secretary" => "secretary",
+        "minister" => "minister",
+        "chancellor" => "chancellor",
+        "sheriff" => "sheriff",
+        "coach" => "coach",
+        "ambassador" => "ambassador",
+        "commissioner" => "commissioner",
+        _ => return None,
+    })
 }
 
 fn compatible(pronoun: &Mention, a: &Mention) -> bool {

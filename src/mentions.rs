@@ -407,6 +407,19 @@ fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
     }
     let head = Span::new(name_ws.first()?.start, last.end);
     let head_text = head.text(text);
+    // `Huawei's CEO`, `the President`: a capitalised role word alone is a
+    // role, which coreference may tie to a name.
+    if name_ws.len() == 1 && lexicon::PERSON_ROLE_SET.contains(&head_lc) {
+        return Some(Mention {
+            span,
+            kind: MentionKind::Role,
+            head: last.span(),
+            gender,
+            plural: false,
+            entity: SpeakerKind::Person,
+            role: None,
+        });
+    }
     // `Democrats`, `Republicans`: a capitalised group noun is a group, not a
     // person that `she` could refer to.
     if name_ws.len() == 1 && lexicon::GROUP_NOUN_SET.contains(&head_lc) {
