@@ -309,9 +309,17 @@ fn attribute_one(
     }
     // A quote inside a sentence whose subject is named at its start:
     // `Japan branded North Korea an "outlaw nation."`
+    // `The coach was blunt: "…"`: the subject of the clause the colon closes.
     let lead = crate::text::char_before(text, skip_space_back(text, c.outer.start));
-    if lead.is_some_and(|ch| ch.is_alphanumeric()) && sentence.start < c.outer.start {
-        if let Some(m) = np_after(text, sentence.start, c.outer.start, lex) {
+    if lead.is_some_and(|ch| ch.is_alphanumeric() || ch == ':') && before_limit < c.outer.start {
+        let from = if lead == Some(':') {
+            before_limit
+        } else {
+            sentence.start
+        };
+        if let Some(m) = np_after(text, from, c.outer.start, lex)
+            .or_else(|| crate::mentions::main_subject(text, from, c.outer.start, lex))
+        {
             if !words(text, m.span.end, c.outer.start).is_empty() {
                 return Attribution {
                     mention: Some(m),

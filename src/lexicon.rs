@@ -551,6 +551,8 @@ pub const PRONOUNS: &[(&str, Option<bool>, bool)] = &[
     ("il", Some(true), false),
     ("lei", Some(false), false),
     ("lui", Some(true), false),
+    // German `sie` is also `they`; in news it is most often a woman just named.
+    ("sie", Some(false), false),
     ("zij", Some(false), false),
     ("él", Some(true), false),
 ];
