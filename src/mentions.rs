@@ -329,6 +329,29 @@ fn description_kind(head: &str) -> Option<(MentionKind, SpeakerKind, bool)> {
     }
 }
 
+/// Lower-case words that join the parts of an organisation's name.
+const ORG_CONNECTORS: &[&str] = &["and", "for", "of", "on"];
+
+/// Whether `word` (after `gap`) joins the organisation name `run` to the name
+/// word `next`: `Office of Rail`, `Rail and Road` once `Office` is in the run.
+/// `and` joins one more word only (`Rail and Road`), not a second name
+/// (`Bank of America and Wells Fargo`).
+fn org_connector(text: &str, run: &[Word], rest: &[Word], word: &str, gap: &str) -> bool {
+    let joined = |a: &Word, b: &Word| Span::new(a.end, b.start).text(text) == " ";
+    ORG_CONNECTORS.contains(&word)
+        && gap == " "
+        && rest.first().is_some_and(|n| {
+            is_name_word(n.text(text)) && Span::new(n.start - 1, n.start).text(text) == " "
+        })
+        && (word != "and"
+            || !rest
+                .get(1)
+                .is_some_and(|n2| is_name_word(n2.text(text)) && joined(&rest[0], n2)))
+        && run
+            .iter()
+            .any(|w| lexicon::ORG_WORD_SET.contains(w.text(text)))
+}
+
 /// Classifies a run of words as a mention, if it is one. `ws` must be contiguous
 /// words with only spaces (or `'s`) between them.
 fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
@@ -399,9 +422,15 @@ fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
     // Capitalised role words before a name ("White House Press Secretary Sean Spicer"):
     // keep the last run of name words.
     let name_ws = &ws[i..];
-    if name_ws
+    let org_name = name_ws
         .iter()
-        .any(|w| !is_name_word(w.text(text)) && !PARTICLES.contains(&w.text(text)))
+        .any(|w| lexicon::ORG_WORD_SET.contains(w.text(text)));
+    if name_ws.iter().any(|w| {
+        let t = w.text(text);
+        !(is_name_word(t) || PARTICLES.contains(&t) || org_name && ORG_CONNECTORS.contains(&t))
+    }) || name_ws
+        .last()
+        .is_some_and(|w| ORG_CONNECTORS.contains(&w.text(text)))
     {
         return None;
     }
@@ -810,7 +839,15 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
             || pronoun(t).is_some() && k == 1
             || lexicon::PERSON_ROLE_SET.contains(&lt)
             || lexicon::GROUP_NOUN_SET.contains(&lt)
-            || lexicon::ORG_NOUN_SET.contains(&lt);
+            || lexicon::ORG_NOUN_SET.contains(&lt)
+            || k >= 2
+                && org_connector(
+                    text,
+                    &ws[..k - 1],
+                    &ws[k.min(ws.len())..],
+                    t,
+                    Span::new(ws[k - 2].end, ws[k - 1].start).text(text),
+                );
         if !ok_word {
             break;
         }
@@ -919,6 +956,10 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                         && !pairs.inside_quote(ws[j].start)
                     {
                         j += 1;
+                    } else if org_connector(text, &ws[i..j], &ws[(j + 1).min(ws.len())..], tj, gap)
+                    {
+                        // `Office of Rail and Road`
+                        j += 2;
                     } else {
                         break;
                     }
