@@ -874,6 +874,37 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
     // An apposition after the name: ", founder of Huawei," / ", a spokeswoman."
     if m.kind == MentionKind::Name {
         let after = skip_space(text, m.span.end);
+        // `Hosuk Lee-Makiyama from the European Centre for …`: an affiliation.
+        let from = ["from ", "of ", "at "]
+            .iter()
+            .find(|p| text.get(after..).is_some_and(|r| r.starts_with(**p)));
+        if let (Some(_), true) = (from, after > m.span.end) {
+            let mut re = after;
+            while re < limit {
+                match char_at(text, re) {
+                    Some(',' | ';' | ':' | '\n' | '"' | '“' | '”' | '(' | ')') => break,
+                    Some('.')
+                        if char_at(text, re + 1).is_none_or(is_space)
+                            && !abbrev_before(text, after, re) =>
+                    {
+                        break
+                    }
+                    Some(c) => re += c.len_utf8(),
+                    None => break,
+                }
+            }
+            let aff = words(text, after, re);
+            if aff.len() >= 2
+                && aff.len() <= 12
+                && aff[1..].iter().any(|w| {
+                    lexicon::ORG_WORD_SET.contains(w.text(text))
+                        || lexicon::ORG_SUFFIXES.contains(&w.text(text).trim_end_matches('.'))
+                })
+                && aff.iter().all(|w| lex.cue(w.text(text)).is_none())
+            {
+                m.role = Some(Span::new(after, aff[aff.len() - 1].end));
+            }
+        }
         if char_at(text, after) == Some(',') {
             let rs = skip_space(text, after + 1);
             let mut re = rs;
@@ -895,6 +926,8 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
                 DETERMINER_SET.contains(&f)
                     || lexicon::PERSON_ROLE_SET.contains(&f)
                     || MODIFIER_SET.contains(&f)
+                    || f.ends_with("'s")
+                    || f.ends_with("’s")
             }) && re - rs <= 120
             {
                 m.role = Some(Span::new(rs, skip_space_back(text, re)));
