@@ -70,6 +70,34 @@ fn word_matches(a: &str, b: &str) -> bool {
     edit_distance(a, b, 1) <= 1
 }
 
+/// `Rhen Zhengfei` for `Ren Zhengfei`: full names of two or more words, the
+/// same words in order but one, which is one edit from its counterpart (short
+/// words too, since the other words vouch for the name).
+fn misspelt(a: &[String], b: &[String]) -> bool {
+    if a.len() < 2 || a.len() != b.len() {
+        return false;
+    }
+    let mut differ = 0;
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            differ += 1;
+            // Two known given names (`Tim`, `Tom`) are two people.
+            let given = |w: &str| crate::lexicon::given_name_gender(w).is_some();
+            if differ > 1
+                || x.chars().count() < 3
+                || given(x) && given(y)
+                || edit_distance(x, y, 1) > 1
+            {
+                return false;
+            }
+        }
+    }
+    differ == 1
+        && a.iter()
+            .zip(b)
+            .any(|(x, y)| x == y && x.chars().count() >= 4)
+}
+
 /// Whether every word of `short` matches a word of `long`.
 fn subset(short: &[String], long: &[String]) -> bool {
     !short.is_empty()
@@ -571,7 +599,9 @@ impl Entities {
     fn find_name(&self, words: &[String], full_words: &[String]) -> Option<usize> {
         let fits = |e: &Entity| {
             matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization)
-                && (subset(words, &e.name_words) || subset(&e.name_words, full_words))
+                && (subset(words, &e.name_words)
+                    || subset(&e.name_words, full_words)
+                    || misspelt(full_words, &e.name_words))
         };
         let mut cands: Vec<usize> = words
             .iter()
