@@ -7,6 +7,8 @@
 //!   lexicons do not know, up to the next punctuation); also `"…," the
 //!   statement read.`
 //! - `quote-dash-speaker`: `"…" — X`
+//! - `quote-then-speaker-verb`: `"…," Trump shot back.` (a past-tense verb
+//!   outside the cue lexicon, closing a short attribution)
 //! - `speaker-cue-quote`: `X said: "…"`, `X told reporters "…"`
 //! - `subject-gerund-quote`: `X bristled at the idea, saying, "…"`
 //! - `speaker-cue-clause-quote`: `X said she expects the campaign "to …"`
@@ -498,7 +500,28 @@ fn after_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<At
         }
         return None;
     }
-    None
+    // `"…," Trump shot back.`, `"…," he surmised.`: a quote closed by a comma,
+    // then a subject and a verb the cue lexicon does not know, ending the
+    // sentence: the subject is the speaker.
+    let comma = text
+        .get(..pos)
+        .map(|s| s.trim_end_matches(crate::marks::is_quote_mark))
+        .is_some_and(|s| s.ends_with(','));
+    let m = np_after(text, start, limit, lex).filter(|m| m.span.start == start && comma)?;
+    let rest = words(
+        text,
+        m.role.map_or(m.span.end, |r| r.end.max(m.span.end)),
+        limit,
+    );
+    let verb = rest.first()?;
+    let t = verb.text(text);
+    let past = t.ends_with("ed") || matches!(t, "shot" | "went" | "wrote" | "spoke" | "put");
+    (rest.len() <= 6 && t.chars().all(|c| c.is_lowercase()) && past).then(|| Attribution {
+        mention: Some(m),
+        cue: Some(verb.span()),
+        rule: "quote-then-speaker-verb",
+        confidence: 0.7,
+    })
 }
 
 /// Words that cannot open the subject phrase after a cue (`said on Monday`).
