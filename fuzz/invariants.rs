@@ -72,7 +72,8 @@ pub fn check_spans(text: &str, ann: &Annotations) {
     }
 }
 
-/// Ids equal indices; every speaker / source / continues index points at something.
+/// Ids equal indices; every speaker / source / continues index points at something;
+/// the mentions of a speaker or source are in text order, each once.
 pub fn check_ids(ann: &Annotations) {
     for (i, q) in ann.quotes.iter().enumerate() {
         assert_eq!(q.id, i, "quote id {} at index {i}", q.id);
@@ -106,9 +107,19 @@ pub fn check_ids(ann: &Annotations) {
     }
     for (i, s) in ann.speakers.iter().enumerate() {
         assert_eq!(s.id, i, "speaker id {} at index {i}", s.id);
+        assert!(
+            s.mentions.windows(2).all(|w| w[0] < w[1]),
+            "speaker {i}: mentions not in text order or repeated: {:?}",
+            s.mentions
+        );
     }
     for (i, s) in ann.sources.iter().enumerate() {
         assert_eq!(s.id, i, "source id {} at index {i}", s.id);
+        assert!(
+            s.mentions.windows(2).all(|w| w[0] < w[1]),
+            "source {i}: mentions not in text order or repeated: {:?}",
+            s.mentions
+        );
     }
 }
 

@@ -132,6 +132,9 @@ impl<'a> NameIndex<'a> {
             by_text.insert(head, names.len());
             names.push((ws, head, vec![m.span]));
         }
+        for (_, _, spans) in &mut names {
+            spans.sort_unstable();
+        }
         NameIndex { names, by_word }
     }
 
@@ -176,13 +179,13 @@ impl<'a> NameIndex<'a> {
     fn fullest(&self, words: &[String], pos: usize) -> Option<&'a str> {
         let cands = self.containing(words);
         let longest = cands.iter().map(|&i| self.names[i].0.len()).max()?;
+        // The spans of a name are in text order (mentions are): the latest one
+        // starting at or before `pos` is found by binary search, so a name
+        // repeated through a long document costs log(occurrences), not a scan.
         let recent = |i: usize| {
-            self.names[i]
-                .2
-                .iter()
-                .filter(|s| s.start <= pos)
-                .map(|s| s.start)
-                .max()
+            let spans = &self.names[i].2;
+            let k = spans.partition_point(|s| s.start <= pos);
+            k.checked_sub(1).map(|k| spans[k].start)
         };
         let full: Vec<usize> = cands
             .iter()
@@ -229,8 +232,13 @@ pub fn build(
         .filter(|&i| !found[i].content.is_empty())
         .collect();
     idx.sort_by_key(|&i| (found[i].content.start, found[i].content.end));
+    // A name inside a reported clause (`she said the so-called "peace plan"
+    // failed`) is kept beside it: a mention never displaces a quote.
+    let (names, idx): (Vec<usize>, Vec<usize>) = idx
+        .into_iter()
+        .partition(|&i| found[i].kind == QuoteKind::Mention);
     // Drop exact duplicates and quotes nested in a kept quote of the same kind.
-    let mut kept: Vec<usize> = Vec::with_capacity(idx.len());
+    let mut kept: Vec<usize> = Vec::with_capacity(idx.len() + names.len());
     for i in idx {
         if let Some(&j) = kept.last() {
             if found[j].content.overlaps(found[i].content) {
@@ -246,13 +254,17 @@ pub fn build(
         }
         kept.push(i);
     }
+    if !names.is_empty() {
+        kept.extend(names);
+        kept.sort_by_key(|&i| (found[i].content.start, found[i].content.end));
+    }
     let new_id: HashMap<usize, usize> = kept.iter().enumerate().map(|(n, &i)| (i, n)).collect();
 
     let index = NameIndex::new(text, mentions);
     let mut entities = Entities::default();
     let mut recent: Vec<(usize, Mention)> = Vec::new();
     let mut quotes: Vec<Quote> = Vec::with_capacity(kept.len());
-    let mut source_ids: Vec<(String, usize)> = Vec::new();
+    let mut source_ids: HashMap<&str, usize> = HashMap::default();
     let mut out_sources: Vec<Source> = Vec::new();
     for (n, &i) in kept.iter().enumerate() {
         let c = &found[i];
@@ -287,10 +299,10 @@ pub fn build(
             })
             .min_by_key(|s| s.span.start.abs_diff(anchor))
             .map(|s| {
-                if let Some(&(_, id)) = source_ids.iter().find(|(k, _)| *k == s.key) {
-                    if !out_sources[id].mentions.contains(&s.span) {
-                        out_sources[id].mentions.push(s.span);
-                    }
+                if let Some(&id) = source_ids.get(s.key.as_str()) {
+                    // Duplicates are removed once at the end (a `contains` here
+                    // would make a source cited all through a long text quadratic).
+                    out_sources[id].mentions.push(s.span);
                     id
                 } else {
                     let id = out_sources.len();
@@ -300,7 +312,7 @@ pub fn build(
                         kind: s.kind,
                         mentions: vec![s.span],
                     });
-                    source_ids.push((s.key.clone(), id));
+                    source_ids.insert(s.key.as_str(), id);
                     id
                 }
             });
@@ -336,6 +348,10 @@ pub fn build(
             antecedent: antecedent.filter(|_| speaker.is_some()),
             continues: c.continues.and_then(|j| new_id.get(&j).copied()),
         });
+    }
+    for s in &mut out_sources {
+        s.mentions.sort_unstable();
+        s.mentions.dedup();
     }
     // Speakers in order of first quote; gather every mention of each entity.
     let mut order: Vec<usize> = Vec::new();
@@ -481,10 +497,9 @@ fn role_name<'a>(text: &str, role: &Mention, mentions: &'a [Mention]) -> Option<
     while from < role.span.start && !text.is_char_boundary(from) {
         from += 1;
     }
-    let window = text.get(from..role.span.start)?.to_lowercase();
-    if window.len() != role.span.start - from {
-        return None; // Lower-casing changed byte lengths: skip rather than misalign.
-    }
+    // ASCII lower-casing keeps byte offsets (full Unicode lower-casing may not)
+    // and is several times cheaper over a window this long.
+    let window = text.get(from..role.span.start)?.to_ascii_lowercase();
     let mut end = window.len();
     while let Some(k) = window[..end].rfind(&head) {
         let at = from + k;

@@ -8,6 +8,17 @@
 //! cue's complement (its `that`, its particle, a `to` infinitive, an object) to
 //! the end of the sentence or the start of a trailing attribution. Content spans
 //! include the complementiser (`that …`), as human annotators mark them.
+//!
+//! The rules, as reported in a quote's `rule`:
+//! - `subject-cue-that-clause`, `subject-cue-content`: `X said (that) …`,
+//!   `X called for …`, `Jane Lee visited the plant and said …`.
+//! - `clause-comma-speaker-cue`: `…, X said.`, `…, said X.`
+//! - `interposed-attribution`: `The museum, Mr. Obama said, would …` (both halves).
+//! - `comma-gerund-cue`: `…, saying (that) …`, `…, pointing to …`.
+//! - `according-to-x-clause`, `clause-according-to-x`, `interposed-according-to`:
+//!   `According to X, …`, `…, according to X.`, `…, according to X, …`.
+//! - `headline-speaker-colon`: `Name: claim` opening a paragraph.
+//! - `mixed-…`: the same rules when the clause holds a quoted fragment.
 
 use crate::lexicon::Lexicon;
 use crate::marks::{Pair, Pairs};
@@ -31,7 +42,7 @@ const BLOCKERS_BEFORE: &[&str] = &[
 const NOUNISH: &[&str] = &[
     "attack", "blast", "call", "charge", "comment", "demand", "estimate", "fear", "forecast",
     "hope", "name", "offer", "order", "plan", "point", "post", "promise", "question", "report",
-    "request", "show", "signal", "state", "support", "view", "worry",
+    "request", "show", "signal", "state", "support", "view", "vote", "worry",
 ];
 
 /// Words before a base or `-s` form of a weak cue (`hope`, `plans`, `support`)
@@ -42,7 +53,14 @@ const VERB_MARKERS: &[&str] = &[
 ];
 
 /// Particles that belong to the cue (`pointed to`, `called for`, `talking about`).
-const PARTICLES: &[&str] = &["about", "for", "of", "on", "out", "to"];
+const PARTICLES: &[&str] = &["about", "against", "for", "of", "on", "out", "to"];
+
+/// Cue lemmas that take a `to` infinitive as their content (`declined to
+/// comment`, `vowed to fight`), unlike `pointed to`, `referred to`.
+const INFINITIVE_CUES: &[&str] = &[
+    "agree", "appear", "decide", "decline", "demand", "expect", "hope", "offer", "plan", "pledge",
+    "prefer", "promise", "refuse", "seek", "seem", "swear", "threaten", "vow", "want",
+];
 
 /// Words that end a subject when walking back from a cue: the subject starts
 /// after them.
@@ -82,8 +100,13 @@ pub fn find_indirect(
             continue;
         }
         let mut consumed = sentence.start;
+        let headline = title_case(text, ws);
         if let Some(c) = according_to(text, sentence, ws, pairs, lex) {
             consumed = c.content.end.max(c.cue.map(|s| s.end).unwrap_or(0));
+            add(c, pairs, found, marked);
+        }
+        if let Some(c) = according_to_interposed(text, sentence, ws, pairs, lex) {
+            consumed = consumed.max(c.content.end);
             add(c, pairs, found, marked);
         }
         if let Some(c) = headline_colon(text, doc, si, sentence, pairs, lex) {
@@ -99,13 +122,37 @@ pub fn find_indirect(
             if lex.cue(t).is_none() {
                 continue;
             }
-            // `the United States`, `the Clean Power Plan`, `The Washington
-            // Post`: a capitalised cue form inside running text is part of a
-            // name (headlines in title case keep theirs).
-            if k > 0 && is_capitalized(t) && !title_case(text, ws) {
+            // A capital inside running text makes a name, not a verb: `the
+            // United States`, `the Clean Power Plan`, `The New York Post`.
+            // Headlines capitalise every word (`Obama Says …`): there it is a cue.
+            if k > 0 && is_capitalized(t) && !headline {
                 continue;
             }
             let lt = t.to_lowercase();
+            // `continues to rise`, `continue to fight`: an aspect verb; only
+            // `…, she continued` reports speech.
+            if matches!(lt.as_str(), "continue" | "continues" | "continuing") {
+                continue;
+            }
+            // `spoke about the museum`, `talked of a deal`: talking reports
+            // speech only with its topic; `spoke at a rally` does not.
+            if lex
+                .cue(t)
+                .is_some_and(|c| matches!(c.lemma, "talk" | "speak"))
+                && !ws
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.text(text), "about" | "of" | "out"))
+            {
+                continue;
+            }
+            // `voted against the bill`: a vote states a position on its object.
+            if lex.cue(t).is_some_and(|c| c.lemma == "vote")
+                && !ws
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.text(text), "for" | "against" | "to"))
+            {
+                continue;
+            }
             let prev = k.checked_sub(1).map(|p| ws[p].text(text).to_lowercase());
             if prev
                 .as_deref()
@@ -118,6 +165,7 @@ pub fn find_indirect(
             if weak
                 && NOUNISH.contains(&cue_info.map(|c| c.lemma).unwrap_or(""))
                 && !lt.ends_with("ed")
+                && !lt.ends_with("ing")
                 && !matches!(
                     lt.as_str(),
                     "thought" | "knew" | "felt" | "saw" | "sought" | "found" | "known" | "seen"
@@ -125,14 +173,12 @@ pub fn find_indirect(
             {
                 // A noun reading is likely ("financial hope", "the plan"): only a
                 // pronoun, a name, a plural noun or an auxiliary before it marks a verb.
-                // A complement clause marks the speech reading: `The law
-                // states that …`, `the hope that …` (annotated as attributions
-                // in news corpora), `she points out that …`.
-                let that = ws.get(k + 1).is_some_and(|n| {
-                    let n = n.text(text).to_lowercase();
-                    n == "that" || n == "out" && lt.starts_with("point")
+                // `Another slide shows that …`: a complementiser after it makes it a verb.
+                let that_next = ws.get(k + 1).is_some_and(|n| {
+                    matches!(n.text(text), "that" | "how" | "whether" | "why" | "what")
+                        && Span::new(w.end, n.start).text(text).trim().is_empty()
                 });
-                let ok = that
+                let ok = that_next
                     || prev.as_deref().is_some_and(|p| {
                         VERB_MARKERS.contains(&p)
                             || p.ends_with("ly")
@@ -145,6 +191,14 @@ pub fn find_indirect(
                 }
             }
             let next = ws.get(k + 1).map(|n| n.text(text));
+            // `known as "Shorty"`, `named the bridge "Unity Crossing"`: the verb
+            // names; the name is a mention, not reported speech.
+            if (next == Some("as") || crate::quotes::NAMING_VERBS.contains(&lt.as_str()))
+                && (k..(k + 4).min(ws.len()))
+                    .any(|i| naming_mention_at(text, &found[..marked], ws[i].end))
+            {
+                continue;
+            }
             // "is said to", "was told by"
             if next.is_some_and(|n| n == "by")
                 || (next == Some("to") && matches!(lt.as_str(), "said" | "say" | "says" | "told"))
@@ -166,7 +220,8 @@ pub fn find_indirect(
             } else if interposed(text, sentence, ws, k, lex) {
                 // `Back in Virginia, Mr. Clarke said, he decided …`: the
                 // attribution splits the reported speech in two.
-                if let Some(mut before) = clause_comma_cue(text, sentence, ws, k, pairs, lex) {
+                if let Some(mut before) = clause_comma_cue(text, sentence, ws, k, pairs, lex, true)
+                {
                     before.rule = "interposed-attribution";
                     add(before, pairs, found, marked);
                 }
@@ -176,7 +231,7 @@ pub fn find_indirect(
                 })
             } else {
                 subject_cue_content(text, sentence, ws, k, pairs, lex)
-                    .or_else(|| clause_comma_cue(text, sentence, ws, k, pairs, lex))
+                    .or_else(|| clause_comma_cue(text, sentence, ws, k, pairs, lex, false))
             };
             if let Some(c) = c {
                 consumed = c.content.end.max(w.end);
@@ -201,10 +256,28 @@ pub(crate) fn possessive(lower: &str) -> bool {
     })
 }
 
-/// Whether most words of a sentence are capitalised (a headline in title case).
+/// Whether the quotation opening at `pos` (after spaces) was found to be a
+/// name (`known as "Shorty"`). `marked` is sorted by position.
+fn naming_mention_at(text: &str, marked: &[Candidate], pos: usize) -> bool {
+    let at = skip_space(text, pos);
+    let i = marked.partition_point(|q| q.outer.start < at);
+    marked
+        .get(i)
+        .is_some_and(|q| q.outer.start == at && crate::quotes::is_naming_rule(q.rule))
+}
+
+/// Whether a sentence is written in title case, like a headline: most of its
+/// words of four letters or more (four in five) start with a capital.
 fn title_case(text: &str, ws: &[Word]) -> bool {
-    let caps = ws.iter().filter(|w| is_capitalized(w.text(text))).count();
-    caps * 10 >= ws.len() * 6
+    let (mut long, mut caps) = (0usize, 0usize);
+    for w in ws {
+        let t = w.text(text);
+        if t.chars().count() >= 4 {
+            long += 1;
+            caps += usize::from(is_capitalized(t));
+        }
+    }
+    long > 0 && caps * 10 >= long * 8
 }
 
 /// Whether the cue at `k` closes a direct quote: the quote opens its sentence
@@ -299,6 +372,7 @@ fn clause(text: &str, start: usize, end: usize) -> Span {
             break;
         }
     }
+    let s2 = skip_dateline(text, s2, end);
     let mut e = skip_space_back(text, end);
     while e > s2 {
         match char_before(text, e) {
@@ -312,6 +386,56 @@ fn clause(text: &str, start: usize, end: usize) -> Span {
         e = skip_space_back(text, e);
     }
     Span::new(s2, e.max(s2))
+}
+
+/// Past a dateline opening a clause: up to five words in capitals, with an
+/// optional agency in brackets, then a dash (`OSLO —`, `WASHINGTON (AP) —`,
+/// `NEW YORK, N.Y. -`) at the start of a paragraph. The place is not part of
+/// what was said.
+fn skip_dateline(text: &str, start: usize, end: usize) -> usize {
+    let limit = (start + 60).min(end);
+    let mut i = start;
+    let mut upper = 0usize;
+    while i < limit {
+        let Some(c) = char_at(text, i) else { break };
+        if c.is_lowercase() {
+            // Inside brackets: `(Reuters)`.
+            if !text[start..i].ends_with(|p: char| p.is_alphabetic())
+                || !text[start..i].contains('(')
+                || text[start..i].contains(')')
+            {
+                return start;
+            }
+        } else if c.is_uppercase() {
+            upper += 1;
+        } else if matches!(c, '—' | '–' | '―') || (c == '-' && char_at(text, i + 1) == Some(' '))
+        {
+            if upper < 2 || char_before(text, i).is_some_and(|p| !crate::text::is_space(p)) {
+                return start;
+            }
+            let mut j = i + c.len_utf8();
+            while char_at(text, j) == Some('-') {
+                j += 1;
+            }
+            let after = skip_space(text, j);
+            // `NATO — the alliance — is dead`: a second dash makes an aside.
+            let aside = text
+                .get(after..end)
+                .is_some_and(|rest| rest.contains(['—', '–', '―']));
+            let para_start = start == 0 || char_before(text, start) == Some('\n');
+            return if after < end && !aside && para_start {
+                after
+            } else {
+                start
+            };
+        } else if !(crate::text::is_space(c)
+            || matches!(c, ',' | '.' | '(' | ')' | '\'' | '’' | '-'))
+        {
+            return start;
+        }
+        i += c.len_utf8();
+    }
+    start
 }
 
 /// Whether `s` has at least `n` words (stops counting at `n`).
@@ -373,6 +497,56 @@ fn according_to(
     }
 }
 
+/// `Fundraising, according to the campaign, has surged.`, `But, according to
+/// the poll, 46 percent remain undecided.`: an interposed `according to X`
+/// also reports the clause after it.
+fn according_to_interposed(
+    text: &str,
+    sentence: Span,
+    ws: &[Word],
+    pairs: &Pairs,
+    lex: &Lexicon,
+) -> Option<Candidate> {
+    let k = ws.iter().position(|w| {
+        w.text(text).eq_ignore_ascii_case("according") && !pairs.inside_quote(w.start)
+    })?;
+    let to = ws.get(k + 1).filter(|w| w.text(text) == "to")?;
+    if k == 0 || char_before(text, skip_space_back(text, ws[k].start)) != Some(',') {
+        return None;
+    }
+    let subject = np_after(text, to.end, sentence.end, lex)
+        .map(|m| m.span)
+        .or_else(|| general_np_after(text, to.end, sentence.end))?;
+    let after = skip_space(text, subject.end);
+    if char_at(text, after) != Some(',') {
+        return None;
+    }
+    let content = clause(text, after + 1, sentence.end);
+    // `according to Crowdpac, the most of any candidate`, `according to Andy
+    // Smith, who …`: an apposition or a relative clause about the source.
+    let first = word_iter(text, content.start, content.end)
+        .next()
+        .map(|w| w.text(text).to_lowercase());
+    if first.is_some_and(|f| {
+        matches!(
+            f.as_str(),
+            "who" | "which" | "whose" | "although" | "though" | "a" | "an" | "the" | "director"
+        )
+    }) {
+        return None;
+    }
+    (has_words(text, content, 3) && !pairs.inside_quote(content.start)).then(|| {
+        cand(
+            QuoteKind::Indirect,
+            content,
+            Span::new(ws[k].start, to.end),
+            Some(subject),
+            "interposed-according-to",
+            0.7,
+        )
+    })
+}
+
 /// A short noun phrase starting at `pos`: up to the next punctuation, at most
 /// eight words (`a Reuters report`, `the nonpartisan Congressional Budget Office`).
 fn general_np_after(text: &str, pos: usize, limit: usize) -> Option<Span> {
@@ -393,22 +567,6 @@ fn general_np_after(text: &str, pos: usize, limit: usize) -> Option<Span> {
     let last = ws.last()?;
     Some(Span::new(s, last.end))
 }
-
-/// Words before a headline colon that label the story, not its speaker.
-const HEADLINE_LABELS: &[&str] = &[
-    "analysis",
-    "breaking",
-    "clarification",
-    "correction",
-    "editorial",
-    "exclusive",
-    "opinion",
-    "so",
-    "the latest",
-    "update",
-    "video",
-    "watch",
-];
 
 /// `Name: claim` as a headline or a paragraph's first words.
 fn headline_colon(
@@ -434,13 +592,36 @@ fn headline_colon(
     {
         return None;
     }
+    // Labels, not speakers: `The Latest:`, `Breaking:`, `Contributing:`,
+    // `CORRECTION:`.
+    let last = hw[hw.len() - 1].text(text).to_lowercase();
+    if matches!(
+        last.as_str(),
+        "latest"
+            | "breaking"
+            | "update"
+            | "contributing"
+            | "correction"
+            | "revealed"
+            | "note"
+            | "exclusive"
+            | "analysis"
+            | "opinion"
+            | "week"
+            | "watch"
+            | "related"
+            | "clarification"
+            | "editorial"
+            | "video"
+            | "so"
+    ) {
+        return None;
+    }
     if pairs.inside_quote(colon) {
         return None;
     }
-    // `Q:` / `A:` in an interview, and labels (`The Latest:`, `EXCLUSIVE:`)
-    // name no speaker.
-    let head_lc = head.text(text).to_lowercase();
-    if head_lc.chars().count() == 1 || HEADLINE_LABELS.contains(&head_lc.as_str()) {
+    // `Q:` / `A:` in an interview name no speaker.
+    if head.text(text).chars().count() == 1 {
         return None;
     }
     let after = skip_space(text, colon + 1);
@@ -499,6 +680,13 @@ fn subject_before(
                 // coreference ties it to X.
                 return Some(p.span());
             }
+            if matches!(lp.as_str(), "and" | "but") && i == k {
+                // `Reid caucused in Nevada and says …`: a second verb of the
+                // sentence's subject.
+                return np_after(text, sentence.start, p.start, lex)
+                    .filter(|m| m.span.start <= skip_space(text, sentence.start) + 1)
+                    .map(|m| m.span);
+            }
             break;
         }
         i -= 1;
@@ -524,6 +712,19 @@ fn subject_before(
         // parenthetical.
         let boundary = skip_space_back(text, ws.get(i).map(|w| w.start).unwrap_or(cue.start));
         if char_before(text, boundary) == Some(',') && i > 0 {
+            // `Juanita Broaddrick, who said …, recounted`: the subject is before
+            // the relative clause (looked for in the last 200 bytes only).
+            let mut from = boundary.saturating_sub(200).max(sentence.start);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let relative = text[from..boundary - 1]
+                .rfind(", who ")
+                .or_else(|| text[from..boundary - 1].rfind(", which "))
+                .map(|r| from + r);
+            if let Some(m) = relative.and_then(|r| np_before(text, r, sentence.start, lex)) {
+                return Some(m.span);
+            }
             if let Some(m) = np_before(text, boundary, sentence.start, lex) {
                 return Some(
                     m.role
@@ -554,13 +755,47 @@ fn subject_cue_content(
 ) -> Option<Candidate> {
     let cue_w = ws[k];
     let subject = subject_before(text, sentence, ws, k, lex)?;
+    // `"…," state Sen. Jason Holsman (D) said about halfway through …`: the
+    // subject follows a closing quotation mark, so the cue attributes that quote
+    // and what follows it is an adjunct.
+    let pre = skip_space_back(text, subject.start);
+    if pre > sentence.start
+        && char_before(text, pre).is_some_and(crate::marks::is_quote_mark)
+        && pairs.top_at(pre - 1).is_some_and(|p| {
+            p.close.is_some_and(|c| c.end == pre)
+                && Span::new(sentence.start, p.open.start)
+                    .text(text)
+                    .trim()
+                    .is_empty()
+        })
+    {
+        return None;
+    }
     let lt = cue_w.text(text).to_lowercase();
     let mut cue = cue_w.span();
     let mut j = k + 1;
-    // A particle belongs to the cue: "pointed to", "called for".
+    let mut infinitive = false;
+    // A particle belongs to the cue: "pointed to", "called for". `on` before a
+    // short place or time and a `that` (`wrote on social media that …`,
+    // `insisted on Tuesday that …`) starts an adjunct instead.
     if let Some(n) = ws.get(j) {
         let nt = n.text(text);
+        let adjunct_then_that = nt == "on"
+            && (j + 1..(j + 5).min(ws.len())).any(|i| {
+                ws[i].text(text) == "that"
+                    && !Span::new(n.end, ws[i].start)
+                        .text(text)
+                        .contains([',', ';', ':', '"', '“', '”'])
+            });
+        // `declined to comment`, `plans to run`: an infinitive is the content,
+        // `to` included (as PolNeAR's annotators mark it).
+        infinitive = nt == "to"
+            && lex
+                .cue(cue_w.text(text))
+                .is_some_and(|c| INFINITIVE_CUES.contains(&c.lemma));
         if PARTICLES.contains(&nt)
+            && !adjunct_then_that
+            && !infinitive
             && !matches!(lt.as_str(), "said" | "say" | "says" | "told")
             && Span::new(cue_w.end, n.start).text(text).trim().is_empty()
         {
@@ -601,6 +836,7 @@ fn subject_cue_content(
     if let Some(first) = ws.get(j) {
         let f = first.text(text).to_lowercase();
         if f != "that"
+            && !(infinitive && f == "to")
             && (PREPOSITIONS.contains(&f.as_str())
                 || matches!(
                     f.as_str(),
@@ -647,6 +883,21 @@ fn subject_cue_content(
             .min();
         if let Some(k) = cut.filter(|&k| !pairs.inside_quote(start_word.start + k)) {
             end = start_word.start + k;
+        }
+    }
+    // `Ray Dominguez, who voted against the plan, called it …`: a relative
+    // clause set off by commas ends at its closing comma.
+    let relative = matches!(subject.text(text), "who" | "which")
+        && char_before(text, skip_space_back(text, subject.start)) == Some(',');
+    if relative && !matches!(start_word.text(text), "that" | "if" | "whether") {
+        if let Some(rest) = text.get(start_word.start..end) {
+            if let Some(k) = rest
+                .match_indices(',')
+                .map(|(k, _)| k)
+                .find(|&k| !pairs.inside_quote(start_word.start + k))
+            {
+                end = start_word.start + k;
+            }
         }
     }
     if let Some(cut) = next_attribution(text, ws, j, end, pairs, lex) {
@@ -800,7 +1051,22 @@ fn gerund_cue(
                 .map(|m: Mention| m.span)
         })
         .or_else(|| subject_before(text, sentence, ws, k, lex));
-    let start = ws.get(k + 1)?;
+    let mut start = ws.get(k + 1)?;
+    let mut cue = cue_w.span();
+    // `pointing to …`, `calling for …`: the particle belongs to the cue.
+    if PARTICLES.contains(&start.text(text))
+        && !(start.text(text) == "to"
+            && lex
+                .cue(cue_w.text(text))
+                .is_some_and(|c| INFINITIVE_CUES.contains(&c.lemma)))
+        && Span::new(cue_w.end, start.start)
+            .text(text)
+            .trim()
+            .is_empty()
+    {
+        cue = Span::new(cue_w.start, start.end);
+        start = ws.get(k + 2)?;
+    }
     if char_at(text, skip_space(text, cue_w.end)).is_some_and(crate::marks::is_quote_mark)
         && pairs.inside_quote(skip_space(text, cue_w.end))
     {
@@ -813,7 +1079,7 @@ fn gerund_cue(
     Some(cand(
         QuoteKind::Indirect,
         content,
-        cue_w.span(),
+        cue,
         subject,
         "comma-gerund-cue",
         0.6,
@@ -858,7 +1124,7 @@ fn gerund_subject(
 fn interposed(text: &str, sentence: Span, ws: &[Word], k: usize, lex: &Lexicon) -> bool {
     let cue = ws[k];
     let subj_start = match np_before(text, cue.start, sentence.start, lex) {
-        Some(m) if m.role.is_none() => m.span.start,
+        Some(m) if m.role.is_none() => title_before(text, m.span.start),
         _ => return false,
     };
     let before = skip_space_back(text, subj_start);
@@ -878,6 +1144,38 @@ fn interposed(text: &str, sentence: Span, ws: &[Word], k: usize, lex: &Lexicon) 
     }
 }
 
+/// The start of an abbreviated title right before a name at `pos` (`Mr.`,
+/// `Dr.`, `Sen.` before `Clarke`), else `pos`: the title belongs to the
+/// attribution, so the comma before it is the one that sets it off.
+fn title_before(text: &str, pos: usize) -> usize {
+    let end = skip_space_back(text, pos);
+    if end == pos || char_before(text, end) != Some('.') {
+        return pos;
+    }
+    // At most five letters are read: a title is short, and a long run of
+    // letters must not be rescanned for every cue.
+    let letters: Vec<(usize, char)> = text[..end - 1]
+        .char_indices()
+        .rev()
+        .take(6)
+        .take_while(|(_, c)| c.is_alphabetic())
+        .collect();
+    if letters.len() > 5 {
+        return pos;
+    }
+    let word_start = letters.last().map(|&(i, _)| i);
+    match word_start {
+        Some(ws)
+            if end - 1 - ws <= 4
+                && is_capitalized(&text[ws..end])
+                && crate::segment::ends_with_abbreviation(text, ws, end - 1) =>
+        {
+            ws
+        }
+        _ => pos,
+    }
+}
+
 /// `CLAUSE, X said.` and `CLAUSE, said X.`
 fn clause_comma_cue(
     text: &str,
@@ -886,11 +1184,25 @@ fn clause_comma_cue(
     k: usize,
     pairs: &Pairs,
     lex: &Lexicon,
+    interposed: bool,
 ) -> Option<Candidate> {
     let cue_w = ws[k];
+    let mut unknown_subject = false;
     let (subject, subj_start): (Span, usize) =
         match np_before(text, cue_w.start, sentence.start, lex) {
             Some(m) if m.role.is_none() => (m.span, m.span.start),
+            _ if char_before(text, skip_space_back(text, cue_w.start)) != Some(',') => {
+                // `…, the airline said`, `…, political experts said`: a short
+                // subject no lexicon knows, from the comma to a strong cue.
+                let lt = cue_w.text(text).to_lowercase();
+                let finite =
+                    lt.ends_with("ed") || matches!(lt.as_str(), "said" | "says" | "told" | "wrote");
+                let s = subject_before(text, sentence, ws, k, lex)
+                    .filter(|s| !has_words(text, *s, 6))
+                    .filter(|_| finite && lex.cue(&lt).is_some_and(|c| c.strong))?;
+                unknown_subject = true;
+                (s, s.start)
+            }
             _ => {
                 let m = np_after(text, cue_w.end, sentence.end, lex)?;
                 (
@@ -901,20 +1213,24 @@ fn clause_comma_cue(
                 )
             }
         };
-    let comma = skip_space_back(text, subj_start);
+    let comma = skip_space_back(text, title_before(text, subj_start));
     if char_before(text, comma) != Some(',') {
         return None;
     }
-    // `…, she said: "…"`: the cue introduces what follows, not the clause before.
+    // `…, she said: "…"`: the cue introduces what follows, not the clause
+    // before; but `The museum, he said, "is …"` splits one reported sentence.
     let after = subject.end.max(cue_w.end);
     if char_at(text, skip_space(text, after)) == Some(':')
-        || quote_after(text, after, pairs).is_some()
+        || (!interposed && quote_after(text, after, pairs).is_some())
     {
         return None;
     }
     let tail = words(text, subject.end.max(cue_w.end), sentence.end);
     let content = clause(text, sentence.start, comma - 1);
-    if !has_words(text, content, 2) {
+    if !has_words(text, content, if unknown_subject { 3 } else { 2 })
+        || participle_phrase(text, content)
+        || (interposed && (setting_phrase(text, content) || starts_with_ing(text, content)))
+    {
         return None;
     }
     // Only short adjuncts may follow ("on Tuesday", "in a statement"); a longer
@@ -928,6 +1244,82 @@ fn clause_comma_cue(
         "clause-comma-speaker-cue",
         conf,
     ))
+}
+
+/// Whether a clause before `, X said` is a participle phrase modifying the
+/// subject, not what was said: `Told to leave the building, he refused.`,
+/// `Asked about the plan, she declined.`, `Speaking to reporters, she said.`
+fn participle_phrase(text: &str, content: Span) -> bool {
+    let mut it = word_iter(text, content.start, content.end);
+    let (Some(first), Some(second)) = (it.next(), it.next()) else {
+        return false;
+    };
+    let f = first.text(text).to_lowercase();
+    let participle = f.ends_with("ed")
+        || f.ends_with("ing")
+        || matches!(
+            f.as_str(),
+            "told" | "given" | "shown" | "seen" | "known" | "taken"
+        );
+    participle
+        && matches!(
+            second.text(text),
+            "to" | "about"
+                | "by"
+                | "with"
+                | "on"
+                | "for"
+                | "if"
+                | "whether"
+                | "in"
+                | "at"
+                | "what"
+                | "how"
+                | "why"
+                | "who"
+                | "when"
+                | "where"
+        )
+}
+
+/// Whether the first word ends in -ing (`Holding open a book, he said, "…"`).
+fn starts_with_ing(text: &str, content: Span) -> bool {
+    word_iter(text, content.start, content.end)
+        .next()
+        .is_some_and(|w| w.text(text).len() > 5 && w.text(text).ends_with("ing"))
+}
+
+/// Whether a phrase before an interposed attribution only sets the scene of
+/// the speaking: `In an interview with TMZ Sports, he said, "…"`, `At a rally
+/// on Tuesday, she said, "…"`, `In the excerpt, she wrote, "…"`.
+fn setting_phrase(text: &str, content: Span) -> bool {
+    const SETTINGS: &[&str] = &[
+        "appearance",
+        "conference",
+        "debate",
+        "episode",
+        "essay",
+        "event",
+        "excerpt",
+        "hearing",
+        "interview",
+        "letter",
+        "meeting",
+        "op-ed",
+        "post",
+        "rally",
+        "remarks",
+        "speech",
+        "statement",
+        "tweet",
+    ];
+    let mut it = word_iter(text, content.start, content.end);
+    let opens_with_preposition = it
+        .next()
+        .is_some_and(|w| PREPOSITIONS.contains(&w.text(text).to_lowercase().as_str()));
+    opens_with_preposition
+        && word_iter(text, content.start, content.end)
+            .any(|w| SETTINGS.contains(&w.text(text).to_lowercase().as_str()))
 }
 
 /// The quotation opening right after an attribution ending at `end`, past a
@@ -950,7 +1342,12 @@ fn add(mut c: Candidate, pairs: &Pairs, found: &mut Vec<Candidate>, marked: usiz
         if q.outer.start >= c.content.end {
             break;
         }
-        if q.absorbed || !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mention) {
+        if q.absorbed
+            || !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mention)
+            || crate::quotes::is_naming_rule(q.rule)
+        {
+            // A name (`the so-called "peace plan"`) stays a mention: it is
+            // nobody's words, so it does not make the clause mixed.
             continue;
         }
         if c.content.overlaps(q.outer) {
@@ -984,6 +1381,7 @@ fn add(mut c: Candidate, pairs: &Pairs, found: &mut Vec<Candidate>, marked: usiz
         "clause-comma-speaker-cue" => "mixed-clause-comma-speaker-cue",
         "comma-gerund-cue" => "mixed-comma-gerund-cue",
         "headline-speaker-colon" => "mixed-headline-speaker-colon",
+        "interposed-according-to" => "mixed-interposed-according-to",
         _ => "mixed-according-to",
     };
     found.push(c);

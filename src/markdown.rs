@@ -131,11 +131,15 @@ pub fn annotate_markdown_with(markdown: &str, options: &Options) -> Annotations 
             span(s);
         }
     }
+    // Mentions inside the same piece of markup (an inline code span) can map to
+    // the same Markdown span: keep each once, in order.
     for s in &mut ann.speakers {
         s.mentions.iter_mut().for_each(span);
+        s.mentions.dedup();
     }
     for s in &mut ann.sources {
         s.mentions.iter_mut().for_each(span);
+        s.mentions.dedup();
     }
     ann
 }

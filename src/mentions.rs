@@ -380,8 +380,9 @@ fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
     }
     let last_lc = lower(last_t);
     let head_lc = last_lc
-        .trim_end_matches("’s")
-        .trim_end_matches("'s")
+        .strip_suffix("’s")
+        .or_else(|| last_lc.strip_suffix("'s"))
+        .unwrap_or(&last_lc)
         .to_string();
     // Descriptions: the minister, officials, the ministry.
     if !is_capitalized(last_t)
@@ -413,6 +414,9 @@ fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
             || lexicon::PERSON_ROLE_SET.contains_lower(t)
             || t.ends_with("’s")
             || t.ends_with("'s")
+            // `Council member Ray Dominguez`: a noun modifying a role word.
+            || ws[i + 1].text(text).chars().all(char::is_lowercase)
+                && lexicon::PERSON_ROLE_SET.contains(ws[i + 1].text(text))
         {
             i += 1;
         } else {
@@ -595,6 +599,15 @@ const ANONYMOUS_LINKS: &[&str] = &[
     " with knowledge of ",
 ];
 
+// `anonymous_before` only tries the links at spaces: checked when compiling.
+const _: () = {
+    let mut i = 0;
+    while i < ANONYMOUS_LINKS.len() {
+        assert!(ANONYMOUS_LINKS[i].as_bytes()[0] == b' ');
+        i += 1;
+    }
+};
+
 /// Heads an anonymous-source post-modifier attaches to.
 const ANONYMOUS_HEADS: &[&str] = &[
     "aide",
@@ -642,10 +655,15 @@ fn anonymous_before(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Opti
         from += 1;
     }
     let window = text.get(from..end)?;
-    let k = ANONYMOUS_LINKS
-        .iter()
-        .filter_map(|l| window.rfind(l))
-        .max()?;
+    // The last link in the window: every link starts with a space, so only
+    // spaces are tried (no substring searcher per link per call).
+    let k = window
+        .bytes()
+        .enumerate()
+        .rev()
+        .filter(|&(_, b)| b == b' ')
+        .find(|&(i, _)| ANONYMOUS_LINKS.iter().any(|l| window[i..].starts_with(l)))
+        .map(|(i, _)| i)?;
     let at = from + k;
     let tail_end = anonymous_tail(text, at, end, lex)?;
     if tail_end != skip_space_back(text, end) {

@@ -4,6 +4,15 @@
 //! An interrupted quote (`"We will win," she said, "and soon."`) is reported as
 //! two quotes; the second carries `continues` = the id of the first, and both get
 //! the same speaker.
+//!
+//! A quotation that is not someone's words is a `mention`, and its `rule` says
+//! why: `mention-after-naming-cue` (a name or a word as a word: `the so-called
+//! "peace plan"`, `known as "Shorty"`, `dubbed the plan "Project Fear"`; never
+//! part of a mixed quote), `mention-title-of-work` (`the film "Heat"`),
+//! `mention-after-term-cue` (a label after `called`, `branded`: part of a mixed
+//! quote when a reported clause holds it), `mention-title-case` (a title-case
+//! phrase with no cue near it) and `mention-embedded-fragment` (a short scare
+//! quote inside a sentence with no cue near it).
 
 use crate::lexicon::Lexicon;
 use crate::marks::{Pair, Pairs};
@@ -35,17 +44,21 @@ pub struct Candidate {
 }
 
 /// Words that, just before a quotation, make it a term rather than a quote
-/// (`the so-called "peace plan"`, `known as "Shorty"`). From style-guide
+/// (`called "a disgrace"`, `branded "a traitor"`). From style-guide
 /// descriptions of scare quotes and from the mention cases in PolNeAR train.
-pub const MENTION_CUES: &[&str] = &[
-    "branded",
-    "called",
+/// These verbs also report speech (`she called the plan "a disaster"`): a
+/// reported clause around such a term absorbs it into a mixed quote.
+pub const MENTION_CUES: &[&str] = &["branded", "called", "labeled", "labelled"];
+
+/// Words that name rather than report (`the so-called "peace plan"`, `known as
+/// "Shorty"`, `dubbed the plan "Project Fear"`): the quotation after them is a
+/// name or a word mentioned as a word, never someone's words, so it stays a
+/// mention even inside a reported clause (rule `mention-after-naming-cue`).
+pub const NAMING_CUES: &[&str] = &[
     "coined",
     "dubbed",
     "entitled",
     "known as",
-    "labeled",
-    "labelled",
     "named",
     "nicknamed",
     "phrase",
@@ -56,6 +69,16 @@ pub const MENTION_CUES: &[&str] = &[
     "word",
     "words",
 ];
+
+/// Naming verbs that may take an object before the name (`dubbed the plan
+/// "Project Fear"`, `nicknamed him "Shorty"`).
+pub const NAMING_VERBS: &[&str] = &["dubbed", "named", "nicknamed", "termed", "titled"];
+
+/// Whether a mention rule makes its quotation a name that no reported clause
+/// absorbs (a naming cue, a title of a work).
+pub fn is_naming_rule(rule: &str) -> bool {
+    matches!(rule, "mention-after-naming-cue" | "mention-title-of-work")
+}
 
 /// Nouns for works whose titles are quoted (`the film "Heat"`).
 pub const WORK_NOUNS: &[&str] = &[
@@ -123,6 +146,12 @@ fn classify(text: &str, pair: &Pair, lex: &Lexicon) -> (QuoteKind, &'static str,
         String::new()
     };
     let short = n_words <= 4 && !content.ends_with(['.', '!', '?', ',']);
+    if short && (NAMING_CUES.contains(&last) || NAMING_CUES.contains(&last2.as_str())) {
+        return (QuoteKind::Mention, "mention-after-naming-cue", 0.9);
+    }
+    if short && naming_verb_object_before(text, pair.open.start) {
+        return (QuoteKind::Mention, "mention-after-naming-cue", 0.85);
+    }
     if short && (MENTION_CUES.contains(&last) || MENTION_CUES.contains(&last2.as_str())) {
         return (QuoteKind::Mention, "mention-after-term-cue", 0.9);
     }
@@ -149,6 +178,24 @@ fn classify(text: &str, pair: &Pair, lex: &Lexicon) -> (QuoteKind, &'static str,
         return (QuoteKind::Mention, "mention-embedded-fragment", 0.6);
     }
     (QuoteKind::Direct, "quote-marks", 0.95)
+}
+
+/// `dubbed the plan "…"`, `nicknamed him "…"`: a naming verb, then up to three
+/// words with no punctuation between them, right before the mark at `open`.
+fn naming_verb_object_before(text: &str, open: usize) -> bool {
+    let mut from = open.saturating_sub(60);
+    while from < open && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let ws = words(text, from, open);
+    let n = ws.len();
+    (2..=4.min(n)).any(|back| {
+        let verb = ws[n - back];
+        NAMING_VERBS.contains(&verb.text(text).to_lowercase().as_str())
+            && !Span::new(verb.end, open).text(text).contains(|c: char| {
+                !c.is_alphanumeric() && !crate::text::is_space(c) && !matches!(c, '\'' | '’' | '-')
+            })
+    })
 }
 
 /// Whether every word of four letters or more starts with a capital (a title).

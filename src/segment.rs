@@ -7,7 +7,7 @@
 //! after an abbreviation (`Mr.`, `U.S.`, `Jan.`), an initial, or inside a decimal.
 
 use crate::marks::Pairs;
-use crate::text::{char_at, char_before, is_space, words, Word};
+use crate::text::{char_at, char_before, is_space, word_iter, Word};
 use crate::Span;
 
 /// The paragraphs and sentences of a text, and the words of each sentence
@@ -33,7 +33,7 @@ impl Doc {
         let mut word_starts = Vec::with_capacity(sentences.len() + 1);
         for s in &sentences {
             word_starts.push(all.len());
-            all.extend(words(text, s.start, s.end));
+            all.extend(word_iter(text, s.start, s.end));
         }
         word_starts.push(all.len());
         Doc {

@@ -25,6 +25,65 @@ fn at_word_boundary(text: &str, s: usize, e: usize) -> bool {
         && !char_at(text, e).is_some_and(|c| c.is_alphanumeric())
 }
 
+/// Who receives a letter, a memo: `to shareholders`, `to staff`.
+const RECIPIENTS: &[&str] = &[
+    "congress",
+    "customers",
+    "employees",
+    "investors",
+    "lawmakers",
+    "members",
+    "parliament",
+    "shareholders",
+    "staff",
+    "supporters",
+    "voters",
+    "workers",
+];
+
+/// The end of the noun phrase after `from`/`by`/`of`/`to` starting at word
+/// `j`: determiners, possessives and names up to an organisation noun
+/// (`the city's finance department`), or a name (`Reuters`, `the IMF`), or a
+/// recipient (`shareholders`). At most five words, no punctuation between.
+fn post_modifier_end(text: &str, ws: &[crate::text::Word], j: usize) -> Option<usize> {
+    let mut end = None;
+    let mut i = j;
+    while i < ws.len() && i < j + 5 {
+        if i > j
+            && !Span::new(ws[i - 1].end, ws[i].start)
+                .text(text)
+                .trim()
+                .is_empty()
+        {
+            break;
+        }
+        let t = ws[i].text(text);
+        if crate::lexicon::ORG_NOUN_SET.contains(t) || RECIPIENTS.contains(&t) {
+            return Some(ws[i].end);
+        }
+        let possessive = t.ends_with("'s") || t.ends_with("’s");
+        if matches!(t, "the" | "a" | "an" | "its" | "their" | "his" | "her")
+            || possessive
+            || is_capitalized(t)
+        {
+            if is_capitalized(t) || possessive {
+                end = Some(ws[i].end);
+            }
+        } else if t.chars().all(char::is_lowercase) && i + 1 < ws.len() && i + 2 < j + 5 {
+            // `finance` in `the city's finance department`: only when an
+            // organisation noun follows.
+            let next = ws[i + 1].text(text);
+            if !crate::lexicon::ORG_NOUN_SET.contains(next) {
+                break;
+            }
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    end
+}
+
 /// Finds source mentions outside quotations, in text order, longest first where
 /// they overlap.
 pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<SourceMention> {
@@ -32,23 +91,35 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
     // Outlets: one pass over the words, each looked up by its first word.
     for si in 0..doc.sentences.len() {
         for &w in doc.sentence_words(si) {
-            if !lex.may_start_outlet(w.text(text)) {
+            // `the Guardian`: a name listed as `The Guardian`, written in
+            // running text with a lower-case article.
+            let lower_the = w.text(text) == "the";
+            if !lower_the && !lex.may_start_outlet(w.text(text)) {
                 continue;
             }
-            let first = text
-                .get(w.start..)
-                .map(|rest| {
-                    rest.split(|c: char| !c.is_alphanumeric() && c != '-')
-                        .next()
-                        .unwrap_or("")
-                })
-                .unwrap_or("");
+            let first = if lower_the {
+                "The"
+            } else {
+                text.get(w.start..)
+                    .map(|rest| {
+                        rest.split(|c: char| !c.is_alphanumeric() && c != '-')
+                            .next()
+                            .unwrap_or("")
+                    })
+                    .unwrap_or("")
+            };
             // The longest outlet name written here, built-in or the user's.
             let Some(outlet) = lex
                 .outlets_starting_with(first)
                 .filter(|o| {
-                    text.get(w.start..).is_some_and(|rest| rest.starts_with(o))
-                        && at_word_boundary(text, w.start, w.start + o.len())
+                    let written = text.get(w.start..).is_some_and(|rest| {
+                        if lower_the {
+                            rest.starts_with("the ") && rest[3..].starts_with(&o[3..])
+                        } else {
+                            rest.starts_with(o)
+                        }
+                    });
+                    written && at_word_boundary(text, w.start, w.start + o.len())
                 })
                 .max_by_key(|o| o.len())
             else {
@@ -59,8 +130,10 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
             }
             let (s, e) = (w.start, w.start + outlet.len());
             let key = outlet.trim_start_matches("The ").to_lowercase();
-            // Include "the" before "the BBC".
-            let start = if text.get(..s).is_some_and(|p| p.ends_with("the "))
+            // Include the article: `the BBC`, `The Associated Press`.
+            let start = if text
+                .get(..s)
+                .is_some_and(|p| p.ends_with("the ") || p.ends_with("The "))
                 && !outlet.starts_with("The ")
             {
                 s - 4
@@ -78,9 +151,23 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
         let ws = doc.sentence_words(si);
         for (k, w) in ws.iter().enumerate() {
             let t = w.text(text);
-            if !t.starts_with(|c: char| c.is_ascii_lowercase())
-                || !DOCUMENT_NOUN_SET.contains(t)
+            // A capital only at the sentence start: `Documents show …`.
+            let lower = if k == 0 {
+                t.to_lowercase()
+            } else {
+                t.to_string()
+            };
+            if !lower.starts_with(|c: char| c.is_ascii_lowercase())
+                || !(DOCUMENT_NOUN_SET.contains(&lower) || lower == "release")
                 || pairs.inside_quote(w.start)
+            {
+                continue;
+            }
+            // `a press release`, `a news release`; not `the release of …`.
+            if lower == "release"
+                && !k
+                    .checked_sub(1)
+                    .is_some_and(|p| matches!(ws[p].text(text), "press" | "news"))
             {
                 continue;
             }
@@ -111,6 +198,8 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
                         | "official"
                         | "leaked"
                         | "annual"
+                        | "press"
+                        | "news"
                 ) || is_capitalized(p)
                     || p.ends_with("’s")
                     || p.ends_with("'s")
@@ -118,38 +207,32 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
                     if lp == "in" {
                         break;
                     }
+                    // A possessive is a determiner too: `Huawei's last report`.
                     has_det |= matches!(
                         lp.as_str(),
                         "a" | "an" | "the" | "his" | "her" | "its" | "their" | "court"
-                    );
+                    ) || p.ends_with("’s")
+                        || p.ends_with("'s");
                     i -= 1;
                 } else {
                     break;
                 }
             }
-            if !has_det {
+            // A bare plural that says something: `Documents show`, `emails reveal`.
+            let bare_plural_subject = lower.ends_with('s')
+                && ws
+                    .get(k + 1)
+                    .is_some_and(|n| lex.cue(n.text(text)).is_some());
+            if !has_det && !bare_plural_subject {
                 continue;
             }
             let mut end = w.end;
-            // "a statement from the ministry", "a report by Reuters"
+            // "a statement from the ministry", "a report by Reuters", "a report
+            // by the city's finance department", "a letter to shareholders".
             if let Some(n) = ws.get(k + 1) {
-                if matches!(n.text(text), "from" | "by" | "of") {
-                    let mut j = k + 2;
-                    while j < ws.len() && j < k + 6 {
-                        let tj = ws[j].text(text);
-                        if matches!(tj, "the" | "a")
-                            || is_capitalized(tj)
-                            || crate::lexicon::ORG_NOUN_SET.contains(tj)
-                        {
-                            end = ws[j].end;
-                            j += 1;
-                            if crate::lexicon::ORG_NOUN_SET.contains(tj) {
-                                break;
-                            }
-                        } else {
-                            break;
-                        }
-                    }
+                let tied = Span::new(w.end, n.start).text(text).trim().is_empty();
+                if tied && matches!(n.text(text), "from" | "by" | "of" | "to") {
+                    end = post_modifier_end(text, ws, k + 2).unwrap_or(end);
                 }
             }
             let span = Span::new(ws[i].start, end);

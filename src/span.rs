@@ -54,6 +54,7 @@ impl Span {
 
     /// The text under the span, or `""` when the span does not fit `text`
     /// (a total alternative to indexing).
+    #[inline]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }

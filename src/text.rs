@@ -50,10 +50,14 @@ pub(crate) struct Word {
     pub end: usize,
 }
 
+// The helpers below run for every word: inlined even in the size-optimised
+// wasm build, where a call per word costs more than the code.
 impl Word {
+    #[inline(always)]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }
+    #[inline(always)]
     pub fn span(&self) -> crate::Span {
         crate::Span::new(self.start, self.end)
     }
@@ -67,21 +71,34 @@ pub(crate) fn words(text: &str, from: usize, to: usize) -> Vec<Word> {
 /// The words of `text[from..to]`, lazily: for callers that stop early
 /// (`word_iter(..).nth(1).is_some()`: "at least two words").
 pub(crate) fn word_iter(text: &str, from: usize, to: usize) -> Words<'_> {
-    let slice = text.get(from..to).unwrap_or("");
+    let valid = text.get(from..to).is_some_and(|s| !s.is_empty());
     Words {
         text,
-        from: if slice.is_empty() { to } else { from },
+        pos: if valid { from } else { to },
         to,
-        iter: slice.char_indices().peekable(),
     }
 }
 
-/// The iterator of [`word_iter`].
+/// The iterator of [`word_iter`]: walks bytes, decoding a char only where a
+/// byte is not ASCII (most of news text is).
 pub(crate) struct Words<'a> {
     text: &'a str,
-    from: usize,
+    /// The next byte to read; always a char boundary.
+    pos: usize,
     to: usize,
-    iter: std::iter::Peekable<std::str::CharIndices<'a>>,
+}
+
+impl Words<'_> {
+    /// The char at byte `i` (`i < self.to`, on a char boundary) and its length.
+    #[inline(always)]
+    fn char_at(&self, i: usize) -> (char, usize) {
+        let b = self.text.as_bytes()[i];
+        if b.is_ascii() {
+            return (char::from(b), 1);
+        }
+        let c = self.text[i..self.to].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
+    }
 }
 
 impl Iterator for Words<'_> {
@@ -89,20 +106,27 @@ impl Iterator for Words<'_> {
 
     fn next(&mut self) -> Option<Word> {
         let mut start: Option<usize> = None;
-        while let Some((i, c)) = self.iter.next() {
-            let abs = self.from + i;
+        let bytes = self.text.as_bytes();
+        while self.pos < self.to {
+            let abs = self.pos;
+            if bytes[abs].is_ascii_alphanumeric() {
+                // The common case: a run of ASCII letters and digits.
+                start.get_or_insert(abs);
+                self.pos += 1;
+                while self.pos < self.to && bytes[self.pos].is_ascii_alphanumeric() {
+                    self.pos += 1;
+                }
+                continue;
+            }
+            let (c, len) = self.char_at(abs);
+            self.pos += len;
             if is_word_char(c) {
                 if start.is_none() {
                     start = Some(abs);
                 }
             } else if let Some(s) = start {
                 let joiner = matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&');
-                let next_is_word = self
-                    .iter
-                    .peek()
-                    .map(|&(_, n)| is_word_char(n))
-                    .unwrap_or(false);
-                if joiner && next_is_word {
+                if joiner && self.pos < self.to && is_word_char(self.char_at(self.pos).0) {
                     continue;
                 }
                 // Keep an abbreviation's final dot: "U.S.", "Mr.", "Jan."
