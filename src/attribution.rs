@@ -3,9 +3,18 @@
 //! Rules, tried in order for a quote in marks (each recorded on the quote):
 //! - `quote-then-speaker-cue`: `"…," X said.`
 //! - `quote-then-cue-speaker`: `"…," said X.`
+//! - `quote-then-cue-phrase`: `"…," said the 46-year-old.` (a subject the
+//!   lexicons do not know, up to the next punctuation); also `"…," the
+//!   statement read.`
 //! - `quote-dash-speaker`: `"…" — X`
+//! - `quote-then-speaker-verb`: `"…," Trump shot back.` (a past-tense verb
+//!   outside the cue lexicon, closing a short attribution)
 //! - `speaker-cue-quote`: `X said: "…"`, `X told reporters "…"`
+//! - `subject-gerund-quote`: `X bristled at the idea, saying, "…"`
+//! - `speaker-cue-clause-quote`: `X said she expects the campaign "to …"`
+//!   (a weak cue inside a clause reported by a strong one: the outer speaker)
 //! - `speaker-colon-quote`: `X: "…"`
+//! - `according-to-x-quote`: `According to X, "…"`
 //! - `interrupted-quote`: the second piece of `"…," she said, "…"`
 //! - `paragraph-continuation`: a paragraph that is only a quote continues the
 //!   previous paragraph's speaker
@@ -20,7 +29,7 @@ use crate::lexicon::Lexicon;
 use crate::mentions::{np_after, np_before, Mention, MentionKind};
 use crate::quotes::Candidate;
 use crate::segment::Doc;
-use crate::text::{char_at, char_before, skip_space, skip_space_back, words};
+use crate::text::{char_at, char_before, is_capitalized, skip_space, skip_space_back, words};
 use crate::{QuoteKind, Span};
 
 /// The attribution of one candidate.
@@ -93,12 +102,20 @@ pub fn attribute(
         .collect();
     order.sort_by_key(|&i| found[i].content.start);
     let mut last: Option<(usize, usize)> = None; // (candidate, paragraph)
+                                                 // The last attributed quote in marks: within a paragraph, a later quote
+                                                 // continues it rather than reported speech in between (`"…," Lee said,
+                                                 // referring to a group called Future45. "…"`).
+    let mut last_direct: Option<(usize, usize)> = None;
     let mut questioner: Option<usize> = None;
     let mut answerer: Option<usize> = None;
     for &i in &order {
         let para = doc.paragraph_index(found[i].outer.start).unwrap_or(0);
         if out[i].mention.is_none() {
-            if let Some((j, p)) = last {
+            let prev = match last_direct {
+                Some((j, p)) if p == para && found[i].kind == QuoteKind::Direct => Some((j, p)),
+                _ => last,
+            };
+            if let Some((j, p)) = prev {
                 let opens_para = doc
                     .paragraphs
                     .get(para)
@@ -131,6 +148,7 @@ pub fn attribute(
                         a.cue = None;
                         out[i] = a;
                         last = Some((i, para));
+                        last_direct = Some((i, para));
                         continue;
                     }
                     let mut a = out[j].clone();
@@ -157,6 +175,9 @@ pub fn attribute(
         }
         if out[i].mention.is_some() {
             last = Some((i, para));
+            if found[i].kind == QuoteKind::Direct {
+                last_direct = Some((i, para));
+            }
             if out[i].cue.is_some() && found[i].kind == QuoteKind::Direct {
                 if found[i].content.text(text).trim_end().ends_with('?') {
                     questioner = Some(i);
@@ -181,7 +202,11 @@ fn nearest_name<'a>(
         .iter()
         .rev()
         .take_while(|m| m.span.start >= para.start)
-        .find(|m| m.kind == MentionKind::Name && !crate::mentions::after_locative(text, m))
+        .find(|m| {
+            m.kind == MentionKind::Name
+                && !crate::mentions::after_locative(text, m)
+                && !crate::indirect::possessive(&m.span.text(text).to_lowercase())
+        })
 }
 
 /// Sorted starts and ends of the quotes in marks.
@@ -286,9 +311,17 @@ fn attribute_one(
     }
     // A quote inside a sentence whose subject is named at its start:
     // `Japan branded North Korea an "outlaw nation."`
+    // `The coach was blunt: "…"`: the subject of the clause the colon closes.
     let lead = crate::text::char_before(text, skip_space_back(text, c.outer.start));
-    if lead.is_some_and(|ch| ch.is_alphanumeric()) && sentence.start < c.outer.start {
-        if let Some(m) = np_after(text, sentence.start, c.outer.start, lex) {
+    if lead.is_some_and(|ch| ch.is_alphanumeric() || ch == ':') && before_limit < c.outer.start {
+        let from = if lead == Some(':') {
+            before_limit
+        } else {
+            sentence.start
+        };
+        if let Some(m) = np_after(text, from, c.outer.start, lex)
+            .or_else(|| crate::mentions::main_subject(text, from, c.outer.start, lex))
+        {
             if !words(text, m.span.end, c.outer.start).is_empty() {
                 return Attribution {
                     mention: Some(m),
@@ -360,10 +393,60 @@ fn after_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<At
         }
     }
     let ws = words(text, start, limit);
+    // A quote closed by a full stop, followed by a new sentence `X said that
+    // …`: that sentence reports something else; its cue is not this quote's.
+    let closed = text
+        .get(..pos)
+        .map(|s| s.trim_end_matches(|c: char| crate::marks::is_quote_mark(c)))
+        .is_some_and(|s| s.ends_with('.'))
+        && ws
+            .first()
+            .is_some_and(|w| is_capitalized(w.text(text)) && w.start == start);
     for (k, w) in ws.iter().enumerate().take(30) {
-        let Some(_cue) = lex.cue(w.text(text)) else {
+        // `"…," the statement read.` / `"…," read the sign.`: `read` closes
+        // a quote of a document when it ends the attribution.
+        let read = matches!(w.text(text), "read" | "reads")
+            && k <= 4
+            && if k == 0 {
+                ws.len() <= 6
+            } else {
+                ws.len() == k + 1 && matches!(char_at(text, w.end), Some('.' | ','))
+            };
+        if lex.cue(w.text(text)).is_none() && !read {
             continue;
-        };
+        }
+        if closed {
+            // The words after the cue, to the end of its sentence (an indirect
+            // quote may start there and bound `limit`).
+            let end = sentence_end_after(text, w.end, floor_boundary(text, w.end + 300));
+            let rest = words(text, w.end, end);
+            let adjunct = rest.first().is_some_and(|n| {
+                matches!(
+                    n.text(text).to_lowercase().as_str(),
+                    "on" | "in"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "while"
+                        | "as"
+                        | "of"
+                        | "to"
+                        | "from"
+                        | "with"
+                        | "last"
+                        | "this"
+                        | "yesterday"
+                        | "today"
+                        | "tonight"
+                        | "later"
+                        | "earlier"
+                ) || Span::new(w.end, n.start).text(text).contains(',')
+            });
+            if rest.len() > 3 && !adjunct {
+                return None;
+            }
+        }
         if k > 0 {
             if let Some(m) = np_before(text, w.start, start, lex) {
                 if skip_space(text, pos) <= m.span.start {
@@ -403,9 +486,111 @@ fn after_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<At
                 confidence: 0.9,
             });
         }
+        // Any short phrase after the cue: `"…," said the 46-year-old.`,
+        // `"…," read the statement.`
+        if k == 0 {
+            if let Some(span) = phrase_after(text, w.end, limit) {
+                return Some(Attribution {
+                    mention: Some(crate::mentions::from_span(text, span, lex)),
+                    cue: Some(w.span()),
+                    rule: "quote-then-cue-phrase",
+                    confidence: 0.7,
+                });
+            }
+        }
         return None;
     }
-    None
+    // `"…," Trump shot back.`, `"…," he surmised.`: a quote closed by a comma,
+    // then a subject and a verb the cue lexicon does not know, ending the
+    // sentence: the subject is the speaker.
+    let comma = text
+        .get(..pos)
+        .map(|s| s.trim_end_matches(crate::marks::is_quote_mark))
+        .is_some_and(|s| s.ends_with(','));
+    let m = np_after(text, start, limit, lex).filter(|m| m.span.start == start && comma)?;
+    let rest = words(
+        text,
+        m.role.map_or(m.span.end, |r| r.end.max(m.span.end)),
+        limit,
+    );
+    let verb = rest.first()?;
+    let t = verb.text(text);
+    let past = t.ends_with("ed") || matches!(t, "shot" | "went" | "wrote" | "spoke" | "put");
+    (rest.len() <= 6 && t.chars().all(|c| c.is_lowercase()) && past).then(|| Attribution {
+        mention: Some(m),
+        cue: Some(verb.span()),
+        rule: "quote-then-speaker-verb",
+        confidence: 0.7,
+    })
+}
+
+/// Words that cannot open the subject phrase after a cue (`said on Monday`).
+const NOT_PHRASE_START: &[&str] = &[
+    "after",
+    "again",
+    "also",
+    "and",
+    "as",
+    "at",
+    "because",
+    "before",
+    "but",
+    "by",
+    "during",
+    "earlier",
+    "for",
+    "from",
+    "in",
+    "it",
+    "last",
+    "later",
+    "now",
+    "of",
+    "on",
+    "so",
+    "that",
+    "then",
+    "there",
+    "this",
+    "to",
+    "today",
+    "tonight",
+    "when",
+    "while",
+    "with",
+    "yesterday",
+];
+
+/// Function words a phrase does not end on (`the authors of the`).
+const NOT_PHRASE_END: &[&str] = &["a", "an", "and", "of", "the", "to", "for", "with", "in"];
+
+/// The phrase starting at `pos` up to the next punctuation, at most eight
+/// words, for a subject the lexicons do not know.
+fn phrase_after(text: &str, pos: usize, limit: usize) -> Option<Span> {
+    let start = skip_space(text, pos);
+    let mut end = start;
+    while end < limit {
+        match char_at(text, end) {
+            Some(
+                ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―' | '!' | '?',
+            )
+            | None => break,
+            Some('.') if char_at(text, end + 1).is_none_or(char::is_whitespace) => break,
+            Some(c) => end += c.len_utf8(),
+        }
+    }
+    let mut ws = words(text, start, end);
+    while ws
+        .last()
+        .is_some_and(|w| NOT_PHRASE_END.contains(&w.text(text).to_lowercase().as_str()))
+    {
+        ws.pop();
+    }
+    let first = ws.first()?;
+    if ws.len() > 8 || NOT_PHRASE_START.contains(&first.text(text).to_lowercase().as_str()) {
+        return None;
+    }
+    Some(Span::new(first.start, ws.last()?.end))
 }
 
 /// `X said: "…"`, `X told reporters "…"`, `X: "…"`
@@ -428,12 +613,42 @@ fn before_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<A
         }
     }
     let ws = words(text, limit, end);
+    // `According to Limbaugh, "…"`
+    if let Some(k) = ws
+        .iter()
+        .position(|w| w.text(text).eq_ignore_ascii_case("according"))
+        .filter(|&k| ws.get(k + 1).is_some_and(|t| t.text(text) == "to"))
+    {
+        if let Some(m) = np_after(text, ws[k + 1].end, end, lex) {
+            let rest = text.get(m.span.end..end).unwrap_or("");
+            if rest.trim_start().starts_with([',', ':']) && rest.split_whitespace().count() <= 1 {
+                return Some(Attribution {
+                    mention: Some(m),
+                    cue: Some(Span::new(ws[k].start, ws[k + 1].end)),
+                    rule: "according-to-x-quote",
+                    confidence: 0.8,
+                });
+            }
+        }
+    }
     for (back, w) in ws.iter().rev().enumerate().take(10) {
         if lex.cue(w.text(text)).is_none() {
             continue;
         }
+        // `Mrs. Clinton's remark`: a noun after a possessive, not a cue.
+        let k = ws.len() - 1 - back;
+        if k > 0 && crate::indirect::possessive(&ws[k - 1].text(text).to_lowercase()) {
+            continue;
+        }
         if let Some(m) = np_before(text, w.start, limit, lex) {
             let conf = if back <= 2 { 0.9 } else { 0.75 };
+            // `Ditto said she expects the campaign "to …"`: a weak cue in a
+            // clause reported by a speech verb; the outer speaker is quoted.
+            if lex.cue(w.text(text)).is_some_and(|c| !c.strong) {
+                if let Some(a) = outer_attribution(text, m.span.start, limit, lex) {
+                    return Some(a);
+                }
+            }
             return Some(Attribution {
                 mention: Some(m),
                 cue: Some(w.span()),
@@ -441,13 +656,48 @@ fn before_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<A
                 confidence: conf,
             });
         }
-        if let Some(m) = np_after(text, w.end, end, lex) {
+        // `said Kaine, "…"`: a subject after the cue is set off from the quote;
+        // `says Kaine "has …"` is the subject of the reported clause.
+        if let Some(m) = np_after(text, w.end, end, lex).filter(|m| {
+            let e = m.role.map_or(m.span.end, |r| r.end.max(m.span.end));
+            text.get(e..end)
+                .is_some_and(|g| g.contains([',', ':', '—', '–', '―']))
+        }) {
             return Some(Attribution {
                 mention: Some(m),
                 cue: Some(w.span()),
                 rule: "cue-speaker-quote",
                 confidence: 0.8,
             });
+        }
+        // `Christie bristled at …, saying, "…"`: a gerund after a comma hangs
+        // on the sentence's subject.
+        // Also `…, going on to say "…"`, `…, suggesting a few questions: "…"`:
+        // a clause after a comma that opens with a gerund.
+        let gerund = text.get(limit..w.start).is_some_and(|b| {
+            b.rfind(',').is_some_and(|c| {
+                let mut lead = b[c + 1..].split_whitespace();
+                if w.text(text).ends_with("ing") {
+                    lead.all(|x| {
+                        matches!(x, "and" | "then" | "later" | "also" | "again")
+                            || x.ends_with("ly")
+                    })
+                } else {
+                    lead.next()
+                        .is_some_and(|x| x.ends_with("ing") && x.len() >= 5)
+                        && b[c + 1..].split_whitespace().count() <= 4
+                }
+            })
+        });
+        if gerund {
+            if let Some(m) = crate::mentions::main_subject(text, limit, w.start, lex) {
+                return Some(Attribution {
+                    mention: Some(m),
+                    cue: Some(w.span()),
+                    rule: "subject-gerund-quote",
+                    confidence: 0.7,
+                });
+            }
         }
         // Any short phrase opening the clause: `a friend commented: "…"`,
         // `the 34-year-old mother of three replied, "…"`.
@@ -463,6 +713,33 @@ fn before_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<A
         return None;
     }
     None
+}
+
+/// A strong cue with its subject right before `start` (past a `that`): the
+/// attribution of a clause that starts at `start`.
+fn outer_attribution(text: &str, start: usize, limit: usize, lex: &Lexicon) -> Option<Attribution> {
+    let ws = words(text, limit, start);
+    let mut k = ws.len();
+    if k > 0 && ws[k - 1].text(text).eq_ignore_ascii_case("that") {
+        k -= 1;
+    }
+    let cue = ws.get(k.checked_sub(1)?)?;
+    if !lex.cue(cue.text(text)).is_some_and(|c| c.strong)
+        || !Span::new(cue.end, start)
+            .text(text)
+            .trim()
+            .chars()
+            .all(char::is_alphabetic)
+    {
+        return None;
+    }
+    let m = np_before(text, cue.start, limit, lex)?;
+    Some(Attribution {
+        mention: Some(m),
+        cue: Some(cue.span()),
+        rule: "speaker-cue-clause-quote",
+        confidence: 0.75,
+    })
 }
 
 /// The words from the start of the clause to `end` (a cue), when they are a

@@ -70,6 +70,34 @@ fn word_matches(a: &str, b: &str) -> bool {
     edit_distance(a, b, 1) <= 1
 }
 
+/// `Rhen Zhengfei` for `Ren Zhengfei`: full names of two or more words, the
+/// same words in order but one, which is one edit from its counterpart (short
+/// words too, since the other words vouch for the name).
+fn misspelt(a: &[String], b: &[String]) -> bool {
+    if a.len() < 2 || a.len() != b.len() {
+        return false;
+    }
+    let mut differ = 0;
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            differ += 1;
+            // Two known given names (`Tim`, `Tom`) are two people.
+            let given = |w: &str| crate::lexicon::given_name_gender(w).is_some();
+            if differ > 1
+                || x.chars().count() < 3
+                || given(x) && given(y)
+                || edit_distance(x, y, 1) > 1
+            {
+                return false;
+            }
+        }
+    }
+    differ == 1
+        && a.iter()
+            .zip(b)
+            .any(|(x, y)| x == y && x.chars().count() >= 4)
+}
+
 /// Whether every word of `short` matches a word of `long`.
 fn subset(short: &[String], long: &[String]) -> bool {
     !short.is_empty()
@@ -243,14 +271,22 @@ pub fn build(
         let a = &attributed[i];
         let mut antecedent = None;
         let speaker = a.mention.as_ref().and_then(|m| {
-            let (ent_mention, ante) = resolve(text, m, mentions, &recent);
+            let (ent_mention, ante) = resolve(text, m, mentions, &recent, &sources);
             antecedent = ante;
             let em = ent_mention?;
-            if em.kind != MentionKind::Pronoun {
-                recent.push((m.span.end, em.clone()));
+            if em.kind == MentionKind::Pronoun {
+                // A pronoun that resolves to nothing names no one: the quote
+                // keeps the pronoun as its mention, without a speaker.
+                return None;
             }
+            recent.push((m.span.end, em.clone()));
             Some(entity_for(text, &em, m, &index, &mut entities))
         });
+        // The words naming the speaker: kept for an unresolved pronoun too.
+        let unresolved = speaker.is_none()
+            && a.mention
+                .as_ref()
+                .is_some_and(|m| m.kind == MentionKind::Pronoun);
         // Sources in the attribution's sentence, outside the quote.
         let anchor = a.cue.map(|s| s.start).unwrap_or(c.outer.start);
         let lo = sources.partition_point(|s| s.span.start + 120 <= anchor);
@@ -280,7 +316,7 @@ pub fn build(
                     id
                 }
             });
-        let rule = if speaker.is_some() || c.kind == QuoteKind::Mention {
+        let rule = if speaker.is_some() || unresolved || c.kind == QuoteKind::Mention {
             a.rule.to_string()
         } else {
             c.rule.to_string()
@@ -301,7 +337,7 @@ pub fn build(
                 .mention
                 .as_ref()
                 .map(|m| m.span)
-                .filter(|_| speaker.is_some()),
+                .filter(|_| speaker.is_some() || unresolved),
             source,
             confidence: round2(if speaker.is_some() {
                 a.confidence.min(c.confidence.max(0.5))
@@ -384,7 +420,17 @@ fn resolve(
     m: &Mention,
     mentions: &[Mention],
     recent: &[(usize, Mention)],
+    sources: &[SourceMention],
 ) -> (Option<Mention>, Option<Span>) {
+    // Outlets and documents (`the Reuters report`) are never the antecedent
+    // of `he` or `she` (`it` may be an outlet that reported something).
+    let is_source = |a: &Mention| {
+        if m.gender.is_none() {
+            return false;
+        }
+        let i = sources.partition_point(|s| s.span.end <= a.span.start);
+        sources.get(i).is_some_and(|s| s.span.overlaps(a.span))
+    };
     if m.kind == MentionKind::Role {
         if let Some(name) = role_name(text, m, mentions) {
             return (Some(name.clone()), Some(name.span));
@@ -417,7 +463,7 @@ fn resolve(
                 MentionKind::Name | MentionKind::Role | MentionKind::Group | MentionKind::Org
             )
         })
-        .filter(|a| compatible(m, a) && !crate::mentions::after_locative(text, a))
+        .filter(|a| compatible(m, a) && !crate::mentions::after_locative(text, a) && !is_source(a))
         .map(|a| (m.span.start - a.span.end, a))
         .next();
     let speaker = recent
@@ -489,7 +535,45 @@ fn role_name<'a>(text: &str, role: &Mention, mentions: &'a [Mention]) -> Option<
         }
         end = k;
     }
-    None
+    // `Sen. Ana Ruiz` … `the senator`: a title whose role is the head.
+    let k = mentions.partition_point(|x| x.span.end <= role.span.start);
+    mentions[..k]
+        .iter()
+        .rev()
+        .take_while(|n| role.span.start - n.span.end < 5000)
+        .find(|n| {
+            n.kind == MentionKind::Name
+                && n.head.start > n.span.start
+                && Span::new(n.span.start, n.head.start)
+                    .text(text)
+                    .split_whitespace()
+                    .any(|t| title_role(t) == Some(head.as_str()))
+        })
+}
+
+/// The role a title abbreviates (`Sen.` → `senator`).
+fn title_role(title: &str) -> Option<&'static str> {
+    let t = title.trim_end_matches('.').to_lowercase();
+    Some(match t.as_str() {
+        "sen" | "senator" => "senator",
+        "rep" | "representative" => "representative",
+        "gov" | "governor" => "governor",
+        "gen" | "general" => "general",
+        "dr" | "doctor" => "doctor",
+        "prof" | "professor" => "professor",
+        "pres" | "president" => "president",
+        "mayor" => "mayor",
+        "judge" => "judge",
+        "justice" => "justice",
+        "secretary" => "secretary",
+        "minister" => "minister",
+        "chancellor" => "chancellor",
+        "sheriff" => "sheriff",
+        "coach" => "coach",
+        "ambassador" => "ambassador",
+        "commissioner" => "commissioner",
+        _ => return None,
+    })
 }
 
 fn compatible(pronoun: &Mention, a: &Mention) -> bool {
@@ -519,7 +603,8 @@ impl Entities {
             self.by_word.entry(w.clone()).or_default().push(id);
         }
         if e.name_words.is_empty() {
-            self.by_key.insert(e.name.to_lowercase(), id);
+            self.by_key
+                .insert(strip_determiner(&e.name).to_lowercase(), id);
         }
         self.list.push(e);
         id
@@ -529,7 +614,9 @@ impl Entities {
     fn find_name(&self, words: &[String], full_words: &[String]) -> Option<usize> {
         let fits = |e: &Entity| {
             matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization)
-                && (subset(words, &e.name_words) || subset(&e.name_words, full_words))
+                && (subset(words, &e.name_words)
+                    || subset(&e.name_words, full_words)
+                    || misspelt(full_words, &e.name_words))
         };
         let mut cands: Vec<usize> = words
             .iter()
@@ -606,19 +693,39 @@ fn entity_for(
             })
         }
         _ => {
-            let name = strip_determiner(key.span.text(text));
-            if let Some(&e) = entities.by_key.get(&name.to_lowercase()) {
+            // Keyed without `the` (`The ministry` and `the ministry` are one),
+            // named with it, in lower case as inside a sentence.
+            let written = key.span.text(text);
+            let key_text = strip_determiner(written).to_lowercase();
+            if let Some(&e) = entities.by_key.get(&key_text) {
                 entities.list[e].mentions.push(said.span);
                 return e;
             }
             entities.push(Entity {
-                name: name.to_string(),
+                name: with_lower_determiner(written),
                 name_words: Vec::new(),
                 kind: key.entity,
                 role,
                 mentions: vec![said.span],
             })
         }
+    }
+}
+
+/// `The ministry` → `the ministry`; other descriptions as written.
+fn with_lower_determiner(s: &str) -> String {
+    let first = s.split(' ').next().unwrap_or("");
+    if s.contains(' ')
+        && matches!(
+            first,
+            "The" | "A" | "An" | "Some" | "Several" | "Many" | "Two" | "Three" | "Other" | "Most"
+        )
+    {
+        let mut out = first.to_lowercase();
+        out.push_str(&s[first.len()..]);
+        out
+    } else {
+        s.to_string()
     }
 }
 

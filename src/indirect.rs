@@ -109,7 +109,7 @@ pub fn find_indirect(
             consumed = consumed.max(c.content.end);
             add(c, pairs, found, marked);
         }
-        if let Some(c) = headline_colon(text, doc, si, sentence, pairs) {
+        if let Some(c) = headline_colon(text, doc, si, sentence, pairs, lex) {
             add(c, pairs, found, marked);
             continue;
         }
@@ -156,7 +156,7 @@ pub fn find_indirect(
             let prev = k.checked_sub(1).map(|p| ws[p].text(text).to_lowercase());
             if prev
                 .as_deref()
-                .is_some_and(|p| BLOCKERS_BEFORE.contains(&p))
+                .is_some_and(|p| BLOCKERS_BEFORE.contains(&p) || possessive(p))
             {
                 continue;
             }
@@ -239,6 +239,21 @@ pub fn find_indirect(
             }
         }
     }
+}
+
+/// `Trump's comments`, `the party's plan to`: after a possessive a cue form
+/// is a noun. Contractions of pronouns (`he's said`, `it's`) are not possessives.
+pub(crate) fn possessive(lower: &str) -> bool {
+    let stem = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"));
+    stem.is_some_and(|s| {
+        !s.is_empty()
+            && !matches!(
+                s,
+                "he" | "she" | "it" | "that" | "there" | "what" | "who" | "here" | "let" | "where"
+            )
+    })
 }
 
 /// Whether the quotation opening at `pos` (after spaces) was found to be a
@@ -560,6 +575,7 @@ fn headline_colon(
     si: usize,
     sentence: Span,
     pairs: &Pairs,
+    lex: &Lexicon,
 ) -> Option<Candidate> {
     let para = doc.paragraph_at(sentence.start)?;
     if para.start != sentence.start || (si > 0 && doc.sentences[si - 1].end > para.start) {
@@ -594,13 +610,29 @@ fn headline_colon(
             | "week"
             | "watch"
             | "related"
+            | "clarification"
+            | "editorial"
+            | "video"
+            | "so"
     ) {
         return None;
     }
     if pairs.inside_quote(colon) {
         return None;
     }
+    // `Q:` / `A:` in an interview name no speaker.
+    if head.text(text).chars().count() == 1 {
+        return None;
+    }
     let after = skip_space(text, colon + 1);
+    // `Mourners say …`: the claim names its own speaker and cue.
+    if word_iter(text, after, para.end)
+        .take(8)
+        .skip(1)
+        .any(|w| lex.cue(w.text(text)).is_some())
+    {
+        return None;
+    }
     if char_at(text, after).is_some_and(crate::marks::is_quote_mark)
         && pairs.inside_quote(after + 1)
     {
@@ -868,6 +900,11 @@ fn subject_cue_content(
             }
         }
     }
+    if let Some(cut) = next_attribution(text, ws, j, end, pairs, lex) {
+        if has_words(text, clause(text, start_word.start, cut), 2) {
+            end = cut;
+        }
+    }
     let content = clause(text, start_word.start, end);
     if !has_words(text, content, 2) {
         return None;
@@ -893,6 +930,70 @@ fn subject_cue_content(
         rule,
         conf,
     ))
+}
+
+/// Conjunctions that open a second clause with its own attribution.
+const NEXT_CLAUSE: &[&str] = &[
+    "after", "although", "and", "as", "because", "but", "though", "when", "whereas", "while",
+];
+
+/// Where a second attribution starts inside reported speech that runs from
+/// word `from` to `end`: `Kerry said the talks would go on, and he urged
+/// North Korea to …`. The content ends before the conjunction; the second
+/// clause is then reported speech of its own.
+fn next_attribution(
+    text: &str,
+    ws: &[Word],
+    from: usize,
+    end: usize,
+    pairs: &Pairs,
+    lex: &Lexicon,
+) -> Option<usize> {
+    for i in from + 1..ws.len() {
+        let w = ws[i];
+        if w.end > end {
+            break;
+        }
+        if pairs.inside_quote(w.start) {
+            continue;
+        }
+        // The conjunction (or a comma: `…, Mr. Clarke said the deal …`, then
+        // only with a strong cue) and the first word of the subject. An
+        // interposed `…, Tom Moss said, …` ends the clause too: what follows
+        // is his.
+        let comma = Span::new(ws[i - 1].end, w.start).text(text).contains(',');
+        let (conj, first) = if NEXT_CLAUSE.contains(&w.text(text)) {
+            (w.span(), i + 1)
+        } else if comma {
+            (Span::new(ws[i - 1].end, ws[i - 1].end), i)
+        } else {
+            continue;
+        };
+        // The subject (a known kind of mention) right after the conjunction,
+        // then the cue.
+        for &cue in ws.iter().take(first + 5).skip(first + 1) {
+            let t = cue.text(text);
+            if cue.end > end || is_capitalized(t) {
+                break;
+            }
+            let Some(info) = lex.cue(t) else {
+                continue;
+            };
+            if conj.is_empty() && !info.strong {
+                break;
+            }
+            // A clause whose subject is not a known kind of mention ends the
+            // search: what follows is too uncertain to split.
+            let m = np_before(text, cue.start, conj.end, lex)?;
+            if m.span.start == ws[first].start && m.kind != crate::mentions::MentionKind::Other {
+                let cut = skip_space_back(text, conj.start);
+                let cut = cut - usize::from(char_before(text, cut) == Some(','));
+                return Some(cut);
+            }
+            break;
+        }
+    }
+    None
 }
 
 /// Where a trailing `, X said` or `, according to X` starts after word `from`.
@@ -943,8 +1044,12 @@ fn gerund_cue(
     if !gap_before.contains(',') && k > 0 {
         return None;
     }
-    let subject = np_after(text, sentence.start, cue_w.start, lex)
-        .map(|m: Mention| m.span)
+    let subject = gerund_subject(text, sentence, ws, k, pairs, lex)
+        .or_else(|| {
+            np_after(text, sentence.start, cue_w.start, lex)
+                .filter(|m| !crate::mentions::after_locative(text, m))
+                .map(|m: Mention| m.span)
+        })
         .or_else(|| subject_before(text, sentence, ws, k, lex));
     let mut start = ws.get(k + 1)?;
     let mut cue = cue_w.span();
@@ -979,6 +1084,39 @@ fn gerund_cue(
         "comma-gerund-cue",
         0.6,
     ))
+}
+
+/// The subject of the main clause a `…, saying …` gerund hangs on: the subject
+/// of the last speech verb before it (`Trump told reporters, referring to …`,
+/// `"…," said Al Cardenas, referring to …`), else the first noun phrase after a
+/// dateline (`WASHINGTON — `) and an opening adverbial phrase (`Speaking to
+/// supporters, Cruz …`).
+fn gerund_subject(
+    text: &str,
+    sentence: Span,
+    ws: &[Word],
+    k: usize,
+    pairs: &Pairs,
+    lex: &Lexicon,
+) -> Option<Span> {
+    for i in (0..k).rev() {
+        let w = ws[i];
+        let t = w.text(text);
+        if pairs.inside_quote(w.start)
+            || t.to_lowercase().ends_with("ing")
+            || (i > 0 && is_capitalized(t))
+            || !lex.cue(t).is_some_and(|c| c.strong)
+        {
+            continue;
+        }
+        if let Some(m) = np_before(text, w.start, sentence.start, lex) {
+            if !pairs.inside_quote(m.span.start) {
+                return Some(m.span);
+            }
+        }
+        return np_after(text, w.end, ws[k].start, lex).map(|m| m.span);
+    }
+    crate::mentions::main_subject(text, sentence.start, ws[k].start, lex).map(|m| m.span)
 }
 
 /// Whether the cue at `k` sits in an attribution set off by commas inside the

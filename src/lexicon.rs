@@ -557,6 +557,8 @@ pub const PRONOUNS: &[(&str, Option<bool>, bool)] = &[
     ("il", Some(true), false),
     ("lei", Some(false), false),
     ("lui", Some(true), false),
+    // German `sie` is also `they`; in news it is most often a woman just named.
+    ("sie", Some(false), false),
     ("zij", Some(false), false),
     ("él", Some(true), false),
 ];
@@ -605,6 +607,7 @@ pub const PERSON_ROLES: &[&str] = &[
     "man",
     "manager",
     "mayor",
+    "member",
     "minister",
     "nominee",
     "officer",

@@ -314,6 +314,44 @@ fn pronoun(w: &str) -> Option<(Option<bool>, bool)> {
     lexicon::with_lowercase(w, |lw| map.get(lw).copied())
 }
 
+/// What a description's head noun (lower case) makes of it: a group
+/// (`officials`), a person by role (`minister`) or an organisation
+/// (`ministry`), with the entity kind and number.
+fn description_kind(head: &str) -> Option<(MentionKind, SpeakerKind, bool)> {
+    if lexicon::GROUP_NOUN_SET.contains(head) {
+        Some((MentionKind::Group, SpeakerKind::Group, true))
+    } else if lexicon::PERSON_ROLE_SET.contains(head) {
+        Some((MentionKind::Role, SpeakerKind::Person, false))
+    } else if lexicon::ORG_NOUN_SET.contains(head) {
+        Some((MentionKind::Org, SpeakerKind::Organization, false))
+    } else {
+        None
+    }
+}
+
+/// Lower-case words that join the parts of an organisation's name.
+const ORG_CONNECTORS: &[&str] = &["and", "for", "of", "on"];
+
+/// Whether `word` (after `gap`) joins the organisation name `run` to the name
+/// word `next`: `Office of Rail`, `Rail and Road` once `Office` is in the run.
+/// `and` joins one more word only (`Rail and Road`), not a second name
+/// (`Bank of America and Wells Fargo`).
+fn org_connector(text: &str, run: &[Word], rest: &[Word], word: &str, gap: &str) -> bool {
+    let joined = |a: &Word, b: &Word| Span::new(a.end, b.start).text(text) == " ";
+    ORG_CONNECTORS.contains(&word)
+        && gap == " "
+        && rest.first().is_some_and(|n| {
+            is_name_word(n.text(text)) && Span::new(n.start - 1, n.start).text(text) == " "
+        })
+        && (word != "and"
+            || !rest
+                .get(1)
+                .is_some_and(|n2| is_name_word(n2.text(text)) && joined(&rest[0], n2)))
+        && run
+            .iter()
+            .any(|w| lexicon::ORG_WORD_SET.contains(w.text(text)))
+}
+
 /// Classifies a run of words as a mention, if it is one. `ws` must be contiguous
 /// words with only spaces (or `'s`) between them.
 fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
@@ -352,15 +390,7 @@ fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
             .iter()
             .all(|w| !is_name_word(w.text(text)) || DETERMINER_SET.contains_lower(w.text(text)))
     {
-        let (kind, entity, plural) = if lexicon::GROUP_NOUN_SET.contains(&head_lc) {
-            (MentionKind::Group, SpeakerKind::Group, true)
-        } else if lexicon::PERSON_ROLE_SET.contains(&head_lc) {
-            (MentionKind::Role, SpeakerKind::Person, false)
-        } else if lexicon::ORG_NOUN_SET.contains(&head_lc) {
-            (MentionKind::Org, SpeakerKind::Organization, false)
-        } else {
-            return None;
-        };
+        let (kind, entity, plural) = description_kind(&head_lc)?;
         return Some(Mention {
             span,
             kind,
@@ -384,6 +414,9 @@ fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
             || lexicon::PERSON_ROLE_SET.contains_lower(t)
             || t.ends_with("’s")
             || t.ends_with("'s")
+            // `Council member Ray Dominguez`: a noun modifying a role word.
+            || ws[i + 1].text(text).chars().all(char::is_lowercase)
+                && lexicon::PERSON_ROLE_SET.contains(ws[i + 1].text(text))
         {
             i += 1;
         } else {
@@ -393,14 +426,46 @@ fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
     // Capitalised role words before a name ("White House Press Secretary Sean Spicer"):
     // keep the last run of name words.
     let name_ws = &ws[i..];
-    if name_ws
+    let org_name = name_ws
         .iter()
-        .any(|w| !is_name_word(w.text(text)) && !PARTICLES.contains(&w.text(text)))
+        .any(|w| lexicon::ORG_WORD_SET.contains(w.text(text)));
+    if name_ws.iter().any(|w| {
+        let t = w.text(text);
+        !(is_name_word(t) || PARTICLES.contains(&t) || org_name && ORG_CONNECTORS.contains(&t))
+    }) || name_ws
+        .last()
+        .is_some_and(|w| ORG_CONNECTORS.contains(&w.text(text)))
     {
         return None;
     }
     let head = Span::new(name_ws.first()?.start, last.end);
     let head_text = head.text(text);
+    // `Huawei's CEO`, `the President`: a capitalised role word alone is a
+    // role, which coreference may tie to a name.
+    if name_ws.len() == 1 && lexicon::PERSON_ROLE_SET.contains(&head_lc) {
+        return Some(Mention {
+            span,
+            kind: MentionKind::Role,
+            head: last.span(),
+            gender,
+            plural: false,
+            entity: SpeakerKind::Person,
+            role: None,
+        });
+    }
+    // `Democrats`, `Republicans`: a capitalised group noun is a group, not a
+    // person that `she` could refer to.
+    if name_ws.len() == 1 && lexicon::GROUP_NOUN_SET.contains(&head_lc) {
+        return Some(Mention {
+            span,
+            kind: MentionKind::Group,
+            head: last.span(),
+            gender: None,
+            plural: true,
+            entity: SpeakerKind::Group,
+            role: None,
+        });
+    }
     let is_org = lexicon::ORG_SUFFIXES.contains(&last_t.trim_end_matches('.'))
         || name_ws
             .iter()
@@ -494,7 +559,7 @@ pub fn np_before(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<
     if char_before(text, end) == Some(',') {
         // An apposition: find the comma that opens it.
         let inner_end = end - 1;
-        let window_start = inner_end.saturating_sub(120).max(limit);
+        let window_start = inner_end.saturating_sub(200).max(limit);
         let mut ws = window_start;
         while ws < inner_end && !text.is_char_boundary(ws) {
             ws += 1;
@@ -647,6 +712,12 @@ fn skip_parenthetical(text: &str, end: usize, limit: usize) -> usize {
     }
 }
 
+/// Prepositions, conjunctions and relatives: not noun modifiers.
+const FUNCTION_WORDS: &[&str] = &[
+    "about", "after", "against", "and", "as", "at", "before", "but", "by", "for", "from", "in",
+    "into", "of", "on", "or", "over", "than", "to", "under", "which", "who", "whose", "with",
+];
+
 fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
     let from = back_to_boundary(text, end, limit);
     let ws = words(text, from, end);
@@ -687,6 +758,38 @@ fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Optio
         }
         if pronoun(t).is_some() {
             break;
+        }
+    }
+    // `the fire chief`, `the Senate minority leader`: noun modifiers the
+    // lexicons do not know, between a determiner and a description's head.
+    let mut best: Option<Mention> = best;
+    if let Some(m) = best.as_mut().filter(|m| {
+        matches!(
+            m.kind,
+            MentionKind::Role | MentionKind::Org | MentionKind::Group
+        )
+    }) {
+        let k = ws.iter().position(|w| w.start == m.span.start).unwrap_or(0);
+        let bare = !DETERMINER_SET.contains_lower(ws[k].text(text));
+        for j in (k.saturating_sub(3)..k).rev().filter(|_| bare) {
+            let t = ws[j].text(text);
+            let gap = Span::new(ws[j].end, ws[j + 1].start).text(text);
+            if !gap.chars().all(is_space) {
+                break;
+            }
+            if DETERMINER_SET.contains_lower(t) {
+                m.span = Span::new(ws[j].start, m.span.end);
+                break;
+            }
+            let plain = t.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !FUNCTION_WORDS.contains(&t.to_lowercase().as_str())
+                && lex.cue(t).is_none()
+                && pronoun(t).is_none()
+                && !ADVERB_SET.contains_lower(t)
+                && !NOT_NAME_SET.contains(t);
+            if !plain {
+                break;
+            }
         }
     }
     best
@@ -754,7 +857,15 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
             || pronoun(t).is_some() && k == 1
             || lexicon::PERSON_ROLE_SET.contains(&lt)
             || lexicon::GROUP_NOUN_SET.contains(&lt)
-            || lexicon::ORG_NOUN_SET.contains(&lt);
+            || lexicon::ORG_NOUN_SET.contains(&lt)
+            || k >= 2
+                && org_connector(
+                    text,
+                    &ws[..k - 1],
+                    &ws[k.min(ws.len())..],
+                    t,
+                    Span::new(ws[k - 2].end, ws[k - 1].start).text(text),
+                );
         if !ok_word {
             break;
         }
@@ -781,6 +892,37 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
     // An apposition after the name: ", founder of Huawei," / ", a spokeswoman."
     if m.kind == MentionKind::Name {
         let after = skip_space(text, m.span.end);
+        // `Hosuk Lee-Makiyama from the European Centre for …`: an affiliation.
+        let from = ["from ", "of ", "at "]
+            .iter()
+            .find(|p| text.get(after..).is_some_and(|r| r.starts_with(**p)));
+        if let (Some(_), true) = (from, after > m.span.end) {
+            let mut re = after;
+            while re < limit {
+                match char_at(text, re) {
+                    Some(',' | ';' | ':' | '\n' | '"' | '“' | '”' | '(' | ')') => break,
+                    Some('.')
+                        if char_at(text, re + 1).is_none_or(is_space)
+                            && !abbrev_before(text, after, re) =>
+                    {
+                        break
+                    }
+                    Some(c) => re += c.len_utf8(),
+                    None => break,
+                }
+            }
+            let aff = words(text, after, re);
+            if aff.len() >= 2
+                && aff.len() <= 12
+                && aff[1..].iter().any(|w| {
+                    lexicon::ORG_WORD_SET.contains(w.text(text))
+                        || lexicon::ORG_SUFFIXES.contains(&w.text(text).trim_end_matches('.'))
+                })
+                && aff.iter().all(|w| lex.cue(w.text(text)).is_none())
+            {
+                m.role = Some(Span::new(after, aff[aff.len() - 1].end));
+            }
+        }
         if char_at(text, after) == Some(',') {
             let rs = skip_space(text, after + 1);
             let mut re = rs;
@@ -802,6 +944,8 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
                 DETERMINER_SET.contains(&f)
                     || lexicon::PERSON_ROLE_SET.contains(&f)
                     || MODIFIER_SET.contains(&f)
+                    || f.ends_with("'s")
+                    || f.ends_with("’s")
             }) && re - rs <= 120
             {
                 m.role = Some(Span::new(rs, skip_space_back(text, re)));
@@ -828,6 +972,7 @@ fn abbrev_before(text: &str, start: usize, dot: usize) -> bool {
 /// Used to resolve pronouns and short names to earlier mentions.
 pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<Mention> {
     let mut out = Vec::new();
+    let mut pending: Vec<Word> = Vec::new();
     for si in 0..doc.sentences.len() {
         let ws = doc.sentence_words(si);
         let mut i = 0;
@@ -862,16 +1007,21 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                         && !pairs.inside_quote(ws[j].start)
                     {
                         j += 1;
+                    } else if org_connector(text, &ws[i..j], &ws[(j + 1).min(ws.len())..], tj, gap)
+                    {
+                        // `Office of Rail and Road`
+                        j += 2;
                     } else {
                         break;
                     }
                 }
                 // A lone capitalised sentence-initial word is too weak, unless
-                // it is a known given name.
-                if !(sentence_initial && j == i + 1 && !lex.is_given_name(t))
-                    && lex.cue(t).is_none()
-                {
-                    if let Some(m) = classify(text, &ws[i..j], lex) {
+                // it is a known given name, or the surname of a full name
+                // written elsewhere (checked once all names are known).
+                if lex.cue(t).is_none() {
+                    if sentence_initial && j == i + 1 && !lex.is_given_name(t) {
+                        pending.push(w);
+                    } else if let Some(m) = classify(text, &ws[i..j], lex) {
                         out.push(m);
                     }
                 }
@@ -879,6 +1029,26 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                 continue;
             }
             i += 1;
+        }
+    }
+    // `Clinton said …` opening a sentence, when `Hillary Clinton` is written
+    // somewhere: a mention of that name.
+    if !pending.is_empty() {
+        let surnames: rustc_hash::FxHashSet<&str> = out
+            .iter()
+            .filter(|m| m.kind == MentionKind::Name && m.head.text(text).contains(' '))
+            .filter_map(|m| m.head.text(text).rsplit(' ').next())
+            .collect();
+        let before = out.len();
+        for w in pending {
+            if surnames.contains(w.text(text)) {
+                if let Some(m) = classify(text, &[w], lex) {
+                    out.push(m);
+                }
+            }
+        }
+        if out.len() > before {
+            out.sort_by_key(|m| (m.span.start, m.span.end));
         }
     }
     out
@@ -922,11 +1092,9 @@ fn subject_description(text: &str, ws: &[Word], pairs: &Pairs) -> Option<(usize,
             k += 1;
         }
         let t = ws[k].text(text);
-        let (kind, entity, plural) = if lexicon::GROUP_NOUN_SET.contains_lower(t) {
-            (MentionKind::Group, SpeakerKind::Group, true)
-        } else {
-            (MentionKind::Org, SpeakerKind::Organization, false)
-        };
+        let (kind, entity, plural) = description_kind(&t.to_lowercase())
+            .filter(|d| d.0 != MentionKind::Role)
+            .unwrap_or((MentionKind::Org, SpeakerKind::Organization, false));
         // `The Rail Delivery Group`: a proper name, found as a name.
         if k > 0 && is_capitalized(t) {
             return None;
@@ -1012,4 +1180,63 @@ pub fn after_locative(text: &str, m: &Mention) -> bool {
         .next()
         .unwrap_or("");
     LOCATIVES.contains(&last.to_lowercase().as_str())
+}
+
+/// Words that open an adverbial phrase before a sentence's subject (`After the
+/// vote, …`, `Throughout the 2000s, …`, `Once he was president, …`).
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "after",
+    "although",
+    "amid",
+    "as",
+    "at",
+    "because",
+    "before",
+    "despite",
+    "during",
+    "for",
+    "from",
+    "if",
+    "in",
+    "on",
+    "once",
+    "since",
+    "throughout",
+    "though",
+    "to",
+    "under",
+    "until",
+    "when",
+    "while",
+    "with",
+    "without",
+];
+
+/// The subject of the sentence starting at `start`, before `end`: the first
+/// noun phrase after a dateline (`WASHINGTON — `, `PARIS, Aug 31 (Reuters) - `)
+/// and an opening adverbial phrase ending at a comma (`Speaking to supporters,
+/// Cruz …`).
+pub fn main_subject(text: &str, start: usize, end: usize, lex: &Lexicon) -> Option<Mention> {
+    let ws = words(text, start, end);
+    let mut from = 0;
+    if let Some(d) = ws.iter().take(8).position(|w| {
+        let lead = Span::new(start, w.start).text(text);
+        [" —", " –", " -", ")—", ")–"]
+            .iter()
+            .any(|d| lead.contains(d))
+    }) {
+        if d > 0 && ws[0].text(text).chars().all(|c| !c.is_lowercase()) {
+            from = d;
+        }
+    }
+    let first = ws.get(from)?.text(text).to_lowercase();
+    if ADVERBIAL_OPENERS.contains(&first.as_str()) || first.ends_with("ing") {
+        from = (from + 1..ws.len()).find(|&i| {
+            Span::new(ws[i - 1].end, ws[i].start)
+                .text(text)
+                .contains(',')
+        })?;
+    }
+    let m = np_after(text, ws.get(from)?.start, end, lex)?;
+    (m.span.start == ws[from].start && !after_locative(text, &m)).then_some(m)
 }

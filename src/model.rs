@@ -61,6 +61,8 @@ pub struct Quote {
     /// Index of the speaker in [`Annotations::speakers`].
     pub speaker: Option<usize>,
     /// The words naming the speaker for this quote (`he`, `the minister`).
+    /// A pronoun that resolves to no earlier mention is kept here with
+    /// `speaker` null: every speaker a pronoun names has its antecedent.
     pub mention: Option<Span>,
     /// Index of the source in [`Annotations::sources`].
     pub source: Option<usize>,
@@ -95,7 +97,7 @@ pub enum SpeakerKind {
     Organization,
     /// Several people: `officials`, `some analysts`.
     Group,
-    /// Not known (`a source close to the talks`, a lone pronoun).
+    /// Not known (`a source close to the talks`, `a reader`).
     Unknown,
 }
 
@@ -105,7 +107,8 @@ pub enum SpeakerKind {
 pub struct Speaker {
     /// Index of the speaker in [`Annotations::speakers`].
     pub id: usize,
-    /// The canonical name: the fullest form seen.
+    /// The canonical name: the fullest form seen. A description keeps its
+    /// determiner, in lower case (`the ministry`, `some analysts`).
     pub name: String,
     /// Person, organisation, group or unknown.
     pub kind: SpeakerKind,

@@ -26,7 +26,8 @@
 //!   `KIND «content» field=value …` where KIND is direct, indirect, mixed or
 //!   mention and content is exactly the text between the engine's start and end
 //!   (it ends at the last `»` of the line). Fields, each checked only when written:
-//!   `speaker=NAME` (the speaker's canonical name, or the text of the mention),
+//!   `speaker=NAME` (the speaker's canonical name, or the text of the mention:
+//!   a pronoun that resolves to no one is a mention without a speaker),
 //!   `speaker=none`, `mention=TEXT`, `cue=TEXT`, `source=NAME` (a source's name),
 //!   `antecedent=TEXT`, `role=TEXT` (the speaker's role), `rule=NAME`, `continues`
 //!   (continues the quote on the previous expected line), and `X=none` for any of them.
@@ -550,6 +551,10 @@ fn check_fields(
                 let sp = q.speaker.and_then(|i| ann.speakers.get(i));
                 let mention = span_text(text, q.mention);
                 match sp {
+                    // An unresolved pronoun: no speaker, the pronoun as mention.
+                    None if !mention.is_empty() && mention.eq_ignore_ascii_case(want) => {
+                        want.clone()
+                    }
                     None => "none".into(),
                     Some(sp)
                         if sp.name.eq_ignore_ascii_case(want)

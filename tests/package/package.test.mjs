@@ -238,7 +238,7 @@ test("TypeScript --strict, moduleResolution bundler: the declarations type real 
 });
 
 test("TypeScript --strict accepts real results as Annotations, and rejects a wrong field", () => {
-  // Real output, including a pronoun speaker and an interrupted quote, written as
+  // Real output, including pronoun mentions and an interrupted quote, written as
   // object literals typed Annotations: a field the .d.ts lacks is an excess
   // property error, a missing or mistyped one is a type error.
   const out = node(

@@ -44,7 +44,10 @@ export interface Quote {
   cue: Span | null;
   /** Index into `Annotations.speakers`, or null when no speaker was found. */
   speaker: number | null;
-  /** The words that name the speaker for this quote (`he`, `the minister`), or null. */
+  /**
+   * The words that name the speaker for this quote (`he`, `the minister`), or null.
+   * A pronoun that resolves to no one is kept here with `speaker` null.
+   */
   mention: Span | null;
   /** Index into `Annotations.sources` (`told the BBC`), or null. */
   source: number | null;
