@@ -97,6 +97,17 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
             if !lower_the && !lex.may_start_outlet(w.text(text)) {
                 continue;
             }
+            // Every outlet name goes on with a capital after its `The`: most
+            // `the`s of a text stop here, before the outlets are compared.
+            if lower_the
+                && !text
+                    .get(w.end..)
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_uppercase)
+            {
+                continue;
+            }
             let first = if lower_the {
                 "The"
             } else {
@@ -152,10 +163,11 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
         for (k, w) in ws.iter().enumerate() {
             let t = w.text(text);
             // A capital only at the sentence start: `Documents show …`.
-            let lower = if k == 0 {
-                t.to_lowercase()
+            // (Borrowed unless it must change: this runs for every word.)
+            let lower: std::borrow::Cow<str> = if k == 0 && is_capitalized(t) {
+                t.to_lowercase().into()
             } else {
-                t.to_string()
+                t.into()
             };
             if !lower.starts_with(|c: char| c.is_ascii_lowercase())
                 || !(DOCUMENT_NOUN_SET.contains(&lower) || lower == "release")
