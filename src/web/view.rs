@@ -138,11 +138,16 @@ impl Range {
 /// The CSS colour of a speaker beyond the palette: hues spread by the golden
 /// angle, alternating lightness, so no two speakers share a colour.
 /// `www/app/render.js` (`speakerColour`) computes the same for the legend.
+///
+/// In integer thousandths of a degree, so that no float formatting code is
+/// linked into the wasm (it was ~6 KB); `k · 137.508 + 20` never lands on a
+/// rounding tie (…x.x50), so the tenths agree with JS's `toFixed(1)`.
 pub fn generated_colour(id: usize) -> String {
-    let k = id.saturating_sub(PALETTE);
-    let hue = (k as f64 * 137.508 + 20.0) % 360.0;
-    let light = if k % 2 == 0 { 0.68 } else { 0.56 };
-    format!("oklch({light} 0.15 {hue:.1})")
+    let k = id.saturating_sub(PALETTE) as u64;
+    let milli = (k % 360_000 * 137_508 + 20_000) % 360_000;
+    let tenths = (milli + 50) / 100;
+    let light = if k % 2 == 0 { "0.68" } else { "0.56" };
+    format!("oklch({light} 0.15 {}.{})", tenths / 10, tenths % 10)
 }
 
 fn is_space(u: u16) -> bool {
