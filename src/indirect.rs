@@ -824,7 +824,12 @@ fn subject_cue_content(
                 "that" | "to" | "whether" | "if" | "how" | "what" | "why"
             )
         }) {
-            j = t;
+            // `urged the union to return`: the object and its infinitive are
+            // the content (PolNeAR's annotators mark `the union to return`);
+            // before `that`, `whether`…, the object is only the addressee.
+            if ws[t].text(text) != "to" {
+                j = t;
+            }
         } else if let Some(obj) = np_after(text, cue.end, sentence.end, lex) {
             while j < ws.len() && ws[j].end <= obj.span.end {
                 j += 1;
