@@ -727,11 +727,12 @@ fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Optio
         n -= 1;
     }
     let ws = &ws[..n];
-    // Take the longest suffix that classifies, up to 8 words, joined by spaces only.
-    let mut best = None;
-    let mut k = n;
-    while k > 0 && n - k < 8 {
-        k -= 1;
+    // Take the longest suffix that classifies, up to 8 words, joined by spaces
+    // only: first how far back the phrase's words reach, then the suffixes from
+    // the longest down (one `classify` in the usual case, not one per length).
+    let mut first = n;
+    while first > 0 && n - first < 8 {
+        let k = first - 1;
         if k + 1 < n {
             let gap = Span::new(ws[k].end, ws[k + 1].start).text(text);
             if !gap.chars().all(is_space) {
@@ -739,27 +740,27 @@ fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Optio
             }
         }
         let t = ws[k].text(text);
-        let lt = lower(t);
         let ok_word = is_name_word(t)
             || lexicon::title(t).is_some()
-            || DETERMINER_SET.contains(&lt)
-            || MODIFIER_SET.contains(&lt)
             || PARTICLES.contains(&t)
             || pronoun(t).is_some() && k + 1 == n
-            || lexicon::PERSON_ROLE_SET.contains(&lt)
-            || lexicon::GROUP_NOUN_SET.contains(&lt)
-            || lexicon::ORG_NOUN_SET.contains(&lt)
-            || t == "The";
+            || t == "The"
+            || lexicon::with_lowercase(t, |lt| {
+                DETERMINER_SET.contains(lt)
+                    || MODIFIER_SET.contains(lt)
+                    || lexicon::PERSON_ROLE_SET.contains(lt)
+                    || lexicon::GROUP_NOUN_SET.contains(lt)
+                    || lexicon::ORG_NOUN_SET.contains(lt)
+            });
         if !ok_word {
             break;
         }
-        if let Some(m) = classify(text, &ws[k..n], lex) {
-            best = Some(m);
-        }
+        first = k;
         if pronoun(t).is_some() {
             break;
         }
     }
+    let best = (first..n).find_map(|k| classify(text, &ws[k..n], lex));
     // `the fire chief`, `the Senate minority leader`: noun modifiers the
     // lexicons do not know, between a determiner and a description's head.
     let mut best: Option<Mention> = best;
