@@ -919,6 +919,8 @@ pub struct Lexicon {
     extra_outlets: HashMap<String, Vec<String>>,
     /// Whether some user outlet starts with a lower-case letter.
     lowercase_outlets: bool,
+    /// The user's given names with their gender (`true` male), as written.
+    extra_given_names: HashMap<String, bool>,
 }
 
 /// The built-in cue forms, inflected once per process.
@@ -965,6 +967,17 @@ fn outlet_index<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, Vec
     index
 }
 
+/// The user's given names of `options`, trimmed, each with its gender.
+fn given_name_extras(options: &crate::Options) -> HashMap<String, bool> {
+    let female = options.extra_female_names.iter().map(|n| (n, false));
+    let male = options.extra_male_names.iter().map(|n| (n, true));
+    female
+        .chain(male)
+        .map(|(n, g)| (n.trim().to_string(), g))
+        .filter(|(n, _)| !n.is_empty())
+        .collect()
+}
+
 /// The built-in outlets, indexed once per process: `Lexicon::new` runs on every
 /// annotation (every keystroke in the page) and must stay cheap.
 fn base_outlets() -> &'static HashMap<String, Vec<String>> {
@@ -1008,6 +1021,7 @@ impl Lexicon {
             extra_cues,
             extra_outlets,
             lowercase_outlets,
+            extra_given_names: given_name_extras(options),
         }
     }
 
@@ -1021,9 +1035,18 @@ impl Lexicon {
         })
     }
 
-    /// Whether `name` is a known given name.
+    /// Whether `name` is a known given name (built in or the user's).
     pub fn is_given_name(&self, name: &str) -> bool {
-        given_name_gender(name).is_some()
+        self.given_name_gender(name).is_some()
+    }
+
+    /// The usual gender of a given name (`Some(true)` male), the user's names
+    /// first: they are how a newsroom corrects or extends the built-in list.
+    pub fn given_name_gender(&self, name: &str) -> Option<bool> {
+        self.extra_given_names
+            .get(name)
+            .copied()
+            .or_else(|| given_name_gender(name))
     }
 
     /// Whether an outlet name may start with `word` (a cheap test before

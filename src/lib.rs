@@ -85,6 +85,11 @@ pub struct Options {
     pub extra_cues: Vec<String>,
     /// Extra outlet names (`"Nets Daily"`), added to the built-in list of sources.
     pub extra_outlets: Vec<String>,
+    /// Extra given names (`"Ngozi"`) read as female, for names the built-in list
+    /// lacks: `she` can then resolve to them and `he` cannot.
+    pub extra_female_names: Vec<String>,
+    /// Extra given names read as male (see `extra_female_names`).
+    pub extra_male_names: Vec<String>,
 }
 
 impl Default for Options {
@@ -94,6 +99,8 @@ impl Default for Options {
             indirect: true,
             extra_cues: Vec::new(),
             extra_outlets: Vec::new(),
+            extra_female_names: Vec::new(),
+            extra_male_names: Vec::new(),
         }
     }
 }

@@ -54,6 +54,23 @@ struct AnnotateArgs {
     /// Do not look for reported speech without quotation marks.
     #[arg(long)]
     no_indirect: bool,
+    /// An extra cue verb, lower case, each inflection separately ("quipped");
+    /// repeat the flag for more.
+    #[arg(long = "cue", value_name = "WORD")]
+    cues: Vec<String>,
+    /// An extra outlet name ("Nets Daily"); repeat the flag for more.
+    #[arg(long = "outlet", value_name = "NAME")]
+    outlets: Vec<String>,
+    /// A file of extra outlet names, one per line (a newsroom's own list;
+    /// blank lines and lines starting with # are skipped).
+    #[arg(long, value_name = "FILE")]
+    outlets_file: Option<PathBuf>,
+    /// An extra given name read as female ("Ngozi"); repeat for more.
+    #[arg(long = "female-name", value_name = "NAME")]
+    female_names: Vec<String>,
+    /// An extra given name read as male ("Chidi"); repeat for more.
+    #[arg(long = "male-name", value_name = "NAME")]
+    male_names: Vec<String>,
     /// Pretty-print JSON (not with --jsonl).
     #[arg(long)]
     pretty: bool,
@@ -104,12 +121,26 @@ fn main() -> ExitCode {
     }
 }
 
-fn options(a: &AnnotateArgs) -> Options {
-    Options {
+fn options(a: &AnnotateArgs) -> io::Result<Options> {
+    let mut outlets = a.outlets.clone();
+    if let Some(path) = &a.outlets_file {
+        let list = std::fs::read_to_string(path)
+            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        outlets.extend(
+            list.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(String::from),
+        );
+    }
+    Ok(Options {
         include_mentions: a.include_mentions,
         indirect: !a.no_indirect,
-        ..Default::default()
-    }
+        extra_cues: a.cues.clone(),
+        extra_outlets: outlets,
+        extra_female_names: a.female_names.clone(),
+        extra_male_names: a.male_names.clone(),
+    })
 }
 
 fn run(text: &str, markdown: bool, opts: &Options, unit: Unit) -> Annotations {
@@ -132,7 +163,7 @@ fn to_json(v: &impl serde::Serialize, pretty: bool) -> String {
 
 /// Returns Ok(false) when some input failed (and was reported), Err on I/O failure.
 fn annotate(a: AnnotateArgs) -> io::Result<bool> {
-    let opts = options(&a);
+    let opts = options(&a)?;
     let unit = Unit::from(a.offsets);
     if a.jsonl {
         if !a.files.is_empty() {

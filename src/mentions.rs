@@ -354,7 +354,7 @@ fn org_connector(text: &str, run: &[Word], rest: &[Word], word: &str, gap: &str)
 
 /// Classifies a run of words as a mention, if it is one. `ws` must be contiguous
 /// words with only spaces (or `'s`) between them.
-fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
+fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
     let first = ws.first()?;
     let last = ws.last()?;
     let span = Span::new(first.start, last.end);
@@ -477,7 +477,7 @@ fn classify(text: &str, ws: &[Word], _lex: &Lexicon) -> Option<Mention> {
     if gender.is_none() {
         gender = name_ws
             .first()
-            .and_then(|w| lexicon::given_name_gender(w.text(text)));
+            .and_then(|w| lex.given_name_gender(w.text(text)));
     }
     Some(Mention {
         span,

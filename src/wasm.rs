@@ -17,6 +17,8 @@ const OPTION_NAMES: &[(&str, &str)] = &[
     ("indirect", "a boolean"),
     ("extraCues", "an array of strings"),
     ("extraOutlets", "an array of strings"),
+    ("extraFemaleNames", "an array of strings"),
+    ("extraMaleNames", "an array of strings"),
 ];
 
 fn bool_option(value: &JsValue, name: &str) -> Result<Option<bool>, JsError> {
@@ -79,6 +81,8 @@ fn options(value: JsValue) -> Result<Options, JsError> {
     }
     o.extra_cues = strings_option(&get("extraCues"), "extraCues")?;
     o.extra_outlets = strings_option(&get("extraOutlets"), "extraOutlets")?;
+    o.extra_female_names = strings_option(&get("extraFemaleNames"), "extraFemaleNames")?;
+    o.extra_male_names = strings_option(&get("extraMaleNames"), "extraMaleNames")?;
     Ok(o)
 }
 

@@ -329,6 +329,10 @@ fn options_for(case: &Case) -> Options {
                     o.extra_cues.push(c.to_string());
                 } else if let Some(n) = other.strip_prefix("outlet=") {
                     o.extra_outlets.push(n.to_string());
+                } else if let Some(n) = other.strip_prefix("female=") {
+                    o.extra_female_names.push(n.to_string());
+                } else if let Some(n) = other.strip_prefix("male=") {
+                    o.extra_male_names.push(n.to_string());
                 }
             }
         }

@@ -89,16 +89,28 @@ test("options: an unknown key is an Error naming it; a known one changes the res
      let message = "no error";
      try { annotate("“Hi,” she said.", { colour: "red" }); } catch (e) { message = (e instanceof Error) + ":" + e.message; }
      const text = "The minister said the plan would fail.";
+     // A given name the built-in list lacks: "she" resolves to the nearest
+     // name of unknown gender, unless the user says Chidi is a man.
+     const names = "Jane Lee met Chidi Obi. “It went well,” she said.";
+     const speaker = (a) => a.speakers[a.quotes[0].speaker].name;
+     let badType = "no error";
+     try { annotate(names, { extraMaleNames: "Chidi" }); } catch (e) { badType = e.message; }
      console.log(JSON.stringify({
        message,
        on: annotate(text).quotes.length,
        off: annotate(text, { indirect: false }).quotes.length,
+       plain: speaker(annotate(names)),
+       male: speaker(annotate(names, { extraMaleNames: ["Chidi"] })),
+       badType,
      }));`,
   );
   const r = JSON.parse(out);
   assert.match(r.message, /^true:.*colour/);
   assert.ok(r.on > 0);
   assert.equal(r.off, 0);
+  assert.equal(r.plain, "Chidi Obi");
+  assert.equal(r.male, "Jane Lee");
+  assert.match(r.badType, /extraMaleNames/);
 });
 
 test("browser entry: annotate before init throws a clear Error, then works after init", () => {
@@ -207,7 +219,7 @@ function sourceKind(k: SourceKind): number { return k.length; }
 
 export async function main(text: string): Promise<string[]> {
   await init();
-  const opts: AnnotateOptions = { includeMentions: true, indirect: false, extraCues: ["quipped"], extraOutlets: ["Nets Daily"] };
+  const opts: AnnotateOptions = { includeMentions: true, indirect: false, extraCues: ["quipped"], extraOutlets: ["Nets Daily"], extraFemaleNames: ["Ngozi"], extraMaleNames: ["Chidi"] };
   const a: Annotations = annotate(text, opts);
   const b: Annotations = annotateMarkdown("**x**");
   const q: Quote | undefined = a.quotes[0];

@@ -111,6 +111,10 @@ export interface AnnotateOptions {
   extraCues?: string[];
   /** Extra outlet names (`"Nets Daily"`) added to the built-in list. Default `[]`. */
   extraOutlets?: string[];
+  /** Extra given names (`"Ngozi"`) read as female, so `she` may resolve to them and `he` may not. Default `[]`. */
+  extraFemaleNames?: string[];
+  /** Extra given names read as male (see `extraFemaleNames`). Default `[]`. */
+  extraMaleNames?: string[];
 }
 
 /**
