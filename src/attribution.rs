@@ -29,7 +29,9 @@ use crate::lexicon::Lexicon;
 use crate::mentions::{np_after, np_before, Mention, MentionKind};
 use crate::quotes::Candidate;
 use crate::segment::Doc;
-use crate::text::{char_at, char_before, is_capitalized, skip_space, skip_space_back, words};
+use crate::text::{
+    char_at, char_before, is_capitalized, phrase_end, skip_space, skip_space_back, words,
+};
 use crate::{QuoteKind, Span};
 
 /// The attribution of one candidate.
@@ -568,18 +570,7 @@ const NOT_PHRASE_END: &[&str] = &["a", "an", "and", "of", "the", "to", "for", "w
 /// words, for a subject the lexicons do not know.
 fn phrase_after(text: &str, pos: usize, limit: usize) -> Option<Span> {
     let start = skip_space(text, pos);
-    let mut end = start;
-    while end < limit {
-        match char_at(text, end) {
-            Some(
-                ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―' | '!' | '?',
-            )
-            | None => break,
-            Some('.') if char_at(text, end + 1).is_none_or(char::is_whitespace) => break,
-            Some(c) => end += c.len_utf8(),
-        }
-    }
-    let mut ws = words(text, start, end);
+    let mut ws = words(text, start, phrase_end(text, start, limit));
     while ws
         .last()
         .is_some_and(|w| NOT_PHRASE_END.contains(&w.text(text).to_lowercase().as_str()))

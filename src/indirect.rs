@@ -26,7 +26,8 @@ use crate::mentions::{np_after, np_before, Mention};
 use crate::quotes::Candidate;
 use crate::segment::Doc;
 use crate::text::{
-    char_at, char_before, is_capitalized, skip_space, skip_space_back, word_iter, words, Word,
+    char_at, char_before, is_capitalized, phrase_end, skip_space, skip_space_back, word_iter,
+    words, Word,
 };
 use crate::{QuoteKind, Span};
 
@@ -101,13 +102,15 @@ pub fn find_indirect(
         }
         let mut consumed = sentence.start;
         let headline = title_case(text, ws);
-        if let Some(c) = according_to(text, sentence, ws, pairs, lex) {
-            consumed = c.content.end.max(c.cue.map(|s| s.end).unwrap_or(0));
-            add(c, pairs, found, marked);
-        }
-        if let Some(c) = according_to_interposed(text, sentence, ws, pairs, lex) {
-            consumed = consumed.max(c.content.end);
-            add(c, pairs, found, marked);
+        if let Some(phrase) = according_to_phrase(text, sentence, ws, pairs, lex) {
+            if let Some(c) = according_to(text, sentence, ws, phrase) {
+                consumed = c.content.end.max(c.cue.map(|s| s.end).unwrap_or(0));
+                add(c, pairs, found, marked);
+            }
+            if let Some(c) = according_to_interposed(text, sentence, ws, pairs, phrase) {
+                consumed = consumed.max(c.content.end);
+                add(c, pairs, found, marked);
+            }
         }
         if let Some(c) = headline_colon(text, doc, si, sentence, pairs, lex) {
             add(c, pairs, found, marked);
@@ -445,23 +448,34 @@ fn has_words(text: &str, s: Span, n: usize) -> bool {
         .is_some()
 }
 
-/// `according to X, CLAUSE.` and `CLAUSE, according to X.`
-fn according_to(
+/// The sentence's `according to X` outside quotation marks: the index of
+/// `according` in `ws`, the cue span and X (when a noun phrase follows).
+fn according_to_phrase(
     text: &str,
     sentence: Span,
     ws: &[Word],
     pairs: &Pairs,
     lex: &Lexicon,
-) -> Option<Candidate> {
+) -> Option<(usize, Span, Option<Span>)> {
     let k = ws.iter().position(|w| {
         w.text(text).eq_ignore_ascii_case("according") && !pairs.inside_quote(w.start)
     })?;
     let to = ws.get(k + 1).filter(|w| w.text(text) == "to")?;
-    let cue = Span::new(ws[k].start, to.end);
     let subject = np_after(text, to.end, sentence.end, lex)
         .map(|m| m.span)
         .or_else(|| general_np_after(text, to.end, sentence.end));
-    let subj_end = subject.map(|m| m.end).unwrap_or(to.end);
+    Some((k, Span::new(ws[k].start, to.end), subject))
+}
+
+/// `according to X, CLAUSE.` and `CLAUSE, according to X.`
+fn according_to(
+    text: &str,
+    sentence: Span,
+    ws: &[Word],
+    phrase: (usize, Span, Option<Span>),
+) -> Option<Candidate> {
+    let (k, cue, subject) = phrase;
+    let subj_end = subject.map(|m| m.end).unwrap_or(cue.end);
     let before = skip_space_back(text, ws[k].start);
     if k == 0
         || char_before(text, before).is_some_and(|c| matches!(c, '(' | '—'))
@@ -505,18 +519,13 @@ fn according_to_interposed(
     sentence: Span,
     ws: &[Word],
     pairs: &Pairs,
-    lex: &Lexicon,
+    phrase: (usize, Span, Option<Span>),
 ) -> Option<Candidate> {
-    let k = ws.iter().position(|w| {
-        w.text(text).eq_ignore_ascii_case("according") && !pairs.inside_quote(w.start)
-    })?;
-    let to = ws.get(k + 1).filter(|w| w.text(text) == "to")?;
+    let (k, cue, subject) = phrase;
     if k == 0 || char_before(text, skip_space_back(text, ws[k].start)) != Some(',') {
         return None;
     }
-    let subject = np_after(text, to.end, sentence.end, lex)
-        .map(|m| m.span)
-        .or_else(|| general_np_after(text, to.end, sentence.end))?;
+    let subject = subject?;
     let after = skip_space(text, subject.end);
     if char_at(text, after) != Some(',') {
         return None;
@@ -539,7 +548,7 @@ fn according_to_interposed(
         cand(
             QuoteKind::Indirect,
             content,
-            Span::new(ws[k].start, to.end),
+            cue,
             Some(subject),
             "interposed-according-to",
             0.7,
@@ -551,18 +560,7 @@ fn according_to_interposed(
 /// eight words (`a Reuters report`, `the nonpartisan Congressional Budget Office`).
 fn general_np_after(text: &str, pos: usize, limit: usize) -> Option<Span> {
     let s = skip_space(text, pos);
-    let mut e = s;
-    while e < limit {
-        match char_at(text, e) {
-            Some(
-                ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―' | '!' | '?',
-            ) => break,
-            Some('.') if char_at(text, e + 1).is_none_or(|n| n.is_whitespace()) => break,
-            Some(c) => e += c.len_utf8(),
-            None => break,
-        }
-    }
-    let ws = words(text, s, e);
+    let ws = words(text, s, phrase_end(text, s, limit));
     let ws = &ws[..ws.len().min(8)];
     let last = ws.last()?;
     Some(Span::new(s, last.end))

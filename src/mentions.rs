@@ -897,21 +897,10 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
         let from = ["from ", "of ", "at "]
             .iter()
             .find(|p| text.get(after..).is_some_and(|r| r.starts_with(**p)));
-        if let (Some(_), true) = (from, after > m.span.end) {
-            let mut re = after;
-            while re < limit {
-                match char_at(text, re) {
-                    Some(',' | ';' | ':' | '\n' | '"' | '“' | '”' | '(' | ')') => break,
-                    Some('.')
-                        if char_at(text, re + 1).is_none_or(is_space)
-                            && !abbrev_before(text, after, re) =>
-                    {
-                        break
-                    }
-                    Some(c) => re += c.len_utf8(),
-                    None => break,
-                }
-            }
+        if from.is_some() && after > m.span.end {
+            let re = apposition_end(text, after, limit, |c| {
+                matches!(c, ',' | ';' | ':' | '\n' | '"' | '“' | '”' | '(' | ')')
+            });
             let aff = words(text, after, re);
             if aff.len() >= 2
                 && aff.len() <= 12
@@ -926,20 +915,9 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
         }
         if char_at(text, after) == Some(',') {
             let rs = skip_space(text, after + 1);
-            let mut re = rs;
-            while re < limit {
-                match char_at(text, re) {
-                    Some(',' | ';' | '\n' | '"' | '“' | '”') => break,
-                    Some('.')
-                        if char_at(text, re + 1).is_none_or(is_space)
-                            && !abbrev_before(text, rs, re) =>
-                    {
-                        break
-                    }
-                    Some(c) => re += c.len_utf8(),
-                    None => break,
-                }
-            }
+            let re = apposition_end(text, rs, limit, |c| {
+                matches!(c, ',' | ';' | '\n' | '"' | '“' | '”')
+            });
             let first = words(text, rs, re).first().map(|w| lower(w.text(text)));
             if first.is_some_and(|f| {
                 DETERMINER_SET.contains(&f)
@@ -954,6 +932,27 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
         }
     }
     Some(m)
+}
+
+/// Where an apposition or affiliation starting at `start` ends: at a char
+/// `stop` accepts, or a full stop that ends the sentence (not an
+/// abbreviation's: `the U.S. Treasury`), not past `limit`.
+fn apposition_end(text: &str, start: usize, limit: usize, stop: impl Fn(char) -> bool) -> usize {
+    let mut end = start;
+    while end < limit {
+        match char_at(text, end) {
+            Some(c) if stop(c) => break,
+            Some('.')
+                if char_at(text, end + 1).is_none_or(is_space)
+                    && !abbrev_before(text, start, end) =>
+            {
+                break
+            }
+            Some(c) => end += c.len_utf8(),
+            None => break,
+        }
+    }
+    end
 }
 
 fn abbrev_before(text: &str, start: usize, dot: usize) -> bool {

@@ -20,6 +20,24 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2007}' || c == '\u{feff}'
 }
 
+/// The end of the phrase starting at `start`: the next clause punctuation
+/// (`, ; : ( ) " “ ” — – ― ! ?`, a line break, or a full stop before a space
+/// or the end), not past `limit`.
+pub(crate) fn phrase_end(text: &str, start: usize, limit: usize) -> usize {
+    let mut end = start;
+    while end < limit {
+        match char_at(text, end) {
+            Some(
+                ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―' | '!' | '?',
+            )
+            | None => break,
+            Some('.') if char_at(text, end + 1).is_none_or(char::is_whitespace) => break,
+            Some(c) => end += c.len_utf8(),
+        }
+    }
+    end
+}
+
 /// Skips spaces forward from `i`.
 pub(crate) fn skip_space(text: &str, mut i: usize) -> usize {
     while let Some(c) = char_at(text, i) {
