@@ -915,6 +915,9 @@ pub struct Cue {
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     extra_cues: HashMap<String, Cue>,
+    /// Which first letters and lengths any cue form has (built-in and the
+    /// user's): most words are rejected here without hashing.
+    cue_shapes: std::borrow::Cow<'static, CueShapes>,
     /// The user's outlets by first word (the built-in ones are in [`base_outlets`]).
     extra_outlets: HashMap<String, Vec<String>>,
     /// Whether some user outlet starts with a lower-case letter.
@@ -949,6 +952,55 @@ fn base_cues() -> &'static HashMap<String, Cue> {
         }
         cues
     })
+}
+
+/// For each pair of first two ASCII letters (the second may be a non-letter),
+/// a bit per byte length (lengths of 31 and more share bit 31) of the cue forms
+/// starting with them: a cheap first test for [`Lexicon::cue`], which sees
+/// every word of a document and finds most are not cues.
+#[derive(Clone, Debug)]
+struct CueShapes(Vec<u32>);
+
+impl CueShapes {
+    /// The slot and length bit of `word`, or `None` when it is not ASCII
+    /// (lower-casing may change its length) or does not start with a letter:
+    /// such words are always looked up.
+    fn slot(word: &str) -> Option<(usize, u32)> {
+        let b = word.as_bytes();
+        if !word.is_ascii() || !b.first()?.is_ascii_alphabetic() {
+            return None;
+        }
+        let first = usize::from(b[0].to_ascii_lowercase() - b'a');
+        let second = match b.get(1).map(u8::to_ascii_lowercase) {
+            Some(c @ b'a'..=b'z') => usize::from(c - b'a'),
+            _ => 26,
+        };
+        Some((first * 27 + second, 1 << word.len().min(31)))
+    }
+
+    /// The shapes of `forms`.
+    fn of<'a>(forms: impl Iterator<Item = &'a str>) -> CueShapes {
+        let mut shapes = CueShapes(vec![0; 26 * 27]);
+        forms.for_each(|f| shapes.add(f));
+        shapes
+    }
+
+    fn add(&mut self, form: &str) {
+        if let Some((i, bit)) = CueShapes::slot(form) {
+            self.0[i] |= bit;
+        }
+    }
+
+    /// Whether some cue form could be `word` (false means it is none).
+    fn may_be(&self, word: &str) -> bool {
+        CueShapes::slot(word).is_none_or(|(i, bit)| self.0[i] & bit != 0)
+    }
+}
+
+/// The shapes of the built-in cue forms, once per process.
+fn base_cue_shapes() -> &'static CueShapes {
+    static SHAPES: OnceLock<CueShapes> = OnceLock::new();
+    SHAPES.get_or_init(|| CueShapes::of(base_cues().keys().map(String::as_str)))
 }
 
 /// Outlet names by first word, longest first within each word (so that "The
@@ -1017,8 +1069,17 @@ impl Lexicon {
         let lowercase_outlets = extra_outlets
             .keys()
             .any(|k| !k.starts_with(|c: char| c.is_uppercase()));
+        // The built-in shapes are shared; a user's cues need their own copy.
+        let cue_shapes = if extra_cues.is_empty() {
+            std::borrow::Cow::Borrowed(base_cue_shapes())
+        } else {
+            let mut own = base_cue_shapes().clone();
+            extra_cues.keys().for_each(|k| own.add(k));
+            std::borrow::Cow::Owned(own)
+        };
         Lexicon {
             extra_cues,
+            cue_shapes,
             extra_outlets,
             lowercase_outlets,
             extra_given_names: given_name_extras(options),
@@ -1027,6 +1088,9 @@ impl Lexicon {
 
     /// The cue a word is a form of (`said` → say), if any. Case-insensitive.
     pub fn cue(&self, word: &str) -> Option<Cue> {
+        if !self.cue_shapes.may_be(word) {
+            return None;
+        }
         with_lowercase(word, |w| {
             base_cues()
                 .get(w)

@@ -52,6 +52,17 @@ impl Doc {
         }
     }
 
+    /// The document's words that lie wholly inside `[from, to)`, in order, without
+    /// tokenising again (two binary searches). Equal to `text::words(text, from,
+    /// to)` when `from` and `to` fall between words; where a bound cuts a word
+    /// (or an abbreviation's final dot), that word is left out instead of cut.
+    #[allow(dead_code)] // the stages move onto it one by one
+    pub(crate) fn words_in(&self, from: usize, to: usize) -> &[Word] {
+        let first = self.words.partition_point(|w| w.start < from);
+        let rest = &self.words[first..];
+        &rest[..rest.partition_point(|w| w.end <= to)]
+    }
+
     /// Index of the sentence containing byte `pos` (or the last one before it).
     pub fn sentence_index(&self, pos: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.start <= pos);
