@@ -156,15 +156,26 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 /// Splits each paragraph into sentences, never inside a quotation of `pairs`.
 pub fn sentences(text: &str, paragraphs: &[Span], pairs: &Pairs) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
+    let bytes = text.as_bytes();
     for para in paragraphs {
         let mut start = para.start;
-        let slice = para.text(text);
-        let mut iter = slice.char_indices().peekable();
-        while let Some((off, c)) = iter.next() {
+        let mut i = para.start;
+        while i < para.end {
+            // Terminators are `.`, `!`, `?` or a char led by 0xE2 (`…`) or
+            // 0xE3/0xEF (`。`, `！`, `？`): other bytes are skipped undecoded.
+            if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF) {
+                i += 1;
+                continue;
+            }
+            let abs = i;
+            let Some(c) = char_at(text, abs) else {
+                i += 1;
+                continue;
+            };
+            i += c.len_utf8();
             if !matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？') {
                 continue;
             }
-            let abs = para.start + off;
             // Absorb closing punctuation and marks after the terminator.
             let mut end = abs + c.len_utf8();
             while let Some(n) = char_at(text, end) {
@@ -217,13 +228,7 @@ pub fn sentences(text: &str, paragraphs: &[Span], pairs: &Pairs) -> Vec<Span> {
             out.push(Span::new(start, end));
             start = after;
             // Skip the chars we absorbed.
-            while let Some(&(o, _)) = iter.peek() {
-                if para.start + o < after {
-                    iter.next();
-                } else {
-                    break;
-                }
-            }
+            i = i.max(after);
         }
         if start < para.end {
             out.push(Span::new(start, para.end));
