@@ -284,20 +284,42 @@ fn make_pair(text: &str, o: Open, close: Option<Span>, end: usize, depth: usize)
     }
 }
 
+/// The bytes a quotation mark can start with: `"`, `'` and the lead byte of
+/// any non-ASCII char (the curly, angle and corner marks).
+static MARK_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    let mut b = 0xC0;
+    while b < 256 {
+        t[b] = true;
+        b += 1;
+    }
+    t
+};
+
 fn scan_paragraph(text: &str, para: Span, stack: &mut Vec<Open>, pairs: &mut Vec<Pair>) {
-    let slice = para.text(text);
+    let bytes = text.as_bytes();
     let mut skip_until = 0usize;
-    for (off, c) in slice.char_indices() {
-        if !is_quote_mark(c) {
-            continue;
+    let mut i = para.start;
+    while i < para.end {
+        // Other bytes (letters, spaces, ASCII punctuation) are skipped undecoded.
+        let Some(skip) = bytes
+            .get(i..para.end)
+            .and_then(|rest| rest.iter().position(|&b| MARK_LEAD[usize::from(b)]))
+        else {
+            break;
+        };
+        i += skip;
+        let Some(c) = char_at(text, i) else {
+            break;
+        };
+        if is_quote_mark(c) && i >= skip_until {
+            if let Some(end) = scan_mark(text, para, i, c, stack, pairs) {
+                skip_until = end;
+            }
         }
-        let i = para.start + off;
-        if i < skip_until {
-            continue;
-        }
-        if let Some(end) = scan_mark(text, para, i, c, stack, pairs) {
-            skip_until = end;
-        }
+        i += c.len_utf8();
     }
 }
 

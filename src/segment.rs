@@ -7,7 +7,7 @@
 //! after an abbreviation (`Mr.`, `U.S.`, `Jan.`), an initial, or inside a decimal.
 
 use crate::marks::Pairs;
-use crate::text::{char_at, char_before, is_space, word_iter, Word};
+use crate::text::{char_at, char_before, is_space, push_words, ByteClasses, Word};
 use crate::Span;
 
 /// The paragraphs and sentences of a text, and the words of each sentence
@@ -31,9 +31,10 @@ impl Doc {
     pub fn new(text: &str, paragraphs: Vec<Span>, sentences: Vec<Span>) -> Doc {
         let mut all = Vec::with_capacity(text.len() / 5);
         let mut word_starts = Vec::with_capacity(sentences.len() + 1);
+        let classes = ByteClasses::new(text);
         for s in &sentences {
             word_starts.push(all.len());
-            all.extend(word_iter(text, s.start, s.end));
+            push_words(text, &classes, s.start, s.end, &mut all);
         }
         word_starts.push(all.len());
         Doc {
@@ -153,6 +154,19 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     }
 }
 
+/// The bytes a sentence terminator can start with: `.`, `!`, `?`, and the lead
+/// bytes of `…` (0xE2) and of `。`, `！`, `？` (0xE3, 0xEF).
+static TERMINATOR_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
 /// Splits each paragraph into sentences, never inside a quotation of `pairs`.
 pub fn sentences(text: &str, paragraphs: &[Span], pairs: &Pairs) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
@@ -161,12 +175,14 @@ pub fn sentences(text: &str, paragraphs: &[Span], pairs: &Pairs) -> Vec<Span> {
         let mut start = para.start;
         let mut i = para.start;
         while i < para.end {
-            // Terminators are `.`, `!`, `?` or a char led by 0xE2 (`…`) or
-            // 0xE3/0xEF (`。`, `！`, `？`): other bytes are skipped undecoded.
-            if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF) {
-                i += 1;
-                continue;
-            }
+            // Other bytes are skipped undecoded, in a tight loop.
+            let Some(skip) = bytes
+                .get(i..para.end)
+                .and_then(|rest| rest.iter().position(|&b| TERMINATOR_LEAD[usize::from(b)]))
+            else {
+                break;
+            };
+            i += skip;
             let abs = i;
             let Some(c) = char_at(text, abs) else {
                 i += 1;
