@@ -6,7 +6,7 @@
 // several runs, printed as MB/s and as ratios to compromise. The claim is the
 // ratio: absolute numbers depend on the machine and its load.
 //
-//   node scripts/bench-peers.mjs [--runs N] [--copies N]
+//   node scripts/bench-peers.mjs [--runs N] [--copies N] [--warmup SECONDS]
 //
 // Needs: target/release/whosaid and target/release/examples/throughput
 // (cargo build --release --bin whosaid --example throughput), pkg/whosaid.js +
@@ -29,6 +29,7 @@ const arg = (name, dflt) => {
 };
 const RUNS = arg("--runs", 7);
 const COPIES = arg("--copies", 1);
+const WARMUP = arg("--warmup", 1);
 
 // The same text for everyone: the four hand-written articles of benches/data.
 const articles = ["tech", "council", "court", "europe"].map((n) =>
@@ -44,9 +45,16 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** Times `fn` (which processes `n` bytes) RUNS times after one warm-up; MB/s of the median. */
+/**
+ * Times `fn` (which processes `n` bytes) RUNS times after a warm-up of at least
+ * WARMUP seconds and three calls; MB/s of the median. The warm-up is the same
+ * for every row: V8 compiles both compromise's JavaScript and whosaid's wasm
+ * lazily and re-compiles hot functions with its optimising tier after a few
+ * calls, so a single warm-up call would time the compilers, not the code.
+ */
 function measure(fn, n = bytes) {
-  fn();
+  const warmUntil = process.hrtime.bigint() + BigInt(Math.round(WARMUP * 1e9));
+  for (let calls = 0; calls < 3 || process.hrtime.bigint() < warmUntil; calls++) fn();
   const times = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = process.hrtime.bigint();
@@ -169,7 +177,7 @@ print(statistics.median(ts), n)
 
 // ---- report
 const base = comp.mbps;
-console.log(`\nwhosaid peers: ${(bytes / 1000).toFixed(1)} KB of news (benches/data, ${COPIES} cop${COPIES === 1 ? "y" : "ies"}), median of ${RUNS} runs`);
+console.log(`\nwhosaid peers: ${(bytes / 1000).toFixed(1)} KB of news (benches/data, ${COPIES} cop${COPIES === 1 ? "y" : "ies"}), median of ${RUNS} runs after ≥ ${WARMUP} s of warm-up`);
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
 console.log("| tool | MB/s | × compromise | found |");
 console.log("|---|---:|---:|---|");
