@@ -286,10 +286,9 @@ pub const ABBREVIATIONS: &[&str] = &[
 
 /// Whether `word` (without its final dot) is a known abbreviation.
 pub fn is_abbreviation(word: &str) -> bool {
-    word.len() <= 6
-        && ABBREVIATIONS
-            .binary_search_by(|a| a.bytes().cmp(word.bytes().map(|b| b.to_ascii_lowercase())))
-            .is_ok()
+    static SET: WordSet = WordSet::new(ABBREVIATIONS);
+    // Every abbreviation is ASCII, so only ASCII letters are folded.
+    word.len() <= 6 && word.is_ascii() && SET.contains_lower(word)
 }
 
 /// Titles written before a person's name, with the gender they imply

@@ -206,29 +206,43 @@ pub(crate) struct ByteClasses {
 }
 
 impl ByteClasses {
-    /// The classes of every byte of `text`, in one pass.
+    /// The classes of every byte of `text`, in one pass, eight bytes at a time.
     pub(crate) fn new(text: &str) -> ByteClasses {
-        let n = text.len().div_ceil(64);
+        let bytes = text.as_bytes();
+        let n = bytes.len().div_ceil(64);
         let mut classes = ByteClasses {
-            alnum: Vec::with_capacity(n),
-            non_ascii: Vec::with_capacity(n),
-            joiner: Vec::with_capacity(n),
+            alnum: vec![0; n],
+            non_ascii: vec![0; n],
+            joiner: vec![0; n],
         };
-        for chunk in text.as_bytes().chunks(64) {
-            let (mut alnum, mut non_ascii, mut joiner) = (0u64, 0u64, 0u64);
-            for (k, eight) in chunk.chunks(8).enumerate() {
-                let mut buf = [0u8; 8];
-                buf[..eight.len()].copy_from_slice(eight);
-                let (a, n, j) = classify8(u64::from_le_bytes(buf));
-                alnum |= a << (8 * k);
-                non_ascii |= n << (8 * k);
-                joiner |= j << (8 * k);
-            }
-            classes.alnum.push(alnum);
-            classes.non_ascii.push(non_ascii);
-            classes.joiner.push(joiner);
+        let mut eights = bytes.chunks_exact(8);
+        for (k, eight) in eights.by_ref().enumerate() {
+            let x = <[u8; 8]>::try_from(eight).map_or(0, u64::from_le_bytes);
+            classes.set8(k, x);
+        }
+        let rest = eights.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            classes.set8(bytes.len() / 8, u64::from_le_bytes(buf));
         }
         classes
+    }
+
+    /// Records the classes of the `k`-th eight bytes, `x`.
+    #[inline(always)]
+    fn set8(&mut self, k: usize, x: u64) {
+        let (alnum, non_ascii, joiner) = classify8(x);
+        let (w, shift) = (k / 8, 8 * (k % 8));
+        if let (Some(a), Some(n), Some(j)) = (
+            self.alnum.get_mut(w),
+            self.non_ascii.get_mut(w),
+            self.joiner.get_mut(w),
+        ) {
+            *a |= alnum << shift;
+            *n |= non_ascii << shift;
+            *j |= joiner << shift;
+        }
     }
 
     /// The first byte at or after `from` and before `to` whose bit is set in
