@@ -12,7 +12,7 @@
 //! unclosed and bounded at its paragraph, so a stray mark never swallows the rest
 //! of the article. Nesting is bounded at [`MAX_DEPTH`].
 
-use crate::text::{char_at, char_before, is_space};
+use crate::text::{char_at, char_before, eq_mask, find_bytes, is_space, non_ascii_mask};
 use crate::Span;
 
 /// The allowed (open, close) pairs, by locale:
@@ -284,33 +284,19 @@ fn make_pair(text: &str, o: Open, close: Option<Span>, end: usize, depth: usize)
     }
 }
 
-/// The bytes a quotation mark can start with: `"`, `'` and the lead byte of
-/// any non-ASCII char (the curly, angle and corner marks).
-static MARK_LEAD: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'"' as usize] = true;
-    t[b'\'' as usize] = true;
-    let mut b = 0xC0;
-    while b < 256 {
-        t[b] = true;
-        b += 1;
-    }
-    t
-};
-
 fn scan_paragraph(text: &str, para: Span, stack: &mut Vec<Open>, pairs: &mut Vec<Pair>) {
     let bytes = text.as_bytes();
     let mut skip_until = 0usize;
     let mut i = para.start;
     while i < para.end {
-        // Other bytes (letters, spaces, ASCII punctuation) are skipped undecoded.
-        let Some(skip) = bytes
-            .get(i..para.end)
-            .and_then(|rest| rest.iter().position(|&b| MARK_LEAD[usize::from(b)]))
-        else {
+        // Only `"`, `'` and non-ASCII chars (the curly, angle and corner
+        // marks) can be marks: other bytes are skipped eight at a time.
+        let Some(at) = find_bytes(bytes, i, para.end, |x| {
+            eq_mask(x, b'"') | eq_mask(x, b'\'') | non_ascii_mask(x)
+        }) else {
             break;
         };
-        i += skip;
+        i = at;
         let Some(c) = char_at(text, i) else {
             break;
         };

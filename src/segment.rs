@@ -7,7 +7,10 @@
 //! after an abbreviation (`Mr.`, `U.S.`, `Jan.`), an initial, or inside a decimal.
 
 use crate::marks::Pairs;
-use crate::text::{char_at, char_before, is_space, push_words, ByteClasses, Word};
+use crate::text::{
+    char_at, char_before, eq_mask, find_bytes, is_space, non_ascii_mask, push_words, ByteClasses,
+    Word,
+};
 use crate::Span;
 
 /// The paragraphs and sentences of a text, and the words of each sentence
@@ -94,25 +97,23 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\n' {
-            // A blank line follows?
-            let mut j = i + 1;
-            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+    while let Some(nl) = find_bytes(bytes, i, bytes.len(), |x| eq_mask(x, b'\n')) {
+        // A blank line follows?
+        let mut j = nl + 1;
+        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+            j += 1;
+        }
+        let blank = j < bytes.len() && bytes[j] == b'\n';
+        if blank || !hard_wrapped {
+            push_trimmed(text, start, nl, &mut out);
+            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r' | b'\n') {
                 j += 1;
             }
-            let blank = j < bytes.len() && bytes[j] == b'\n';
-            if blank || !hard_wrapped {
-                push_trimmed(text, start, i, &mut out);
-                while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r' | b'\n') {
-                    j += 1;
-                }
-                start = j;
-                i = j;
-                continue;
-            }
+            start = j;
+            i = j;
+        } else {
+            i = nl + 1;
         }
-        i += 1;
     }
     push_trimmed(text, start, bytes.len(), &mut out);
     out
@@ -154,19 +155,6 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     }
 }
 
-/// The bytes a sentence terminator can start with: `.`, `!`, `?`, and the lead
-/// bytes of `…` (0xE2) and of `。`, `！`, `？` (0xE3, 0xEF).
-static TERMINATOR_LEAD: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[0xE2] = true;
-    t[0xE3] = true;
-    t[0xEF] = true;
-    t
-};
-
 /// Splits each paragraph into sentences, never inside a quotation of `pairs`.
 pub fn sentences(text: &str, paragraphs: &[Span], pairs: &Pairs) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
@@ -175,14 +163,14 @@ pub fn sentences(text: &str, paragraphs: &[Span], pairs: &Pairs) -> Vec<Span> {
         let mut start = para.start;
         let mut i = para.start;
         while i < para.end {
-            // Other bytes are skipped undecoded, in a tight loop.
-            let Some(skip) = bytes
-                .get(i..para.end)
-                .and_then(|rest| rest.iter().position(|&b| TERMINATOR_LEAD[usize::from(b)]))
-            else {
+            // Terminators are `.`, `!`, `?` and non-ASCII chars (`…`, `。`,
+            // `！`, `？`): other bytes are skipped eight at a time, undecoded.
+            let Some(at) = find_bytes(bytes, i, para.end, |x| {
+                eq_mask(x, b'.') | eq_mask(x, b'!') | eq_mask(x, b'?') | non_ascii_mask(x)
+            }) else {
                 break;
             };
-            i += skip;
+            i = at;
             let abs = i;
             let Some(c) = char_at(text, abs) else {
                 i += 1;

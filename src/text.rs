@@ -303,13 +303,50 @@ fn classify8(x: u64) -> (u64, u64, u64) {
     let folded = y | (ONES * 0x20);
     let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
     let alnum = (digit | letter) & !high;
-    // Exact per-byte equality: a zero byte of `x ^ c` has no bit set after this.
-    let equals = |c: u8| {
-        let v = x ^ (ONES * u64::from(c));
-        !(((v & LOW7).wrapping_add(LOW7)) | v | LOW7)
-    };
-    let joiner = equals(b'\'') | equals(b'-') | equals(b'.') | equals(b'&');
+    let joiner = eq_mask(x, b'\'') | eq_mask(x, b'-') | eq_mask(x, b'.') | eq_mask(x, b'&');
     (gather8(alnum), gather8(high), gather8(joiner))
+}
+
+/// The high bit set in each byte of `x` (eight bytes, little-endian) that
+/// equals `c`, other bits clear; exact, with no false hits from carries.
+#[inline(always)]
+pub(crate) fn eq_mask(x: u64, c: u8) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let v = x ^ (0x0101_0101_0101_0101 * u64::from(c));
+    // A byte of `v` is zero exactly when no bit survives this.
+    !(((v & LOW7).wrapping_add(LOW7)) | v | LOW7)
+}
+
+/// The high bit of every non-ASCII byte of `x`.
+#[inline(always)]
+pub(crate) fn non_ascii_mask(x: u64) -> u64 {
+    x & 0x8080_8080_8080_8080
+}
+
+/// The first position in `[from, to)` of `bytes` whose byte `hit` marks, eight
+/// bytes at a time: `hit` maps eight bytes (little-endian) to the high bit of
+/// each byte it wants (as [`eq_mask`] and [`non_ascii_mask`] do). A zero byte
+/// must not be a hit: the last eight are padded with zeros.
+#[inline(always)]
+pub(crate) fn find_bytes(
+    bytes: &[u8],
+    from: usize,
+    to: usize,
+    hit: impl Fn(u64) -> u64,
+) -> Option<usize> {
+    let hay = bytes.get(from..to)?;
+    let mut eights = hay.chunks_exact(8);
+    for (k, eight) in eights.by_ref().enumerate() {
+        let m = hit(<[u8; 8]>::try_from(eight).map_or(0, u64::from_le_bytes));
+        if m != 0 {
+            return Some(from + 8 * k + (m.trailing_zeros() / 8) as usize);
+        }
+    }
+    let rest = eights.remainder();
+    let mut buf = [0u8; 8];
+    buf[..rest.len()].copy_from_slice(rest);
+    let m = hit(u64::from_le_bytes(buf));
+    (m != 0).then(|| to - rest.len() + (m.trailing_zeros() / 8) as usize)
 }
 
 /// The high bit of each byte of `m` (other bits clear) as 8 bits, byte 0 first.
@@ -398,6 +435,20 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn find_bytes_equals_position(text in newsish(), a in 0usize..400, b in 0usize..400) {
+            let bytes = text.as_bytes();
+            let (from, to) = (a.min(b).min(bytes.len()), a.max(b).min(bytes.len()));
+            let found = find_bytes(bytes, from, to, |x| {
+                eq_mask(x, b'.') | eq_mask(x, b'\'') | non_ascii_mask(x)
+            });
+            let oracle = bytes[from..to]
+                .iter()
+                .position(|&c| c == b'.' || c == b'\'' || c >= 0x80)
+                .map(|k| from + k);
+            prop_assert_eq!(found, oracle);
+        }
+
         #[test]
         fn push_words_equals_word_iter(text in newsish(), a in 0usize..400, b in 0usize..400) {
             let (from, to) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
