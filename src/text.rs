@@ -354,6 +354,43 @@ fn gather8(m: u64) -> u64 {
     ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
+/// The word starting at `start` (an ASCII letter or digit) when only ASCII
+/// letters, digits and joiners between them make it up, read from the masks:
+/// `None` where a non-ASCII char meets it, for [`Words`] to read. The byte
+/// after the word (if any) is not part of any word.
+#[inline(always)]
+fn ascii_word(text: &str, classes: &ByteClasses, start: usize, to: usize) -> Option<Word> {
+    let bytes = text.as_bytes();
+    if !bytes.get(start)?.is_ascii_alphanumeric() {
+        return None;
+    }
+    let mut run = start;
+    loop {
+        let end = classes.next_not_alnum(run, to);
+        if end >= to {
+            return Some(Word { start, end: to });
+        }
+        if !classes.is_special(end) {
+            return Some(Word { start, end });
+        }
+        let b = bytes[end];
+        if !b.is_ascii() {
+            return None;
+        }
+        // A joiner: inside the word when a word char follows it.
+        match bytes.get(end + 1).filter(|_| end + 1 < to) {
+            Some(n) if n.is_ascii_alphanumeric() => run = end + 1,
+            Some(n) if !n.is_ascii() => return None,
+            _ => {
+                // Keep an abbreviation's final dot: "U.S.", "Mr.", "Jan."
+                let dot = b == b'.' && is_abbrev_like(&text[start..end]);
+                let end = if dot { end + 1 } else { end };
+                return Some(Word { start, end });
+            }
+        }
+    }
+}
+
 /// Appends the words of `text[from..to]` to `out`: the words of
 /// [`word_iter`]`(text, from, to)`, found with the masks of `classes` (which
 /// must be those of `text`). A word of ASCII letters and digits ending at a
@@ -376,17 +413,10 @@ pub(crate) fn push_words(
         if start >= to {
             return;
         }
-        if text.as_bytes()[start].is_ascii() {
-            let end = classes.next_not_alnum(start, to);
-            if end >= to {
-                out.push(Word { start, end: to });
-                return;
-            }
-            if !classes.is_special(end) {
-                out.push(Word { start, end });
-                pos = end + 1;
-                continue;
-            }
+        if let Some(word) = ascii_word(text, classes, start, to) {
+            pos = (word.end + 1).min(to);
+            out.push(word);
+            continue;
         }
         let mut words = Words {
             text,
