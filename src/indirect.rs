@@ -21,7 +21,7 @@
 //! - `mixed-…`: the same rules when the clause holds a quoted fragment.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use crate::lexicon::{Cue, Lexicon};
 use crate::marks::{Pair, Pairs};
@@ -34,12 +34,35 @@ use crate::text::{
 };
 use crate::{QuoteKind, Span};
 
-/// Words after which a cue form is a noun or an infinitive, not a finite speech
-/// verb (`the report`, `to say`).
-const BLOCKERS_BEFORE: &[&str] = &[
-    "a", "about", "against", "an", "at", "by", "for", "from", "her", "his", "in", "into", "its",
-    "my", "of", "on", "our", "the", "their", "this", "to", "with", "your",
-];
+/// Whether `w` (in lower case) is a word after which a cue form is a noun or
+/// an infinitive, not a finite speech verb (`the report`, `to say`).
+fn blocks_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "about"
+            | "against"
+            | "an"
+            | "at"
+            | "by"
+            | "for"
+            | "from"
+            | "her"
+            | "his"
+            | "in"
+            | "into"
+            | "its"
+            | "my"
+            | "of"
+            | "on"
+            | "our"
+            | "the"
+            | "their"
+            | "this"
+            | "to"
+            | "with"
+            | "your"
+    )
+}
 
 /// Weak cue lemmas whose base and `-s` forms are more often nouns (`the plan`,
 /// `financial hope`, `public support`).
@@ -106,7 +129,7 @@ pub fn find_indirect(
             continue;
         }
         cues.clear();
-        cues.resize_with(ws.len(), OnceCell::new);
+        cues.resize(ws.len(), Cell::new(None));
         let s = Sentence {
             text,
             span,
@@ -129,8 +152,8 @@ struct Sentence<'a> {
     ws: &'a [Word],
     pairs: &'a Pairs,
     lex: &'a Lexicon,
-    /// The cue of each word of `ws`, looked up on first use.
-    cues: &'a [OnceCell<Option<Cue>>],
+    /// The cue of each word of `ws`, once looked up.
+    cues: &'a [Cell<Option<Option<Cue>>>],
     /// Whether a quotation may overlap the sentence: when none does, no
     /// position inside it is quoted and the marks need not be searched.
     quoted: bool,
@@ -141,7 +164,12 @@ struct Sentence<'a> {
 impl Sentence<'_> {
     /// The cue word `i` is a form of, if any ([`Lexicon::cue`], once per word).
     fn cue(&self, i: usize) -> Option<Cue> {
-        *self.cues[i].get_or_init(|| self.lex.cue(self.ws[i].text(self.text)))
+        let cell = &self.cues[i];
+        cell.get().unwrap_or_else(|| {
+            let cue = self.lex.cue(self.ws[i].text(self.text));
+            cell.set(Some(cue));
+            cue
+        })
     }
 
     /// [`Pairs::inside_quote`], answered without a search inside a sentence
@@ -247,6 +275,11 @@ fn find_in_sentence(s: &Sentence, doc: &Doc, si: usize, found: &mut Vec<Candidat
         if w.start < consumed || s.inside_quote(w.start) {
             continue;
         }
+        // After `the`, `to`, … no cue form is a verb (see `verb_reading`): a
+        // cheap test that spares most such words their lexicon lookup.
+        if k > 0 && blocks_cue(ws[k - 1].text(text)) {
+            continue;
+        }
         let Some(info) = s.cue(k) else {
             continue;
         };
@@ -326,7 +359,7 @@ fn verb_reading(
     if info.lemma == "vote" && !next.is_some_and(|n| matches!(n, "for" | "against" | "to")) {
         return false;
     }
-    if prev.is_some_and(|p| BLOCKERS_BEFORE.contains(&p) || possessive(p)) {
+    if prev.is_some_and(|p| blocks_cue(p) || possessive(p)) {
         return false;
     }
     if !info.strong
@@ -780,7 +813,7 @@ fn subject_before(at: &CueAt) -> Option<Span> {
         let p = ws[i - 1];
         let lp = lower(p.text(text));
         let gap = Span::new(p.end, ws[i].start).text(text);
-        if gap.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']) {
+        if !blank(gap) && gap.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']) {
             break;
         }
         if CLAUSE_OPENERS.contains(&&*lp) {
@@ -1038,10 +1071,35 @@ fn subject_cue_content(at: &CueAt) -> Option<Candidate> {
     ))
 }
 
-/// Conjunctions that open a second clause with its own attribution.
-const NEXT_CLAUSE: &[&str] = &[
-    "after", "although", "and", "as", "because", "but", "though", "when", "whereas", "while",
-];
+/// Whether `w` is a conjunction that opens a second clause with its own
+/// attribution.
+fn next_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "after"
+            | "although"
+            | "and"
+            | "as"
+            | "because"
+            | "but"
+            | "though"
+            | "when"
+            | "whereas"
+            | "while"
+    )
+}
+
+/// Whether a space between words, `gap`, is only plain spaces (most are).
+fn blank(gap: &str) -> bool {
+    gap.bytes().all(|b| b == b' ')
+}
+
+/// Whether `text[from..to]` holds a comma.
+fn has_comma(text: &str, from: usize, to: usize) -> bool {
+    text.as_bytes()
+        .get(from..to)
+        .is_some_and(|g| g != b" " && g.contains(&b','))
+}
 
 /// Where a second attribution starts inside reported speech that runs from
 /// word `from` to `end`: `Kerry said the talks would go on, and he urged
@@ -1054,20 +1112,19 @@ fn next_attribution(s: &Sentence, from: usize, end: usize) -> Option<usize> {
         if w.end > end {
             break;
         }
-        if s.inside_quote(w.start) {
-            continue;
-        }
         // The conjunction (or a comma: `…, Mr. Clarke said the deal …`, then
         // only with a strong cue) and the first word of the subject. An
         // interposed `…, Tom Moss said, …` ends the clause too: what follows
         // is his.
-        let comma = Span::new(ws[i - 1].end, w.start).text(text).contains(',');
-        let (conj, first) = if NEXT_CLAUSE.contains(&w.text(text)) {
-            (w.span(), i + 1)
-        } else if comma {
-            (Span::new(ws[i - 1].end, ws[i - 1].end), i)
-        } else {
+        let comma = has_comma(text, ws[i - 1].end, w.start);
+        let conjunction = next_clause(w.text(text));
+        if !(conjunction || comma) || s.inside_quote(w.start) {
             continue;
+        }
+        let (conj, first) = if conjunction {
+            (w.span(), i + 1)
+        } else {
+            (Span::new(ws[i - 1].end, ws[i - 1].end), i)
         };
         // The subject (a known kind of mention) right after the conjunction,
         // then the cue.
@@ -1100,8 +1157,7 @@ fn next_attribution(s: &Sentence, from: usize, end: usize) -> Option<usize> {
 fn trailing_attribution_start(s: &Sentence, from: usize) -> Option<usize> {
     let (text, ws, lex) = (s.text, s.ws, s.lex);
     for i in from + 1..ws.len() {
-        let gap = Span::new(ws[i - 1].end, ws[i].start).text(text);
-        if !gap.contains(',') {
+        if !has_comma(text, ws[i - 1].end, ws[i].start) {
             continue;
         }
         let t = lower(ws[i].text(text));
