@@ -34,33 +34,38 @@ use crate::text::{
 };
 use crate::{QuoteKind, Span};
 
+/// The bytes of word `w` (its text without the char-boundary checks).
+fn word_bytes(text: &str, w: Word) -> &[u8] {
+    text.as_bytes().get(w.start..w.end).unwrap_or(&[])
+}
+
 /// Whether `w` (in lower case) is a word after which a cue form is a noun or
 /// an infinitive, not a finite speech verb (`the report`, `to say`).
-fn blocks_cue(w: &str) -> bool {
+fn blocks_cue(w: &[u8]) -> bool {
     matches!(
         w,
-        "a" | "about"
-            | "against"
-            | "an"
-            | "at"
-            | "by"
-            | "for"
-            | "from"
-            | "her"
-            | "his"
-            | "in"
-            | "into"
-            | "its"
-            | "my"
-            | "of"
-            | "on"
-            | "our"
-            | "the"
-            | "their"
-            | "this"
-            | "to"
-            | "with"
-            | "your"
+        b"a" | b"about"
+            | b"against"
+            | b"an"
+            | b"at"
+            | b"by"
+            | b"for"
+            | b"from"
+            | b"her"
+            | b"his"
+            | b"in"
+            | b"into"
+            | b"its"
+            | b"my"
+            | b"of"
+            | b"on"
+            | b"our"
+            | b"the"
+            | b"their"
+            | b"this"
+            | b"to"
+            | b"with"
+            | b"your"
     )
 }
 
@@ -130,6 +135,7 @@ pub fn find_indirect(
         }
         cues.clear();
         cues.resize(ws.len(), Cell::new(None));
+        let quotes = QuoteWalk::new(pairs, span.start);
         let s = Sentence {
             text,
             span,
@@ -137,7 +143,8 @@ pub fn find_indirect(
             pairs,
             lex,
             cues: &cues,
-            quoted: overlaps_quote(pairs, span),
+            quotes,
+            quoted: quotes.reaches(span.end),
             headline: OnceCell::new(),
         };
         find_in_sentence(&s, doc, si, found, marked);
@@ -154,8 +161,10 @@ struct Sentence<'a> {
     lex: &'a Lexicon,
     /// The cue of each word of `ws`, once looked up.
     cues: &'a [Cell<Option<Option<Cue>>>],
-    /// Whether a quotation may overlap the sentence: when none does, no
-    /// position inside it is quoted and the marks need not be searched.
+    /// The outermost quotations from the sentence's start on.
+    quotes: QuoteWalk<'a>,
+    /// Whether a quotation overlaps the sentence: when none does, no position
+    /// inside it is quoted and the marks need not be searched.
     quoted: bool,
     /// Whether the sentence is in title case (see [`title_case`]).
     headline: OnceCell<bool>,
@@ -185,18 +194,48 @@ impl Sentence<'_> {
     }
 }
 
-/// Whether some outermost quotation may overlap `span` (never false when one
-/// does): one covers its start, or one opens inside it.
-fn overlaps_quote(pairs: &Pairs, span: Span) -> bool {
-    let opens = |t: &usize| pairs.pairs.get(*t).map(|p| p.open.start);
-    let next = pairs
-        .top
-        .partition_point(|t| opens(t).is_some_and(|o| o <= span.start));
-    pairs.inside_quote(span.start)
-        || pairs
+/// [`Pairs::inside_quote`] for the increasing positions of one walk through a
+/// sentence: the outermost quotations are sorted and never overlap, so one
+/// cursor over them replaces a search per position.
+#[derive(Clone, Copy)]
+struct QuoteWalk<'p> {
+    pairs: &'p Pairs,
+    /// The first outermost quotation that ends after the positions asked so far.
+    next: usize,
+}
+
+impl<'p> QuoteWalk<'p> {
+    /// A walk from position `from` on.
+    fn new(pairs: &'p Pairs, from: usize) -> Self {
+        let next = pairs
             .top
-            .get(next)
-            .is_some_and(|t| opens(t).is_none_or(|o| o < span.end))
+            .partition_point(|&t| pairs.pairs.get(t).is_some_and(|p| p.outer().end <= from));
+        QuoteWalk { pairs, next }
+    }
+
+    /// Whether the next quotation starts before `end`.
+    fn reaches(&self, end: usize) -> bool {
+        let pairs = self.pairs;
+        pairs
+            .top
+            .get(self.next)
+            .and_then(|&t| pairs.pairs.get(t))
+            .is_some_and(|p| p.outer().start < end)
+    }
+
+    /// Whether `pos` (not before the positions asked so far) is quoted.
+    fn inside(&mut self, pos: usize) -> bool {
+        let pairs = self.pairs;
+        let inside = loop {
+            match pairs.top.get(self.next).and_then(|&t| pairs.pairs.get(t)) {
+                Some(p) if p.outer().end <= pos => self.next += 1,
+                Some(p) => break p.outer().start <= pos,
+                None => break false,
+            }
+        };
+        debug_assert_eq!(inside, pairs.inside_quote(pos));
+        inside
+    }
 }
 
 /// A cue word (word `k` of its sentence) and the noun phrases before it that
@@ -270,14 +309,15 @@ fn find_in_sentence(s: &Sentence, doc: &Doc, si: usize, found: &mut Vec<Candidat
         add(c, pairs, found, marked);
         return;
     }
+    let mut quotes = s.quoted.then_some(s.quotes);
     for k in 0..ws.len() {
         let w = ws[k];
-        if w.start < consumed || s.inside_quote(w.start) {
+        if w.start < consumed || quotes.as_mut().is_some_and(|q| q.inside(w.start)) {
             continue;
         }
         // After `the`, `to`, … no cue form is a verb (see `verb_reading`): a
         // cheap test that spares most such words their lexicon lookup.
-        if k > 0 && blocks_cue(ws[k - 1].text(text)) {
+        if k > 0 && blocks_cue(word_bytes(text, ws[k - 1])) {
             continue;
         }
         let Some(info) = s.cue(k) else {
@@ -359,7 +399,7 @@ fn verb_reading(
     if info.lemma == "vote" && !next.is_some_and(|n| matches!(n, "for" | "against" | "to")) {
         return false;
     }
-    if prev.is_some_and(|p| blocks_cue(p) || possessive(p)) {
+    if prev.is_some_and(|p| blocks_cue(p.as_bytes()) || possessive(p)) {
         return false;
     }
     if !info.strong
@@ -722,13 +762,15 @@ fn general_np_after(text: &str, pos: usize, limit: usize) -> Option<Span> {
 /// `Name: claim` as a headline or a paragraph's first words.
 fn headline_colon(s: &Sentence, doc: &Doc, si: usize) -> Option<Candidate> {
     let (text, sentence, pairs, lex) = (s.text, s.span, s.pairs, s.lex);
+    // No word runs over a colon, so the head's words are the sentence's
+    // first ones, and a head of at most four words ends before the fifth.
+    let head_limit = s.ws.get(4).map_or(sentence.end, |w| w.start);
+    let colon = Span::new(sentence.start, head_limit).text(text).find(':')? + sentence.start;
     let para = doc.paragraph_at(sentence.start)?;
     if para.start != sentence.start || (si > 0 && doc.sentences[si - 1].end > para.start) {
         return None;
     }
-    let colon = sentence.text(text).find(':')? + sentence.start;
     let head = Span::new(sentence.start, colon);
-    // No word runs over a colon: the head's words are the sentence's first ones.
     let hw = &s.ws[..s.ws.partition_point(|w| w.end <= colon)];
     if hw.is_empty()
         || hw.len() > 4
@@ -1073,19 +1115,19 @@ fn subject_cue_content(at: &CueAt) -> Option<Candidate> {
 
 /// Whether `w` is a conjunction that opens a second clause with its own
 /// attribution.
-fn next_clause(w: &str) -> bool {
+fn next_clause(w: &[u8]) -> bool {
     matches!(
         w,
-        "after"
-            | "although"
-            | "and"
-            | "as"
-            | "because"
-            | "but"
-            | "though"
-            | "when"
-            | "whereas"
-            | "while"
+        b"after"
+            | b"although"
+            | b"and"
+            | b"as"
+            | b"because"
+            | b"but"
+            | b"though"
+            | b"when"
+            | b"whereas"
+            | b"while"
     )
 }
 
@@ -1117,7 +1159,7 @@ fn next_attribution(s: &Sentence, from: usize, end: usize) -> Option<usize> {
         // interposed `…, Tom Moss said, …` ends the clause too: what follows
         // is his.
         let comma = has_comma(text, ws[i - 1].end, w.start);
-        let conjunction = next_clause(w.text(text));
+        let conjunction = next_clause(word_bytes(text, w));
         if !(conjunction || comma) || s.inside_quote(w.start) {
             continue;
         }
