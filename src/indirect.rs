@@ -20,7 +20,10 @@
 //! - `headline-speaker-colon`: `Name: claim` opening a paragraph.
 //! - `mixed-…`: the same rules when the clause holds a quoted fragment.
 
-use crate::lexicon::Lexicon;
+use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
+
+use crate::lexicon::{Cue, Lexicon};
 use crate::marks::{Pair, Pairs};
 use crate::mentions::{np_after, np_before, Mention};
 use crate::quotes::Candidate;
@@ -31,12 +34,40 @@ use crate::text::{
 };
 use crate::{QuoteKind, Span};
 
-/// Words after which a cue form is a noun or an infinitive, not a finite speech
-/// verb (`the report`, `to say`).
-const BLOCKERS_BEFORE: &[&str] = &[
-    "a", "about", "against", "an", "at", "by", "for", "from", "her", "his", "in", "into", "its",
-    "my", "of", "on", "our", "the", "their", "this", "to", "with", "your",
-];
+/// The bytes of word `w` (its text without the char-boundary checks).
+fn word_bytes(text: &str, w: Word) -> &[u8] {
+    text.as_bytes().get(w.start..w.end).unwrap_or(&[])
+}
+
+/// Whether `w` (in lower case) is a word after which a cue form is a noun or
+/// an infinitive, not a finite speech verb (`the report`, `to say`).
+fn blocks_cue(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"a" | b"about"
+            | b"against"
+            | b"an"
+            | b"at"
+            | b"by"
+            | b"for"
+            | b"from"
+            | b"her"
+            | b"his"
+            | b"in"
+            | b"into"
+            | b"its"
+            | b"my"
+            | b"of"
+            | b"on"
+            | b"our"
+            | b"the"
+            | b"their"
+            | b"this"
+            | b"to"
+            | b"with"
+            | b"your"
+    )
+}
 
 /// Weak cue lemmas whose base and `-s` forms are more often nouns (`the plan`,
 /// `financial hope`, `public support`).
@@ -85,6 +116,8 @@ const PREPOSITIONS: &[&str] = &[
 
 /// Finds reported speech in `text` and adds it to `found`, turning quoted
 /// fragments inside reported clauses into mixed quotes.
+// Called once per document: kept out of line so that profiles show the stage.
+#[inline(never)]
 pub fn find_indirect(
     text: &str,
     doc: &Doc,
@@ -95,153 +128,321 @@ pub fn find_indirect(
     // The quotes in marks come first in `found`, sorted; reported speech is
     // appended after them.
     let marked = found.len();
-    for (si, &sentence) in doc.sentences.iter().enumerate() {
+    // One buffer for the words' cues, reused sentence after sentence.
+    let mut cues = Vec::new();
+    for (si, &span) in doc.sentences.iter().enumerate() {
         let ws = doc.sentence_words(si);
         if ws.is_empty() {
             continue;
         }
-        let mut consumed = sentence.start;
-        let headline = title_case(text, ws);
-        if let Some(phrase) = according_to_phrase(text, sentence, ws, pairs, lex) {
-            if let Some(c) = according_to(text, sentence, ws, phrase) {
-                consumed = c.content.end.max(c.cue.map(|s| s.end).unwrap_or(0));
-                add(c, pairs, found, marked);
+        cues.clear();
+        cues.resize(ws.len(), Cell::new(None));
+        let quotes = QuoteWalk::new(pairs, span.start);
+        let s = Sentence {
+            text,
+            span,
+            ws,
+            pairs,
+            lex,
+            cues: &cues,
+            quotes,
+            quoted: quotes.reaches(span.end),
+            headline: OnceCell::new(),
+        };
+        find_in_sentence(&s, doc, si, found, marked);
+    }
+}
+
+/// One sentence as the rules read it, with the facts about its words that
+/// they ask for more than once, each worked out at most once.
+struct Sentence<'a> {
+    text: &'a str,
+    span: Span,
+    ws: &'a [Word],
+    pairs: &'a Pairs,
+    lex: &'a Lexicon,
+    /// The cue of each word of `ws`, once looked up.
+    cues: &'a [Cell<Option<Option<Cue>>>],
+    /// The outermost quotations from the sentence's start on.
+    quotes: QuoteWalk<'a>,
+    /// Whether a quotation overlaps the sentence: when none does, no position
+    /// inside it is quoted and the marks need not be searched.
+    quoted: bool,
+    /// Whether the sentence is in title case (see [`title_case`]).
+    headline: OnceCell<bool>,
+}
+
+impl Sentence<'_> {
+    /// The cue word `i` is a form of, if any ([`Lexicon::cue`], once per word).
+    fn cue(&self, i: usize) -> Option<Cue> {
+        let cell = &self.cues[i];
+        cell.get().unwrap_or_else(|| {
+            let cue = self.lex.cue(self.ws[i].text(self.text));
+            cell.set(Some(cue));
+            cue
+        })
+    }
+
+    /// [`Pairs::inside_quote`], answered without a search inside a sentence
+    /// that no quotation overlaps.
+    fn inside_quote(&self, pos: usize) -> bool {
+        let here = self.span.start <= pos && pos < self.span.end;
+        (self.quoted || !here) && self.pairs.inside_quote(pos)
+    }
+
+    /// Whether the sentence is written in title case, like a headline.
+    fn headline(&self) -> bool {
+        *self.headline.get_or_init(|| title_case(self.text, self.ws))
+    }
+}
+
+/// [`Pairs::inside_quote`] for the increasing positions of one walk through a
+/// sentence: the outermost quotations are sorted and never overlap, so one
+/// cursor over them replaces a search per position.
+#[derive(Clone, Copy)]
+struct QuoteWalk<'p> {
+    pairs: &'p Pairs,
+    /// The first outermost quotation that ends after the positions asked so far.
+    next: usize,
+}
+
+impl<'p> QuoteWalk<'p> {
+    /// A walk from position `from` on.
+    fn new(pairs: &'p Pairs, from: usize) -> Self {
+        let next = pairs
+            .top
+            .partition_point(|&t| pairs.pairs.get(t).is_some_and(|p| p.outer().end <= from));
+        QuoteWalk { pairs, next }
+    }
+
+    /// Whether the next quotation starts before `end`.
+    fn reaches(&self, end: usize) -> bool {
+        let pairs = self.pairs;
+        pairs
+            .top
+            .get(self.next)
+            .and_then(|&t| pairs.pairs.get(t))
+            .is_some_and(|p| p.outer().start < end)
+    }
+
+    /// Whether `pos` (not before the positions asked so far) is quoted.
+    fn inside(&mut self, pos: usize) -> bool {
+        let pairs = self.pairs;
+        let inside = loop {
+            match pairs.top.get(self.next).and_then(|&t| pairs.pairs.get(t)) {
+                Some(p) if p.outer().end <= pos => self.next += 1,
+                Some(p) => break p.outer().start <= pos,
+                None => break false,
             }
-            if let Some(c) = according_to_interposed(text, sentence, ws, pairs, phrase) {
-                consumed = consumed.max(c.content.end);
-                add(c, pairs, found, marked);
-            }
-        }
-        if let Some(c) = headline_colon(text, doc, si, sentence, pairs, lex) {
-            add(c, pairs, found, marked);
-            continue;
-        }
-        for k in 0..ws.len() {
-            let w = ws[k];
-            if w.start < consumed || pairs.inside_quote(w.start) {
-                continue;
-            }
-            let t = w.text(text);
-            if lex.cue(t).is_none() {
-                continue;
-            }
-            // A capital inside running text makes a name, not a verb: `the
-            // United States`, `the Clean Power Plan`, `The New York Post`.
-            // Headlines capitalise every word (`Obama Says …`): there it is a cue.
-            if k > 0 && is_capitalized(t) && !headline {
-                continue;
-            }
-            let lt = t.to_lowercase();
-            // `continues to rise`, `continue to fight`: an aspect verb; only
-            // `…, she continued` reports speech.
-            if matches!(lt.as_str(), "continue" | "continues" | "continuing") {
-                continue;
-            }
-            // `spoke about the museum`, `talked of a deal`: talking reports
-            // speech only with its topic; `spoke at a rally` does not.
-            if lex
-                .cue(t)
-                .is_some_and(|c| matches!(c.lemma, "talk" | "speak"))
-                && !ws
-                    .get(k + 1)
-                    .is_some_and(|n| matches!(n.text(text), "about" | "of" | "out"))
-            {
-                continue;
-            }
-            // `voted against the bill`: a vote states a position on its object.
-            if lex.cue(t).is_some_and(|c| c.lemma == "vote")
-                && !ws
-                    .get(k + 1)
-                    .is_some_and(|n| matches!(n.text(text), "for" | "against" | "to"))
-            {
-                continue;
-            }
-            let prev = k.checked_sub(1).map(|p| ws[p].text(text).to_lowercase());
-            if prev
-                .as_deref()
-                .is_some_and(|p| BLOCKERS_BEFORE.contains(&p) || possessive(p))
-            {
-                continue;
-            }
-            let cue_info = lex.cue(t);
-            let weak = cue_info.is_some_and(|c| !c.strong);
-            if weak
-                && NOUNISH.contains(&cue_info.map(|c| c.lemma).unwrap_or(""))
-                && !lt.ends_with("ed")
-                && !lt.ends_with("ing")
-                && !matches!(
-                    lt.as_str(),
-                    "thought" | "knew" | "felt" | "saw" | "sought" | "found" | "known" | "seen"
-                )
-            {
-                // A noun reading is likely ("financial hope", "the plan"): only a
-                // pronoun, a name, a plural noun or an auxiliary before it marks a verb.
-                // `Another slide shows that …`: a complementiser after it makes it a verb.
-                let that_next = ws.get(k + 1).is_some_and(|n| {
-                    matches!(n.text(text), "that" | "how" | "whether" | "why" | "what")
-                        && Span::new(w.end, n.start).text(text).trim().is_empty()
-                });
-                let ok = that_next
-                    || prev.as_deref().is_some_and(|p| {
-                        VERB_MARKERS.contains(&p)
-                            || p.ends_with("ly")
-                            || (p.ends_with('s') && !p.ends_with("ss") && !lt.ends_with('s'))
-                    })
-                    || k.checked_sub(1)
-                        .is_some_and(|p| is_capitalized(ws[p].text(text)));
-                if !ok {
-                    continue;
-                }
-            }
-            let next = ws.get(k + 1).map(|n| n.text(text));
-            // `known as "Shorty"`, `named the bridge "Unity Crossing"`: the verb
-            // names; the name is a mention, not reported speech.
-            if (next == Some("as") || crate::quotes::NAMING_VERBS.contains(&lt.as_str()))
-                && (k..(k + 4).min(ws.len()))
-                    .any(|i| naming_mention_at(text, &found[..marked], ws[i].end))
-            {
-                continue;
-            }
-            // "is said to", "was told by"
-            if next.is_some_and(|n| n == "by")
-                || (next == Some("to") && matches!(lt.as_str(), "said" | "say" | "says" | "told"))
-                    && !gap_has_comma(text, ws, k)
-            {
-                continue;
-            }
-            if follows_quote(text, sentence, pairs, ws, k, lex) {
-                // `"…," she said …`: the cue of the direct quote before it.
-                consumed = w.end;
-                continue;
-            }
-            let progressive = lt.ends_with("ing")
-                && prev
-                    .as_deref()
-                    .is_some_and(|p| matches!(p, "is" | "are" | "was" | "were" | "been" | "be"));
-            let c = if lt.ends_with("ing") && !progressive {
-                gerund_cue(text, sentence, ws, k, pairs, lex)
-            } else if interposed(text, sentence, ws, k, lex) {
-                // `Back in Virginia, Mr. Clarke said, he decided …`: the
-                // attribution splits the reported speech in two.
-                if let Some(mut before) = clause_comma_cue(text, sentence, ws, k, pairs, lex, true)
-                {
-                    before.rule = "interposed-attribution";
-                    add(before, pairs, found, marked);
-                }
-                subject_cue_content(text, sentence, ws, k, pairs, lex).map(|mut c| {
-                    c.rule = "interposed-attribution";
-                    c
-                })
-            } else {
-                subject_cue_content(text, sentence, ws, k, pairs, lex)
-                    .or_else(|| clause_comma_cue(text, sentence, ws, k, pairs, lex, false))
-            };
-            if let Some(c) = c {
-                consumed = c.content.end.max(w.end);
-                add(c, pairs, found, marked);
-            }
+        };
+        debug_assert_eq!(inside, pairs.inside_quote(pos));
+        inside
+    }
+}
+
+/// A cue word (word `k` of its sentence) and the noun phrases before it that
+/// several rules ask for, each found at most once.
+struct CueAt<'s, 'a> {
+    s: &'s Sentence<'a>,
+    k: usize,
+    /// The mention ending right before the cue ([`np_before`] back to the
+    /// sentence start).
+    mention: OnceCell<Option<Mention>>,
+    /// The cue's subject ([`subject_before`]).
+    subject: OnceCell<Option<Span>>,
+}
+
+impl<'s, 'a> CueAt<'s, 'a> {
+    fn new(s: &'s Sentence<'a>, k: usize) -> Self {
+        CueAt {
+            s,
+            k,
+            mention: OnceCell::new(),
+            subject: OnceCell::new(),
         }
     }
+
+    /// The cue word.
+    fn word(&self) -> Word {
+        self.s.ws[self.k]
+    }
+
+    /// The mention ending right before the cue, if any.
+    fn mention(&self) -> Option<&Mention> {
+        self.mention
+            .get_or_init(|| {
+                let s = self.s;
+                np_before(s.text, self.word().start, s.span.start, s.lex)
+            })
+            .as_ref()
+    }
+
+    /// The cue's subject, if it has one.
+    fn subject(&self) -> Option<Span> {
+        *self.subject.get_or_init(|| subject_before(self))
+    }
+}
+
+/// `t` in lower case, borrowed when it already is (most words are).
+fn lower(t: &str) -> Cow<'_, str> {
+    if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(t.to_lowercase())
+    }
+}
+
+/// The rules over one sentence (`si` in `doc`): `according to`, a headline's
+/// colon, then each cue word in turn.
+fn find_in_sentence(s: &Sentence, doc: &Doc, si: usize, found: &mut Vec<Candidate>, marked: usize) {
+    let (text, sentence, ws, pairs) = (s.text, s.span, s.ws, s.pairs);
+    let mut consumed = sentence.start;
+    if let Some(phrase) = according_to_phrase(s) {
+        if let Some(c) = according_to(text, sentence, ws, phrase) {
+            consumed = c.content.end.max(c.cue.map(|s| s.end).unwrap_or(0));
+            add(c, pairs, found, marked);
+        }
+        if let Some(c) = according_to_interposed(text, sentence, ws, pairs, phrase) {
+            consumed = consumed.max(c.content.end);
+            add(c, pairs, found, marked);
+        }
+    }
+    if let Some(c) = headline_colon(s, doc, si) {
+        add(c, pairs, found, marked);
+        return;
+    }
+    let mut quotes = s.quoted.then_some(s.quotes);
+    for k in 0..ws.len() {
+        let w = ws[k];
+        if w.start < consumed || quotes.as_mut().is_some_and(|q| q.inside(w.start)) {
+            continue;
+        }
+        // After `the`, `to`, … no cue form is a verb (see `verb_reading`): a
+        // cheap test that spares most such words their lexicon lookup.
+        if k > 0 && blocks_cue(word_bytes(text, ws[k - 1])) {
+            continue;
+        }
+        let Some(info) = s.cue(k) else {
+            continue;
+        };
+        let t = w.text(text);
+        // A capital inside running text makes a name, not a verb: `the
+        // United States`, `the Clean Power Plan`, `The New York Post`.
+        // Headlines capitalise every word (`Obama Says …`): there it is a cue.
+        if k > 0 && is_capitalized(t) && !s.headline() {
+            continue;
+        }
+        let lt = lower(t);
+        let prev = k.checked_sub(1).map(|p| lower(ws[p].text(text)));
+        if !verb_reading(s, k, info, &lt, prev.as_deref(), &found[..marked]) {
+            continue;
+        }
+        if follows_quote(s, k) {
+            // `"…," she said …`: the cue of the direct quote before it.
+            consumed = w.end;
+            continue;
+        }
+        let progressive = lt.ends_with("ing")
+            && prev
+                .as_deref()
+                .is_some_and(|p| matches!(p, "is" | "are" | "was" | "were" | "been" | "be"));
+        let at = CueAt::new(s, k);
+        let c = if lt.ends_with("ing") && !progressive {
+            gerund_cue(&at)
+        } else if interposed(&at) {
+            // `Back in Virginia, Mr. Clarke said, he decided …`: the
+            // attribution splits the reported speech in two.
+            if let Some(mut before) = clause_comma_cue(&at, true) {
+                before.rule = "interposed-attribution";
+                add(before, pairs, found, marked);
+            }
+            subject_cue_content(&at).map(|mut c| {
+                c.rule = "interposed-attribution";
+                c
+            })
+        } else {
+            subject_cue_content(&at).or_else(|| clause_comma_cue(&at, false))
+        };
+        if let Some(c) = c {
+            consumed = c.content.end.max(w.end);
+            add(c, pairs, found, marked);
+        }
+    }
+}
+
+/// Whether the cue form at `k` (`lt` in lower case, after `prev`) reads as a
+/// speech verb here, not as a noun (`the plan`), an infinitive (`to say`), an
+/// aspect verb (`continues to`), a passive (`is said to`) or a naming verb.
+/// `marked` are the quotes in marks, sorted.
+fn verb_reading(
+    s: &Sentence,
+    k: usize,
+    info: Cue,
+    lt: &str,
+    prev: Option<&str>,
+    marked: &[Candidate],
+) -> bool {
+    let (text, ws) = (s.text, s.ws);
+    let w = ws[k];
+    let next = ws.get(k + 1).map(|n| n.text(text));
+    // `continues to rise`, `continue to fight`: an aspect verb; only
+    // `…, she continued` reports speech.
+    if matches!(lt, "continue" | "continues" | "continuing") {
+        return false;
+    }
+    // `spoke about the museum`, `talked of a deal`: talking reports
+    // speech only with its topic; `spoke at a rally` does not.
+    if matches!(info.lemma, "talk" | "speak")
+        && !next.is_some_and(|n| matches!(n, "about" | "of" | "out"))
+    {
+        return false;
+    }
+    // `voted against the bill`: a vote states a position on its object.
+    if info.lemma == "vote" && !next.is_some_and(|n| matches!(n, "for" | "against" | "to")) {
+        return false;
+    }
+    if prev.is_some_and(|p| blocks_cue(p.as_bytes()) || possessive(p)) {
+        return false;
+    }
+    if !info.strong
+        && NOUNISH.contains(&info.lemma)
+        && !lt.ends_with("ed")
+        && !lt.ends_with("ing")
+        && !matches!(
+            lt,
+            "thought" | "knew" | "felt" | "saw" | "sought" | "found" | "known" | "seen"
+        )
+    {
+        // A noun reading is likely ("financial hope", "the plan"): only a
+        // pronoun, a name, a plural noun or an auxiliary before it marks a verb.
+        // `Another slide shows that …`: a complementiser after it makes it a verb.
+        let that_next = ws.get(k + 1).is_some_and(|n| {
+            matches!(n.text(text), "that" | "how" | "whether" | "why" | "what")
+                && Span::new(w.end, n.start).text(text).trim().is_empty()
+        });
+        let ok = that_next
+            || prev.is_some_and(|p| {
+                VERB_MARKERS.contains(&p)
+                    || p.ends_with("ly")
+                    || (p.ends_with('s') && !p.ends_with("ss") && !lt.ends_with('s'))
+            })
+            || k.checked_sub(1)
+                .is_some_and(|p| is_capitalized(ws[p].text(text)));
+        if !ok {
+            return false;
+        }
+    }
+    // `known as "Shorty"`, `named the bridge "Unity Crossing"`: the verb
+    // names; the name is a mention, not reported speech.
+    if (next == Some("as") || crate::quotes::NAMING_VERBS.contains(&lt))
+        && (k..(k + 4).min(ws.len())).any(|i| naming_mention_at(text, marked, ws[i].end))
+    {
+        return false;
+    }
+    // "is said to", "was told by"
+    !(next.is_some_and(|n| n == "by")
+        || (next == Some("to") && matches!(lt, "said" | "say" | "says" | "told"))
+            && !gap_has_comma(text, ws, k))
 }
 
 /// `Trump's comments`, `the party's plan to`: after a possessive a cue form
@@ -275,7 +476,7 @@ fn title_case(text: &str, ws: &[Word]) -> bool {
     let (mut long, mut caps) = (0usize, 0usize);
     for w in ws {
         let t = w.text(text);
-        if t.chars().count() >= 4 {
+        if t.len() >= 4 && t.chars().nth(3).is_some() {
             long += 1;
             caps += usize::from(is_capitalized(t));
         }
@@ -287,24 +488,26 @@ fn title_case(text: &str, ws: &[Word]) -> bool {
 /// (or clause), and only the subject and punctuation lie between its closing
 /// mark and the cue (`"…," she said`, `"…," said Jane Lee`). A quoted fragment
 /// inside a longer clause (`He called it "a mess," she said`) does not count.
-fn follows_quote(
-    text: &str,
-    sentence: Span,
-    pairs: &Pairs,
-    ws: &[Word],
-    k: usize,
-    lex: &Lexicon,
-) -> bool {
+fn follows_quote(s: &Sentence, k: usize) -> bool {
+    if !s.quoted {
+        // No quotation closes inside the sentence (and only spaces lie
+        // between it and the window's start).
+        return false;
+    }
+    let (text, sentence, ws, pairs, lex) = (s.text, s.span, s.ws, s.pairs, s.lex);
     let cue = ws[k];
     let from = k.saturating_sub(7);
     let window = Span::new(
         crate::text::skip_space_back(text, ws[from].start),
         cue.start,
     );
-    // The last closing mark in the window, if any.
+    // The last closing mark in the window, if any. Only `"`, `'` and the
+    // first bytes of non-ASCII chars can start a quotation mark.
     let slice = window.text(text);
-    for (off, c) in slice.char_indices().rev() {
-        if !crate::marks::is_quote_mark(c) {
+    for (off, &b) in slice.as_bytes().iter().enumerate().rev() {
+        if !(b == b'"' || b == b'\'' || b >= 0xC0)
+            || !char_at(slice, off).is_some_and(crate::marks::is_quote_mark)
+        {
             continue;
         }
         let at = window.start + off;
@@ -450,15 +653,12 @@ fn has_words(text: &str, s: Span, n: usize) -> bool {
 
 /// The sentence's `according to X` outside quotation marks: the index of
 /// `according` in `ws`, the cue span and X (when a noun phrase follows).
-fn according_to_phrase(
-    text: &str,
-    sentence: Span,
-    ws: &[Word],
-    pairs: &Pairs,
-    lex: &Lexicon,
-) -> Option<(usize, Span, Option<Span>)> {
+fn according_to_phrase(s: &Sentence) -> Option<(usize, Span, Option<Span>)> {
+    let (text, sentence, ws, lex) = (s.text, s.span, s.ws, s.lex);
     let k = ws.iter().position(|w| {
-        w.text(text).eq_ignore_ascii_case("according") && !pairs.inside_quote(w.start)
+        w.end - w.start == "according".len()
+            && w.text(text).eq_ignore_ascii_case("according")
+            && !s.inside_quote(w.start)
     })?;
     let to = ws.get(k + 1).filter(|w| w.text(text) == "to")?;
     let subject = np_after(text, to.end, sentence.end, lex)
@@ -567,21 +767,18 @@ fn general_np_after(text: &str, pos: usize, limit: usize) -> Option<Span> {
 }
 
 /// `Name: claim` as a headline or a paragraph's first words.
-fn headline_colon(
-    text: &str,
-    doc: &Doc,
-    si: usize,
-    sentence: Span,
-    pairs: &Pairs,
-    lex: &Lexicon,
-) -> Option<Candidate> {
+fn headline_colon(s: &Sentence, doc: &Doc, si: usize) -> Option<Candidate> {
+    let (text, sentence, pairs, lex) = (s.text, s.span, s.pairs, s.lex);
+    // No word runs over a colon, so the head's words are the sentence's
+    // first ones, and a head of at most four words ends before the fifth.
+    let head_limit = s.ws.get(4).map_or(sentence.end, |w| w.start);
+    let colon = Span::new(sentence.start, head_limit).text(text).find(':')? + sentence.start;
     let para = doc.paragraph_at(sentence.start)?;
     if para.start != sentence.start || (si > 0 && doc.sentences[si - 1].end > para.start) {
         return None;
     }
-    let colon = sentence.text(text).find(':')? + sentence.start;
     let head = Span::new(sentence.start, colon);
-    let hw = words(text, head.start, head.end);
+    let hw = &s.ws[..s.ws.partition_point(|w| w.end <= colon)];
     if hw.is_empty()
         || hw.len() > 4
         || !hw
@@ -652,33 +849,29 @@ fn headline_colon(
 
 /// The subject of the cue at `k`: a recognised mention before it, else the short
 /// noun phrase from the clause start; for `who said`, the phrase before `who`.
-fn subject_before(
-    text: &str,
-    sentence: Span,
-    ws: &[Word],
-    k: usize,
-    lex: &Lexicon,
-) -> Option<Span> {
+fn subject_before(at: &CueAt) -> Option<Span> {
+    let s = at.s;
+    let (text, sentence, ws, k, lex) = (s.text, s.span, s.ws, at.k, s.lex);
     let cue = ws[k];
-    if let Some(m) = np_before(text, cue.start, sentence.start, lex) {
+    if let Some(m) = at.mention() {
         return Some(m.span);
     }
     // Walk back to the clause start.
     let mut i = k;
     while i > 0 {
         let p = ws[i - 1];
-        let lp = p.text(text).to_lowercase();
+        let lp = lower(p.text(text));
         let gap = Span::new(p.end, ws[i].start).text(text);
-        if gap.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']) {
+        if !blank(gap) && gap.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']) {
             break;
         }
-        if CLAUSE_OPENERS.contains(&lp.as_str()) {
-            if matches!(lp.as_str(), "who" | "which") && i == k {
+        if CLAUSE_OPENERS.contains(&&*lp) {
+            if matches!(&*lp, "who" | "which") && i == k {
                 // "X, who said": the relative pronoun names the speaker here;
                 // coreference ties it to X.
                 return Some(p.span());
             }
-            if matches!(lp.as_str(), "and" | "but") && i == k {
+            if matches!(&*lp, "and" | "but") && i == k {
                 // `Reid caucused in Nevada and says …`: a second verb of the
                 // sentence's subject.
                 return np_after(text, sentence.start, p.start, lex)
@@ -696,8 +889,8 @@ fn subject_before(
     // Drop adverbs and auxiliaries next to the cue: "has long", "also", "sharply".
     let mut n = subj.len();
     while n > 0 {
-        let t = subj[n - 1].text(text).to_lowercase();
-        if NOT_SUBJECT.contains(&t.as_str())
+        let t = lower(subj[n - 1].text(text));
+        if NOT_SUBJECT.contains(&&*t)
             || (t.ends_with("ly") && t.len() > 4 && !is_capitalized(subj[n - 1].text(text)))
         {
             n -= 1;
@@ -733,8 +926,8 @@ fn subject_before(
         }
         return None;
     }
-    let first = subj[0].text(text).to_lowercase();
-    if PREPOSITIONS.contains(&first.as_str())
+    let first = lower(subj[0].text(text));
+    if PREPOSITIONS.contains(&&*first)
         || n == 1 && subj[0].text(text).bytes().all(|b| b.is_ascii_digit())
     {
         return None;
@@ -743,16 +936,11 @@ fn subject_before(
 }
 
 /// `X said (that) …`, `X told reporters (that) …`, `X called for …`.
-fn subject_cue_content(
-    text: &str,
-    sentence: Span,
-    ws: &[Word],
-    k: usize,
-    pairs: &Pairs,
-    lex: &Lexicon,
-) -> Option<Candidate> {
+fn subject_cue_content(at: &CueAt) -> Option<Candidate> {
+    let s = at.s;
+    let (text, sentence, ws, k, pairs, lex) = (s.text, s.span, s.ws, at.k, s.pairs, s.lex);
     let cue_w = ws[k];
-    let subject = subject_before(text, sentence, ws, k, lex)?;
+    let subject = at.subject()?;
     // `"…," state Sen. Jason Holsman (D) said about halfway through …`: the
     // subject follows a closing quotation mark, so the cue attributes that quote
     // and what follows it is an adjunct.
@@ -769,7 +957,7 @@ fn subject_cue_content(
     {
         return None;
     }
-    let lt = cue_w.text(text).to_lowercase();
+    let lt = lower(cue_w.text(text));
     let mut cue = cue_w.span();
     let mut j = k + 1;
     let mut infinitive = false;
@@ -787,14 +975,11 @@ fn subject_cue_content(
             });
         // `declined to comment`, `plans to run`: an infinitive is the content,
         // `to` included (as PolNeAR's annotators mark it).
-        infinitive = nt == "to"
-            && lex
-                .cue(cue_w.text(text))
-                .is_some_and(|c| INFINITIVE_CUES.contains(&c.lemma));
+        infinitive = nt == "to" && s.cue(k).is_some_and(|c| INFINITIVE_CUES.contains(&c.lemma));
         if PARTICLES.contains(&nt)
             && !adjunct_then_that
             && !infinitive
-            && !matches!(lt.as_str(), "said" | "say" | "says" | "told")
+            && !matches!(&*lt, "said" | "say" | "says" | "told")
             && Span::new(cue_w.end, n.start).text(text).trim().is_empty()
         {
             cue = Span::new(cue_w.start, n.end);
@@ -803,7 +988,7 @@ fn subject_cue_content(
     }
     // told reporters / told the BBC / warned investors: skip an object up to "that".
     if matches!(
-        lt.as_str(),
+        &*lt,
         "told"
             | "tell"
             | "tells"
@@ -837,12 +1022,12 @@ fn subject_cue_content(
     // "said in a statement that …", "said on Tuesday that …": an adjunct before
     // the complementiser belongs to neither the cue nor the content.
     if let Some(first) = ws.get(j) {
-        let f = first.text(text).to_lowercase();
+        let f = lower(first.text(text));
         if f != "that"
             && !(infinitive && f == "to")
-            && (PREPOSITIONS.contains(&f.as_str())
+            && (PREPOSITIONS.contains(&&*f)
                 || matches!(
-                    f.as_str(),
+                    &*f,
                     "last"
                         | "this"
                         | "earlier"
@@ -877,14 +1062,14 @@ fn subject_cue_content(
     if quote_after(text, cue.end, pairs).is_some_and(|p| p.outer().end + 2 >= sentence.end) {
         return None;
     }
-    let mut end = trailing_attribution_start(text, sentence, ws, j, lex).unwrap_or(sentence.end);
+    let mut end = trailing_attribution_start(s, j).unwrap_or(sentence.end);
     // The reported clause ends at a semicolon or at ", but" starting a new clause.
     if let Some(rest) = text.get(start_word.start..end) {
         let cut = [rest.find(';'), rest.find(", but ")]
             .into_iter()
             .flatten()
             .min();
-        if let Some(k) = cut.filter(|&k| !pairs.inside_quote(start_word.start + k)) {
+        if let Some(k) = cut.filter(|&k| !s.inside_quote(start_word.start + k)) {
             end = start_word.start + k;
         }
     }
@@ -897,13 +1082,13 @@ fn subject_cue_content(
             if let Some(k) = rest
                 .match_indices(',')
                 .map(|(k, _)| k)
-                .find(|&k| !pairs.inside_quote(start_word.start + k))
+                .find(|&k| !s.inside_quote(start_word.start + k))
             {
                 end = start_word.start + k;
             }
         }
     }
-    if let Some(cut) = next_attribution(text, ws, j, end, pairs, lex) {
+    if let Some(cut) = next_attribution(s, j, end) {
         if has_words(text, clause(text, start_word.start, cut), 2) {
             end = cut;
         }
@@ -918,7 +1103,7 @@ fn subject_cue_content(
     } else {
         "subject-cue-content"
     };
-    let strong = lex.cue(cue_w.text(text)).is_some_and(|c| c.strong);
+    let strong = s.cue(k).is_some_and(|c| c.strong);
     let conf = match (strong, that) {
         (true, true) => 0.85,
         (true, false) => 0.7,
@@ -935,51 +1120,69 @@ fn subject_cue_content(
     ))
 }
 
-/// Conjunctions that open a second clause with its own attribution.
-const NEXT_CLAUSE: &[&str] = &[
-    "after", "although", "and", "as", "because", "but", "though", "when", "whereas", "while",
-];
+/// Whether `w` is a conjunction that opens a second clause with its own
+/// attribution.
+fn next_clause(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"after"
+            | b"although"
+            | b"and"
+            | b"as"
+            | b"because"
+            | b"but"
+            | b"though"
+            | b"when"
+            | b"whereas"
+            | b"while"
+    )
+}
+
+/// Whether a space between words, `gap`, is only plain spaces (most are).
+fn blank(gap: &str) -> bool {
+    gap.bytes().all(|b| b == b' ')
+}
+
+/// Whether `text[from..to]` holds a comma.
+fn has_comma(text: &str, from: usize, to: usize) -> bool {
+    text.as_bytes()
+        .get(from..to)
+        .is_some_and(|g| g != b" " && g.contains(&b','))
+}
 
 /// Where a second attribution starts inside reported speech that runs from
 /// word `from` to `end`: `Kerry said the talks would go on, and he urged
 /// North Korea to …`. The content ends before the conjunction; the second
 /// clause is then reported speech of its own.
-fn next_attribution(
-    text: &str,
-    ws: &[Word],
-    from: usize,
-    end: usize,
-    pairs: &Pairs,
-    lex: &Lexicon,
-) -> Option<usize> {
+fn next_attribution(s: &Sentence, from: usize, end: usize) -> Option<usize> {
+    let (text, ws, lex) = (s.text, s.ws, s.lex);
     for i in from + 1..ws.len() {
         let w = ws[i];
         if w.end > end {
             break;
         }
-        if pairs.inside_quote(w.start) {
-            continue;
-        }
         // The conjunction (or a comma: `…, Mr. Clarke said the deal …`, then
         // only with a strong cue) and the first word of the subject. An
         // interposed `…, Tom Moss said, …` ends the clause too: what follows
         // is his.
-        let comma = Span::new(ws[i - 1].end, w.start).text(text).contains(',');
-        let (conj, first) = if NEXT_CLAUSE.contains(&w.text(text)) {
-            (w.span(), i + 1)
-        } else if comma {
-            (Span::new(ws[i - 1].end, ws[i - 1].end), i)
-        } else {
+        let comma = has_comma(text, ws[i - 1].end, w.start);
+        let conjunction = next_clause(word_bytes(text, w));
+        if !(conjunction || comma) || s.inside_quote(w.start) {
             continue;
+        }
+        let (conj, first) = if conjunction {
+            (w.span(), i + 1)
+        } else {
+            (Span::new(ws[i - 1].end, ws[i - 1].end), i)
         };
         // The subject (a known kind of mention) right after the conjunction,
         // then the cue.
-        for &cue in ws.iter().take(first + 5).skip(first + 1) {
+        for (c, &cue) in ws.iter().enumerate().take(first + 5).skip(first + 1) {
             let t = cue.text(text);
             if cue.end > end || is_capitalized(t) {
                 break;
             }
-            let Some(info) = lex.cue(t) else {
+            let Some(info) = s.cue(c) else {
                 continue;
             };
             if conj.is_empty() && !info.strong {
@@ -1000,29 +1203,22 @@ fn next_attribution(
 }
 
 /// Where a trailing `, X said` or `, according to X` starts after word `from`.
-fn trailing_attribution_start(
-    text: &str,
-    sentence: Span,
-    ws: &[Word],
-    from: usize,
-    lex: &Lexicon,
-) -> Option<usize> {
+fn trailing_attribution_start(s: &Sentence, from: usize) -> Option<usize> {
+    let (text, ws, lex) = (s.text, s.ws, s.lex);
     for i in from + 1..ws.len() {
-        let gap = Span::new(ws[i - 1].end, ws[i].start).text(text);
-        if !gap.contains(',') {
+        if !has_comma(text, ws[i - 1].end, ws[i].start) {
             continue;
         }
-        let t = ws[i].text(text).to_lowercase();
+        let t = lower(ws[i].text(text));
         if t == "according" || t == "saying" || t == "adding" || t == "noting" {
             return Some(ws[i - 1].end);
         }
         // ", X said" closing the sentence.
         for j in i..(i + 5).min(ws.len()) {
-            if lex.cue(ws[j].text(text)).is_some()
-                && ws.len() - j <= 6
+            if ws.len() - j <= 6
+                && s.cue(j).is_some()
                 && (np_before(text, ws[j].start, ws[i].start, lex).is_some() || j == i)
             {
-                let _ = sentence;
                 return Some(ws[i - 1].end);
             }
         }
@@ -1031,14 +1227,9 @@ fn trailing_attribution_start(
 }
 
 /// `…, saying (that) …`, `…, adding …`: the subject is the main clause's.
-fn gerund_cue(
-    text: &str,
-    sentence: Span,
-    ws: &[Word],
-    k: usize,
-    pairs: &Pairs,
-    lex: &Lexicon,
-) -> Option<Candidate> {
+fn gerund_cue(at: &CueAt) -> Option<Candidate> {
+    let s = at.s;
+    let (text, sentence, ws, k, lex) = (s.text, s.span, s.ws, at.k, s.lex);
     let cue_w = ws[k];
     let gap_before = k
         .checked_sub(1)
@@ -1047,21 +1238,19 @@ fn gerund_cue(
     if !gap_before.contains(',') && k > 0 {
         return None;
     }
-    let subject = gerund_subject(text, sentence, ws, k, pairs, lex)
+    let subject = gerund_subject(s, k)
         .or_else(|| {
             np_after(text, sentence.start, cue_w.start, lex)
                 .filter(|m| !crate::mentions::after_locative(text, m))
                 .map(|m: Mention| m.span)
         })
-        .or_else(|| subject_before(text, sentence, ws, k, lex));
+        .or_else(|| at.subject());
     let mut start = ws.get(k + 1)?;
     let mut cue = cue_w.span();
     // `pointing to …`, `calling for …`: the particle belongs to the cue.
     if PARTICLES.contains(&start.text(text))
         && !(start.text(text) == "to"
-            && lex
-                .cue(cue_w.text(text))
-                .is_some_and(|c| INFINITIVE_CUES.contains(&c.lemma)))
+            && s.cue(k).is_some_and(|c| INFINITIVE_CUES.contains(&c.lemma)))
         && Span::new(cue_w.end, start.start)
             .text(text)
             .trim()
@@ -1071,7 +1260,7 @@ fn gerund_cue(
         start = ws.get(k + 2)?;
     }
     if char_at(text, skip_space(text, cue_w.end)).is_some_and(crate::marks::is_quote_mark)
-        && pairs.inside_quote(skip_space(text, cue_w.end))
+        && s.inside_quote(skip_space(text, cue_w.end))
     {
         return None;
     }
@@ -1094,26 +1283,20 @@ fn gerund_cue(
 /// `"…," said Al Cardenas, referring to …`), else the first noun phrase after a
 /// dateline (`WASHINGTON — `) and an opening adverbial phrase (`Speaking to
 /// supporters, Cruz …`).
-fn gerund_subject(
-    text: &str,
-    sentence: Span,
-    ws: &[Word],
-    k: usize,
-    pairs: &Pairs,
-    lex: &Lexicon,
-) -> Option<Span> {
+fn gerund_subject(s: &Sentence, k: usize) -> Option<Span> {
+    let (text, sentence, ws, lex) = (s.text, s.span, s.ws, s.lex);
     for i in (0..k).rev() {
         let w = ws[i];
         let t = w.text(text);
-        if pairs.inside_quote(w.start)
-            || t.to_lowercase().ends_with("ing")
+        if s.inside_quote(w.start)
+            || lower(t).ends_with("ing")
             || (i > 0 && is_capitalized(t))
-            || !lex.cue(t).is_some_and(|c| c.strong)
+            || !s.cue(i).is_some_and(|c| c.strong)
         {
             continue;
         }
         if let Some(m) = np_before(text, w.start, sentence.start, lex) {
-            if !pairs.inside_quote(m.span.start) {
+            if !s.inside_quote(m.span.start) {
                 return Some(m.span);
             }
         }
@@ -1124,9 +1307,9 @@ fn gerund_subject(
 
 /// Whether the cue at `k` sits in an attribution set off by commas inside the
 /// sentence: `…, Mr. Clarke said, …` or `…, said Mr. Clarke, …`.
-fn interposed(text: &str, sentence: Span, ws: &[Word], k: usize, lex: &Lexicon) -> bool {
-    let cue = ws[k];
-    let subj_start = match np_before(text, cue.start, sentence.start, lex) {
+fn interposed(at: &CueAt) -> bool {
+    let (text, sentence, cue) = (at.s.text, at.s.span, at.word());
+    let subj_start = match at.mention() {
         Some(m) if m.role.is_none() => title_before(text, m.span.start),
         _ => return false,
     };
@@ -1180,42 +1363,36 @@ fn title_before(text: &str, pos: usize) -> usize {
 }
 
 /// `CLAUSE, X said.` and `CLAUSE, said X.`
-fn clause_comma_cue(
-    text: &str,
-    sentence: Span,
-    ws: &[Word],
-    k: usize,
-    pairs: &Pairs,
-    lex: &Lexicon,
-    interposed: bool,
-) -> Option<Candidate> {
-    let cue_w = ws[k];
+fn clause_comma_cue(at: &CueAt, interposed: bool) -> Option<Candidate> {
+    let s = at.s;
+    let (text, sentence, pairs, lex) = (s.text, s.span, s.pairs, s.lex);
+    let cue_w = at.word();
     let mut unknown_subject = false;
-    let (subject, subj_start): (Span, usize) =
-        match np_before(text, cue_w.start, sentence.start, lex) {
-            Some(m) if m.role.is_none() => (m.span, m.span.start),
-            _ if char_before(text, skip_space_back(text, cue_w.start)) != Some(',') => {
-                // `…, the airline said`, `…, political experts said`: a short
-                // subject no lexicon knows, from the comma to a strong cue.
-                let lt = cue_w.text(text).to_lowercase();
-                let finite =
-                    lt.ends_with("ed") || matches!(lt.as_str(), "said" | "says" | "told" | "wrote");
-                let s = subject_before(text, sentence, ws, k, lex)
-                    .filter(|s| !has_words(text, *s, 6))
-                    .filter(|_| finite && lex.cue(&lt).is_some_and(|c| c.strong))?;
-                unknown_subject = true;
-                (s, s.start)
-            }
-            _ => {
-                let m = np_after(text, cue_w.end, sentence.end, lex)?;
-                (
-                    m.role
-                        .map(|r| Span::new(m.span.start, r.end))
-                        .unwrap_or(m.span),
-                    cue_w.start,
-                )
-            }
-        };
+    let (subject, subj_start): (Span, usize) = match at.mention() {
+        Some(m) if m.role.is_none() => (m.span, m.span.start),
+        _ if char_before(text, skip_space_back(text, cue_w.start)) != Some(',') => {
+            // `…, the airline said`, `…, political experts said`: a short
+            // subject no lexicon knows, from the comma to a strong cue.
+            let lt = cue_w.text(text).to_lowercase();
+            let finite =
+                lt.ends_with("ed") || matches!(lt.as_str(), "said" | "says" | "told" | "wrote");
+            let subj = at
+                .subject()
+                .filter(|s| !has_words(text, *s, 6))
+                .filter(|_| finite && lex.cue(&lt).is_some_and(|c| c.strong))?;
+            unknown_subject = true;
+            (subj, subj.start)
+        }
+        _ => {
+            let m = np_after(text, cue_w.end, sentence.end, lex)?;
+            (
+                m.role
+                    .map(|r| Span::new(m.span.start, r.end))
+                    .unwrap_or(m.span),
+                cue_w.start,
+            )
+        }
+    };
     let comma = skip_space_back(text, title_before(text, subj_start));
     if char_before(text, comma) != Some(',') {
         return None;
