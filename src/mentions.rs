@@ -6,7 +6,7 @@
 //! parser: [`np_before`] reads the phrase that ends at a position (the subject of
 //! `… said`), [`np_after`] the one that starts there (`said …`).
 
-use crate::lexicon::{self, Lexicon, WordSet};
+use crate::lexicon::{self, Lexicon};
 use crate::marks::Pairs;
 use crate::segment::Doc;
 use crate::text::{
@@ -14,8 +14,6 @@ use crate::text::{
     Word,
 };
 use crate::{Span, SpeakerKind};
-use rustc_hash::FxHashMap;
-use std::sync::OnceLock;
 
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -280,53 +278,260 @@ const NOT_NAMES: &[&str] = &[
     "Your",
 ];
 
-static DETERMINER_SET: WordSet = WordSet::new(DETERMINERS);
-static MODIFIER_SET: WordSet = WordSet::new(MODIFIERS);
-static NOT_NAME_SET: WordSet = WordSet::new(NOT_NAMES);
-static ADVERB_SET: WordSet = WordSet::new(ADVERBS);
-
 /// Particles allowed in lower case inside names (`Charles de Gaulle`).
 const PARTICLES: &[&str] = &[
     "al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "van", "von",
 ];
 
+/// The word tables, as bits of one lookup: the hot paths ask several tables
+/// about the same word, and one hash of a packed word answers all of them.
+mod class {
+    use crate::lexicon;
+    use rustc_hash::FxHashMap;
+    use std::sync::OnceLock;
+
+    pub const DETERMINER: u32 = 1;
+    pub const MODIFIER: u32 = 1 << 1;
+    pub const NOT_NAME: u32 = 1 << 2;
+    pub const ADVERB: u32 = 1 << 3;
+    pub const PARTICLE: u32 = 1 << 4;
+    pub const PERSON_ROLE: u32 = 1 << 5;
+    pub const GROUP_NOUN: u32 = 1 << 6;
+    pub const ORG_NOUN: u32 = 1 << 7;
+    pub const ORG_WORD: u32 = 1 << 8;
+    pub const ORG_SUFFIX: u32 = 1 << 9;
+    pub const ORG_CONNECTOR: u32 = 1 << 10;
+    pub const FUNCTION_WORD: u32 = 1 << 11;
+    pub const TITLE: u32 = 1 << 12;
+    pub const TITLE_MALE: u32 = 1 << 13;
+    pub const TITLE_FEMALE: u32 = 1 << 14;
+    pub const PRONOUN: u32 = 1 << 15;
+    pub const PRONOUN_MALE: u32 = 1 << 16;
+    pub const PRONOUN_FEMALE: u32 = 1 << 17;
+    pub const PRONOUN_PLURAL: u32 = 1 << 18;
+
+    /// Longest ASCII form kept packed in a `u128` (its length in the top byte).
+    const PACKED: usize = 15;
+
+    struct Table {
+        /// ASCII forms of at most [`PACKED`] bytes, packed.
+        short: FxHashMap<u128, u32>,
+        /// Every other form, as written.
+        long: FxHashMap<&'static str, u32>,
+    }
+
+    fn pack(bytes: impl Iterator<Item = u8>, len: usize) -> u128 {
+        bytes.fold(len as u128, |k, b| (k << 8) | u128::from(b))
+    }
+
+    /// The packed key of `w` (lower-cased if `lower`), when it is ASCII and short.
+    #[inline]
+    fn key(w: &str, lower: bool) -> Option<u128> {
+        let b = w.as_bytes();
+        if b.len() > PACKED || !w.is_ascii() {
+            return None;
+        }
+        Some(if lower {
+            pack(b.iter().map(u8::to_ascii_lowercase), b.len())
+        } else {
+            pack(b.iter().copied(), b.len())
+        })
+    }
+
+    fn table() -> &'static Table {
+        static TABLE: OnceLock<Table> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            let mut t = Table {
+                short: FxHashMap::default(),
+                long: FxHashMap::default(),
+            };
+            let mut add = |form: &'static str, bits: u32| match key(form, false) {
+                Some(k) => *t.short.entry(k).or_default() |= bits,
+                None => *t.long.entry(form).or_default() |= bits,
+            };
+            let lists: [(&[&'static str], u32); 12] = [
+                (super::DETERMINERS, DETERMINER),
+                (super::MODIFIERS, MODIFIER),
+                (super::NOT_NAMES, NOT_NAME),
+                (super::ADVERBS, ADVERB),
+                (super::PARTICLES, PARTICLE),
+                (lexicon::PERSON_ROLES, PERSON_ROLE),
+                (lexicon::GROUP_NOUNS, GROUP_NOUN),
+                (lexicon::ORG_NOUNS, ORG_NOUN),
+                (lexicon::ORG_WORDS, ORG_WORD),
+                (lexicon::ORG_SUFFIXES, ORG_SUFFIX),
+                (super::ORG_CONNECTORS, ORG_CONNECTOR),
+                (super::FUNCTION_WORDS, FUNCTION_WORD),
+            ];
+            for (list, bits) in lists {
+                list.iter().for_each(|&w| add(w, bits));
+            }
+            for &(w, gender) in lexicon::TITLES {
+                add(w, TITLE | gender_bits(gender, TITLE_MALE, TITLE_FEMALE));
+            }
+            for &(w, gender, plural) in lexicon::PRONOUNS {
+                let number = if plural { PRONOUN_PLURAL } else { 0 };
+                add(
+                    w,
+                    PRONOUN | number | gender_bits(gender, PRONOUN_MALE, PRONOUN_FEMALE),
+                );
+            }
+            t
+        })
+    }
+
+    fn gender_bits(gender: Option<bool>, male: u32, female: u32) -> u32 {
+        match gender {
+            Some(true) => male,
+            Some(false) => female,
+            None => 0,
+        }
+    }
+
+    /// The gender of `bits` (`Some(true)` male), given its male and female bits.
+    pub fn gender(bits: u32, male: u32, female: u32) -> Option<bool> {
+        if bits & male != 0 {
+            Some(true)
+        } else if bits & female != 0 {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// The tables holding `w` exactly as written.
+    #[inline]
+    pub fn of(w: &str) -> u32 {
+        let t = table();
+        match key(w, false) {
+            Some(k) => t.short.get(&k),
+            None => t.long.get(w),
+        }
+        .copied()
+        .unwrap_or(0)
+    }
+
+    /// The tables holding `w` in lower case (as `of(&w.to_lowercase())`).
+    #[inline]
+    pub fn of_lower(w: &str) -> u32 {
+        match key(w, true) {
+            Some(k) => table().short.get(&k).copied().unwrap_or(0),
+            None => of(&w.to_lowercase()),
+        }
+    }
+
+    /// `(of(w), of_lower(w))`, with one lookup when `w` has no capitals.
+    #[inline]
+    pub fn both(w: &str) -> (u32, u32) {
+        let exact = of(w);
+        if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+            (exact, of_lower(w))
+        } else {
+            (exact, exact)
+        }
+    }
+}
+
 fn is_name_word(w: &str) -> bool {
-    is_capitalized(w) && !NOT_NAME_SET.contains(w)
+    is_capitalized(w) && class::of(w) & class::NOT_NAME == 0
 }
 
-fn lower(w: &str) -> String {
-    w.to_lowercase()
+/// `is_name_word` for a word whose exact tables are `bits`.
+fn is_name_word_with(w: &str, bits: u32) -> bool {
+    is_capitalized(w) && bits & class::NOT_NAME == 0
 }
 
-fn pronoun(w: &str) -> Option<(Option<bool>, bool)> {
-    // Every pronoun is at most four letters: most words are rejected here,
-    // before any lookup (this runs on every word of the document).
-    if w.len() > 8 {
+/// The gender a title implies (`lexicon::title`): `Some(None)` for a title of
+/// either, `None` for no title.
+fn title(w: &str) -> Option<Option<bool>> {
+    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    static PRONOUN_MAP: OnceLock<FxHashMap<&'static str, (Option<bool>, bool)>> = OnceLock::new();
-    let map = PRONOUN_MAP.get_or_init(|| {
-        lexicon::PRONOUNS
-            .iter()
-            .map(|&(p, gender, plural)| (p, (gender, plural)))
-            .collect()
-    });
-    lexicon::with_lowercase(w, |lw| map.get(lw).copied())
+    let bits = class::of(w.trim_end_matches('.'));
+    (bits & class::TITLE != 0).then(|| class::gender(bits, class::TITLE_MALE, class::TITLE_FEMALE))
 }
 
-/// What a description's head noun (lower case) makes of it: a group
-/// (`officials`), a person by role (`minister`) or an organisation
-/// (`ministry`), with the entity kind and number.
-fn description_kind(head: &str) -> Option<(MentionKind, SpeakerKind, bool)> {
-    if lexicon::GROUP_NOUN_SET.contains(head) {
+/// Whether `w` ends in a possessive `'s` or `’s` (either case of `s`).
+fn is_possessive(w: &str) -> bool {
+    w.strip_suffix(['s', 'S'])
+        .is_some_and(|t| t.ends_with(['\'', '’']))
+}
+
+/// A personal pronoun's gender and number, if `w` is one (in any case).
+fn pronoun(w: &str) -> Option<(Option<bool>, bool)> {
+    // Every pronoun is short: most words are rejected here, before any lookup
+    // (this runs on every word of the document). Lower-casing keeps an ASCII
+    // word's length.
+    if w.len() > 8 || w.len() > LONGEST_PRONOUN && w.is_ascii() {
+        return None;
+    }
+    pronoun_with(w, class::of_lower(w))
+}
+
+/// The byte length of the longest pronoun.
+const LONGEST_PRONOUN: usize = {
+    let (mut i, mut longest) = (0, 0);
+    while i < lexicon::PRONOUNS.len() {
+        let n = lexicon::PRONOUNS[i].0.len();
+        if n > longest {
+            longest = n;
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// `pronoun(w)` for a word whose lower-case tables are `lower`.
+fn pronoun_with(w: &str, lower: u32) -> Option<(Option<bool>, bool)> {
+    (w.len() <= 8 && lower & class::PRONOUN != 0).then(|| {
+        (
+            class::gender(lower, class::PRONOUN_MALE, class::PRONOUN_FEMALE),
+            lower & class::PRONOUN_PLURAL != 0,
+        )
+    })
+}
+
+/// What a description's head noun makes of it, from the tables of the head
+/// in lower case: a group (`officials`), a person by role (`minister`) or an
+/// organisation (`ministry`), with the entity kind and number.
+fn description_kind(head: u32) -> Option<(MentionKind, SpeakerKind, bool)> {
+    if head & class::GROUP_NOUN != 0 {
         Some((MentionKind::Group, SpeakerKind::Group, true))
-    } else if lexicon::PERSON_ROLE_SET.contains(head) {
+    } else if head & class::PERSON_ROLE != 0 {
         Some((MentionKind::Role, SpeakerKind::Person, false))
-    } else if lexicon::ORG_NOUN_SET.contains(head) {
+    } else if head & class::ORG_NOUN != 0 {
         Some((MentionKind::Org, SpeakerKind::Organization, false))
     } else {
         None
     }
+}
+
+/// The tables of a phrase's last word as a head noun: in lower case, a
+/// possessive `'s` dropped (`Huawei's` → `huawei`).
+fn head_class(last: &str) -> u32 {
+    if last.is_ascii() {
+        let stem = match last.as_bytes() {
+            [.., b'\'', s] if s.eq_ignore_ascii_case(&b's') => &last[..last.len() - 2],
+            _ => last,
+        };
+        return class::of_lower(stem);
+    }
+    let lc = last.to_lowercase();
+    class::of(
+        lc.strip_suffix("’s")
+            .or_else(|| lc.strip_suffix("'s"))
+            .unwrap_or(&lc),
+    )
+}
+
+/// Whether every letter of `s` is a capital (`NATO`, `U.S.`): as many
+/// upper-case chars as alphabetic ones.
+fn capitals_only(s: &str) -> bool {
+    if s.is_ascii() {
+        return !s.bytes().any(|b| b.is_ascii_lowercase());
+    }
+    s.chars().filter(|c| c.is_uppercase()).count()
+        == s.chars().filter(|c| c.is_alphabetic()).count()
 }
 
 /// Lower-case words that join the parts of an organisation's name.
@@ -378,19 +583,15 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
             });
         }
     }
-    let last_lc = lower(last_t);
-    let head_lc = last_lc
-        .strip_suffix("’s")
-        .or_else(|| last_lc.strip_suffix("'s"))
-        .unwrap_or(&last_lc)
-        .to_string();
+    let head_bits = head_class(last_t);
     // Descriptions: the minister, officials, the ministry.
     if !is_capitalized(last_t)
-        || ws
-            .iter()
-            .all(|w| !is_name_word(w.text(text)) || DETERMINER_SET.contains_lower(w.text(text)))
+        || ws.iter().all(|w| {
+            let t = w.text(text);
+            !is_name_word(t) || class::of_lower(t) & class::DETERMINER != 0
+        })
     {
-        let (kind, entity, plural) = description_kind(&head_lc)?;
+        let (kind, entity, plural) = description_kind(head_bits)?;
         return Some(Mention {
             span,
             kind,
@@ -406,17 +607,18 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
     let mut gender = None;
     while i + 1 < ws.len() {
         let t = ws[i].text(text);
-        if let Some(g) = lexicon::title(t) {
+        if let Some(g) = title(t) {
             gender = gender.or(g);
             i += 1;
-        } else if DETERMINER_SET.contains_lower(t)
-            || MODIFIER_SET.contains_lower(t)
-            || lexicon::PERSON_ROLE_SET.contains_lower(t)
+        } else if class::of_lower(t) & (class::DETERMINER | class::MODIFIER | class::PERSON_ROLE)
+            != 0
             || t.ends_with("’s")
             || t.ends_with("'s")
             // `Council member Ray Dominguez`: a noun modifying a role word.
-            || ws[i + 1].text(text).chars().all(char::is_lowercase)
-                && lexicon::PERSON_ROLE_SET.contains(ws[i + 1].text(text))
+            || {
+                let next = ws[i + 1].text(text);
+                next.chars().all(char::is_lowercase) && class::of(next) & class::PERSON_ROLE != 0
+            }
         {
             i += 1;
         } else {
@@ -424,25 +626,30 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
         }
     }
     // Capitalised role words before a name ("White House Press Secretary Sean Spicer"):
-    // keep the last run of name words.
+    // keep the last run of name words. Every word must be a name word or a
+    // particle; connectors only inside an organisation's name, never last.
     let name_ws = &ws[i..];
-    let org_name = name_ws
-        .iter()
-        .any(|w| lexicon::ORG_WORD_SET.contains(w.text(text)));
-    if name_ws.iter().any(|w| {
+    let (mut org_name, mut stray, mut connector, mut last_bits) = (false, false, false, 0);
+    for w in name_ws {
         let t = w.text(text);
-        !(is_name_word(t) || PARTICLES.contains(&t) || org_name && ORG_CONNECTORS.contains(&t))
-    }) || name_ws
-        .last()
-        .is_some_and(|w| ORG_CONNECTORS.contains(&w.text(text)))
-    {
+        last_bits = class::of(t);
+        org_name |= last_bits & class::ORG_WORD != 0;
+        if !(is_name_word_with(t, last_bits) || last_bits & class::PARTICLE != 0) {
+            if last_bits & class::ORG_CONNECTOR != 0 {
+                connector = true;
+            } else {
+                stray = true;
+            }
+        }
+    }
+    if stray || connector && !org_name || last_bits & class::ORG_CONNECTOR != 0 {
         return None;
     }
     let head = Span::new(name_ws.first()?.start, last.end);
     let head_text = head.text(text);
     // `Huawei's CEO`, `the President`: a capitalised role word alone is a
     // role, which coreference may tie to a name.
-    if name_ws.len() == 1 && lexicon::PERSON_ROLE_SET.contains(&head_lc) {
+    if name_ws.len() == 1 && head_bits & class::PERSON_ROLE != 0 {
         return Some(Mention {
             span,
             kind: MentionKind::Role,
@@ -455,7 +662,7 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
     }
     // `Democrats`, `Republicans`: a capitalised group noun is a group, not a
     // person that `she` could refer to.
-    if name_ws.len() == 1 && lexicon::GROUP_NOUN_SET.contains(&head_lc) {
+    if name_ws.len() == 1 && head_bits & class::GROUP_NOUN != 0 {
         return Some(Mention {
             span,
             kind: MentionKind::Group,
@@ -466,14 +673,15 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
             role: None,
         });
     }
-    let is_org = lexicon::ORG_SUFFIXES.contains(&last_t.trim_end_matches('.'))
-        || name_ws
-            .iter()
-            .any(|w| lexicon::ORG_WORD_SET.contains(w.text(text)))
+    let suffix_bits = if last_t.ends_with('.') {
+        class::of(last_t.trim_end_matches('.'))
+    } else {
+        last_bits
+    };
+    let is_org = org_name
+        || suffix_bits & class::ORG_SUFFIX != 0
         || lexicon::ORG_NAMES.contains(&head_text)
-        || head_text.chars().filter(|c| c.is_uppercase()).count()
-            == head_text.chars().filter(|c| c.is_alphabetic()).count()
-            && head_text.len() >= 2;
+        || capitals_only(head_text) && head_text.len() >= 2;
     if gender.is_none() {
         gender = name_ws
             .first()
@@ -687,7 +895,7 @@ fn skip_adverbs_back(text: &str, pos: usize, limit: usize) -> usize {
             }
         }
         let w = text.get(s..end).unwrap_or("");
-        if w.is_empty() || !ADVERB_SET.contains_lower(w) {
+        if w.is_empty() || class::of_lower(w) & class::ADVERB == 0 {
             break;
         }
         end = skip_space_back(text, s);
@@ -723,7 +931,7 @@ fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Optio
     let ws = words(text, from, end);
     // Drop adverbs and auxiliaries between the phrase and the cue.
     let mut n = ws.len();
-    while n > 0 && ADVERB_SET.contains_lower(ws[n - 1].text(text)) {
+    while n > 0 && class::of_lower(ws[n - 1].text(text)) & class::ADVERB != 0 {
         n -= 1;
     }
     let ws = &ws[..n];
@@ -740,23 +948,25 @@ fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Optio
             }
         }
         let t = ws[k].text(text);
-        let ok_word = is_name_word(t)
-            || lexicon::title(t).is_some()
-            || PARTICLES.contains(&t)
-            || pronoun(t).is_some() && k + 1 == n
+        let (exact, lower) = class::both(t);
+        let is_pronoun = pronoun_with(t, lower).is_some();
+        let ok_word = is_name_word_with(t, exact)
+            || title(t).is_some()
+            || exact & class::PARTICLE != 0
+            || is_pronoun && k + 1 == n
             || t == "The"
-            || lexicon::with_lowercase(t, |lt| {
-                DETERMINER_SET.contains(lt)
-                    || MODIFIER_SET.contains(lt)
-                    || lexicon::PERSON_ROLE_SET.contains(lt)
-                    || lexicon::GROUP_NOUN_SET.contains(lt)
-                    || lexicon::ORG_NOUN_SET.contains(lt)
-            });
+            || lower
+                & (class::DETERMINER
+                    | class::MODIFIER
+                    | class::PERSON_ROLE
+                    | class::GROUP_NOUN
+                    | class::ORG_NOUN)
+                != 0;
         if !ok_word {
             break;
         }
         first = k;
-        if pronoun(t).is_some() {
+        if is_pronoun {
             break;
         }
     }
@@ -771,23 +981,24 @@ fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Optio
         )
     }) {
         let k = ws.iter().position(|w| w.start == m.span.start).unwrap_or(0);
-        let bare = !DETERMINER_SET.contains_lower(ws[k].text(text));
+        let bare = class::of_lower(ws[k].text(text)) & class::DETERMINER == 0;
         for j in (k.saturating_sub(3)..k).rev().filter(|_| bare) {
             let t = ws[j].text(text);
             let gap = Span::new(ws[j].end, ws[j + 1].start).text(text);
             if !gap.chars().all(is_space) {
                 break;
             }
-            if DETERMINER_SET.contains_lower(t) {
+            let (exact, lower) = class::both(t);
+            if lower & class::DETERMINER != 0 {
                 m.span = Span::new(ws[j].start, m.span.end);
                 break;
             }
             let plain = t.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !FUNCTION_WORDS.contains(&t.to_lowercase().as_str())
+                && lower & class::FUNCTION_WORD == 0
                 && lex.cue(t).is_none()
-                && pronoun(t).is_none()
-                && !ADVERB_SET.contains_lower(t)
-                && !NOT_NAME_SET.contains(t);
+                && pronoun_with(t, lower).is_none()
+                && lower & class::ADVERB == 0
+                && exact & class::NOT_NAME == 0;
             if !plain {
                 break;
             }
@@ -849,16 +1060,14 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
     let mut best = None;
     for k in 1..=ws.len().min(8) {
         let t = ws[k - 1].text(text);
-        let lt = lower(t);
-        let ok_word = is_name_word(t)
-            || lexicon::title(t).is_some()
-            || DETERMINER_SET.contains(&lt)
-            || MODIFIER_SET.contains(&lt)
-            || PARTICLES.contains(&t)
-            || pronoun(t).is_some() && k == 1
-            || lexicon::PERSON_ROLE_SET.contains(&lt)
-            || lexicon::GROUP_NOUN_SET.contains(&lt)
-            || lexicon::ORG_NOUN_SET.contains(&lt)
+        let (exact, lower) = class::both(t);
+        let is_pronoun = pronoun_with(t, lower).is_some();
+        let ok_word = is_name_word_with(t, exact)
+            || title(t).is_some()
+            || lower & (class::DETERMINER | class::MODIFIER) != 0
+            || exact & class::PARTICLE != 0
+            || is_pronoun && k == 1
+            || lower & (class::PERSON_ROLE | class::GROUP_NOUN | class::ORG_NOUN) != 0
             || k >= 2
                 && org_connector(
                     text,
@@ -879,7 +1088,7 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
         if let Some(m) = classify(text, &ws[..k], lex) {
             best = Some(m);
         }
-        if pronoun(t).is_some() {
+        if is_pronoun {
             break;
         }
     }
@@ -905,8 +1114,8 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
             if aff.len() >= 2
                 && aff.len() <= 12
                 && aff[1..].iter().any(|w| {
-                    lexicon::ORG_WORD_SET.contains(w.text(text))
-                        || lexicon::ORG_SUFFIXES.contains(&w.text(text).trim_end_matches('.'))
+                    class::of(w.text(text)) & class::ORG_WORD != 0
+                        || class::of(w.text(text).trim_end_matches('.')) & class::ORG_SUFFIX != 0
                 })
                 && aff.iter().all(|w| lex.cue(w.text(text)).is_none())
             {
@@ -918,13 +1127,10 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
             let re = apposition_end(text, rs, limit, |c| {
                 matches!(c, ',' | ';' | '\n' | '"' | '“' | '”')
             });
-            let first = words(text, rs, re).first().map(|w| lower(w.text(text)));
+            let first = word_iter(text, rs, re).next().map(|w| w.text(text));
             if first.is_some_and(|f| {
-                DETERMINER_SET.contains(&f)
-                    || lexicon::PERSON_ROLE_SET.contains(&f)
-                    || MODIFIER_SET.contains(&f)
-                    || f.ends_with("'s")
-                    || f.ends_with("’s")
+                class::of_lower(f) & (class::DETERMINER | class::PERSON_ROLE | class::MODIFIER) != 0
+                    || is_possessive(f)
             }) && re - rs <= 120
             {
                 m.role = Some(Span::new(rs, skip_space_back(text, re)));
@@ -970,6 +1176,8 @@ fn abbrev_before(text: &str, start: usize, dot: usize) -> bool {
 
 /// Every name, pronoun and description outside quotations, in text order.
 /// Used to resolve pronouns and short names to earlier mentions.
+// Once per document: kept out of line so that profiles show the stage.
+#[inline(never)]
 pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut pending: Vec<Word> = Vec::new();
@@ -995,7 +1203,7 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                 continue;
             }
             let sentence_initial = i == 0;
-            if is_name_word(t) || lexicon::title(t).is_some() {
+            if is_name_word(t) || title(t).is_some() {
                 // Extend over name words joined by single spaces.
                 let mut j = i + 1;
                 while j < ws.len() {
@@ -1054,6 +1262,9 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
     out
 }
 
+/// The nouns that head a subject description: groups and organisations.
+const DESCRIPTION_NOUN: u32 = class::GROUP_NOUN | class::ORG_NOUN;
+
 /// A group or organisation described at the start of a sentence, its subject
 /// (`Union leaders met…`, `The ministry published…`, `Officials rejected…`):
 /// the antecedents of a later `they` or `it`. Returns the index of the word after
@@ -1073,11 +1284,9 @@ fn subject_description(text: &str, ws: &[Word], pairs: &Pairs) -> Option<(usize,
             return None;
         }
         let t = ws[k].text(text);
-        if !lexicon::GROUP_NOUN_SET.contains_lower(t) && !lexicon::ORG_NOUN_SET.contains_lower(t) {
-            if DETERMINER_SET.contains_lower(t)
-                || MODIFIER_SET.contains_lower(t)
-                || is_capitalized(t)
-            {
+        let lower = class::of_lower(t);
+        if lower & DESCRIPTION_NOUN == 0 {
+            if lower & (class::DETERMINER | class::MODIFIER) != 0 || is_capitalized(t) {
                 continue;
             }
             return None;
@@ -1086,13 +1295,12 @@ fn subject_description(text: &str, ws: &[Word], pairs: &Pairs) -> Option<(usize,
         let mut k = k;
         while ws.get(k + 1).is_some_and(|n| {
             Span::new(ws[k].end, n.start).text(text) == " "
-                && (lexicon::GROUP_NOUN_SET.contains_lower(n.text(text))
-                    || lexicon::ORG_NOUN_SET.contains_lower(n.text(text)))
+                && class::of_lower(n.text(text)) & DESCRIPTION_NOUN != 0
         }) {
             k += 1;
         }
         let t = ws[k].text(text);
-        let (kind, entity, plural) = description_kind(&t.to_lowercase())
+        let (kind, entity, plural) = description_kind(class::of_lower(t))
             .filter(|d| d.0 != MentionKind::Role)
             .unwrap_or((MentionKind::Org, SpeakerKind::Organization, false));
         // `The Rail Delivery Group`: a proper name, found as a name.
