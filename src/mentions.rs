@@ -314,41 +314,107 @@ mod class {
     const PACKED: usize = 15;
 
     struct Table {
-        /// ASCII forms of at most [`PACKED`] bytes, packed.
-        short: FxHashMap<u128, u32>,
+        /// ASCII forms of at most [`PACKED`] bytes, packed, in an open-addressing
+        /// table (0 marks a free slot: no key is 0 but the empty word's, which
+        /// no table holds); a power of two long, at most half full.
+        keys: Vec<u128>,
+        /// The bits of `keys`, slot by slot.
+        bits: Vec<u32>,
+        /// How many high bits of a hash index a slot.
+        slot_bits: u32,
         /// Every other form, as written.
         long: FxHashMap<&'static str, u32>,
     }
 
-    fn pack(bytes: impl Iterator<Item = u8>, len: usize) -> u128 {
-        bytes.fold(len as u128, |k, b| (k << 8) | u128::from(b))
+    impl Table {
+        fn slot(&self, key: u128) -> usize {
+            // Fibonacci hashing of the two halves folded together.
+            let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+            let h = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            (h >> (64 - self.slot_bits)) as usize
+        }
+
+        fn get(&self, key: u128) -> u32 {
+            let mask = self.keys.len() - 1;
+            let mut i = self.slot(key);
+            loop {
+                match self.keys[i] {
+                    k if k == key => return self.bits[i],
+                    0 => return 0,
+                    _ => i = (i + 1) & mask,
+                }
+            }
+        }
+
+        fn add(&mut self, form: &'static str, bits: u32) {
+            let Some(key) = key(form, false).filter(|&k| k != 0) else {
+                *self.long.entry(form).or_default() |= bits;
+                return;
+            };
+            let mask = self.keys.len() - 1;
+            let mut i = self.slot(key);
+            while self.keys[i] != 0 && self.keys[i] != key {
+                i = (i + 1) & mask;
+            }
+            self.keys[i] = key;
+            self.bits[i] |= bits;
+        }
     }
 
-    /// The packed key of `w` (lower-cased if `lower`), when it is ASCII and short.
+    /// `b` in every byte.
+    const fn splat(b: u8) -> u128 {
+        u128::from_ne_bytes([b; 16])
+    }
+
+    /// The first `N` bytes of `b` as a little-endian number.
+    fn load<const N: usize>(b: &[u8]) -> Option<[u8; N]> {
+        b.get(..N)?.try_into().ok()
+    }
+
+    /// The packed key of `w` (lower-cased if `lower`), when it is ASCII and
+    /// short: its bytes from the lowest, then its length in the last byte. Read
+    /// with two overlapping loads, not byte by byte.
     #[inline]
     fn key(w: &str, lower: bool) -> Option<u128> {
         let b = w.as_bytes();
-        if b.len() > PACKED || !w.is_ascii() {
+        let n = b.len();
+        let x = if n >= 8 {
+            if n > PACKED {
+                return None;
+            }
+            let lo = u64::from_le_bytes(load::<8>(b)?);
+            // The last eight bytes, shifted down to bytes 8.. of the word.
+            let hi = u64::from_le_bytes(load::<8>(&b[n - 8..])?)
+                .checked_shr(8 * (16 - n as u32))
+                .unwrap_or(0);
+            u128::from(lo) | u128::from(hi) << 64
+        } else if n >= 4 {
+            let lo = u32::from_le_bytes(load::<4>(b)?);
+            let hi = u32::from_le_bytes(load::<4>(&b[n - 4..])?)
+                .checked_shr(8 * (8 - n as u32))
+                .unwrap_or(0);
+            u128::from(lo) | u128::from(hi) << 32
+        } else {
+            b.iter().rev().fold(0, |k, &c| k << 8 | u128::from(c))
+        };
+        let x = x | (n as u128) << 120;
+        if x & splat(0x80) != 0 {
             return None;
         }
-        Some(if lower {
-            pack(b.iter().map(u8::to_ascii_lowercase), b.len())
-        } else {
-            pack(b.iter().copied(), b.len())
-        })
+        if !lower {
+            return Some(x);
+        }
+        // Every byte is below 0x80, so these sums carry into no other byte:
+        // the high bit of a byte says `b >= b'A'`, then `b > b'Z'`.
+        let at_least_a = x + splat(0x80 - b'A');
+        let above_z = x + splat(0x80 - b'Z' - 1);
+        let capitals = at_least_a & !above_z & splat(0x80);
+        Some(x | capitals >> 2)
     }
 
     fn table() -> &'static Table {
         static TABLE: OnceLock<Table> = OnceLock::new();
         TABLE.get_or_init(|| {
-            let mut t = Table {
-                short: FxHashMap::default(),
-                long: FxHashMap::default(),
-            };
-            let mut add = |form: &'static str, bits: u32| match key(form, false) {
-                Some(k) => *t.short.entry(k).or_default() |= bits,
-                None => *t.long.entry(form).or_default() |= bits,
-            };
             let lists: [(&[&'static str], u32); 12] = [
                 (super::DETERMINERS, DETERMINER),
                 (super::MODIFIERS, MODIFIER),
@@ -363,15 +429,25 @@ mod class {
                 (super::ORG_CONNECTORS, ORG_CONNECTOR),
                 (super::FUNCTION_WORDS, FUNCTION_WORD),
             ];
+            let forms = lists.iter().map(|l| l.0.len()).sum::<usize>()
+                + lexicon::TITLES.len()
+                + lexicon::PRONOUNS.len();
+            let slots = (2 * forms).next_power_of_two();
+            let mut t = Table {
+                keys: vec![0; slots],
+                bits: vec![0; slots],
+                slot_bits: slots.trailing_zeros(),
+                long: FxHashMap::default(),
+            };
             for (list, bits) in lists {
-                list.iter().for_each(|&w| add(w, bits));
+                list.iter().for_each(|&w| t.add(w, bits));
             }
             for &(w, gender) in lexicon::TITLES {
-                add(w, TITLE | gender_bits(gender, TITLE_MALE, TITLE_FEMALE));
+                t.add(w, TITLE | gender_bits(gender, TITLE_MALE, TITLE_FEMALE));
             }
             for &(w, gender, plural) in lexicon::PRONOUNS {
                 let number = if plural { PRONOUN_PLURAL } else { 0 };
-                add(
+                t.add(
                     w,
                     PRONOUN | number | gender_bits(gender, PRONOUN_MALE, PRONOUN_FEMALE),
                 );
@@ -404,18 +480,16 @@ mod class {
     pub fn of(w: &str) -> u32 {
         let t = table();
         match key(w, false) {
-            Some(k) => t.short.get(&k),
-            None => t.long.get(w),
+            Some(k) => t.get(k),
+            None => t.long.get(w).copied().unwrap_or(0),
         }
-        .copied()
-        .unwrap_or(0)
     }
 
     /// The tables holding `w` in lower case (as `of(&w.to_lowercase())`).
     #[inline]
     pub fn of_lower(w: &str) -> u32 {
         match key(w, true) {
-            Some(k) => table().short.get(&k).copied().unwrap_or(0),
+            Some(k) => table().get(k),
             None => of(&w.to_lowercase()),
         }
     }
@@ -1010,17 +1084,25 @@ fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Optio
 /// The start of the clause containing `end`: after the last `,;:()` or
 /// sentence boundary, not before `limit`.
 fn back_to_boundary(text: &str, end: usize, limit: usize) -> usize {
+    if !text.is_char_boundary(end) {
+        return end;
+    }
+    let bytes = text.as_bytes();
     let mut i = end;
     while i > limit {
-        match char_before(text, i) {
-            Some(',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―') => {
-                break
+        // Bytes, decoding a char only where one is not ASCII.
+        let b = bytes[i - 1];
+        if b.is_ascii() {
+            match b {
+                b',' | b';' | b':' | b'(' | b')' | b'"' | b'\n' => break,
+                b'.' | b'!' | b'?' if char_at(text, i).is_some_and(is_space) => break,
+                _ => i -= 1,
             }
-            Some(c) if matches!(c, '.' | '!' | '?') && char_at(text, i).is_some_and(is_space) => {
-                break
+        } else {
+            match char_before(text, i) {
+                Some('“' | '”' | '—' | '–' | '―') | None => break,
+                Some(c) => i -= c.len_utf8(),
             }
-            Some(c) => i -= c.len_utf8(),
-            None => break,
         }
         if end - i > 160 {
             break;
@@ -1181,16 +1263,17 @@ fn abbrev_before(text: &str, start: usize, dot: usize) -> bool {
 pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut pending: Vec<Word> = Vec::new();
+    let mut quoted = Quoted::new(pairs);
     for si in 0..doc.sentences.len() {
         let ws = doc.sentence_words(si);
         let mut i = 0;
-        if let Some((next, m)) = subject_description(text, ws, pairs) {
+        if let Some((next, m)) = subject_description(text, ws, &mut quoted) {
             out.push(m);
             i = next;
         }
         while i < ws.len() {
             let w = ws[i];
-            if pairs.inside_quote(w.start) {
+            if quoted.inside(w.start) {
                 i += 1;
                 continue;
             }
@@ -1212,7 +1295,7 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                     if gap.chars().all(is_space)
                         && gap.len() <= 2
                         && (is_name_word(tj) || PARTICLES.contains(&tj))
-                        && !pairs.inside_quote(ws[j].start)
+                        && !quoted.inside(ws[j].start)
                     {
                         j += 1;
                     } else if org_connector(text, &ws[i..j], &ws[(j + 1).min(ws.len())..], tj, gap)
@@ -1265,13 +1348,43 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
 /// The nouns that head a subject description: groups and organisations.
 const DESCRIPTION_NOUN: u32 = class::GROUP_NOUN | class::ORG_NOUN;
 
+/// `Pairs::inside_quote` for positions asked in text order: a walk over the
+/// outermost quotations instead of a binary search per word.
+struct Quoted {
+    /// The outermost quotations, marks included, in order (they never overlap).
+    spans: Vec<Span>,
+    /// The first span that does not end before the last position asked.
+    next: usize,
+}
+
+impl Quoted {
+    fn new(pairs: &Pairs) -> Quoted {
+        Quoted {
+            spans: pairs.top_pairs().map(|p| p.outer()).collect(),
+            next: 0,
+        }
+    }
+
+    /// Whether `pos` lies inside an outermost quotation.
+    fn inside(&mut self, pos: usize) -> bool {
+        if self.next > 0 && self.spans[self.next - 1].end > pos {
+            // Asked out of order: search again.
+            self.next = self.spans.partition_point(|s| s.end <= pos);
+        }
+        while self.spans.get(self.next).is_some_and(|s| s.end <= pos) {
+            self.next += 1;
+        }
+        self.spans.get(self.next).is_some_and(|s| s.start <= pos)
+    }
+}
+
 /// A group or organisation described at the start of a sentence, its subject
 /// (`Union leaders met…`, `The ministry published…`, `Officials rejected…`):
 /// the antecedents of a later `they` or `it`. Returns the index of the word after
 /// it and the mention.
-fn subject_description(text: &str, ws: &[Word], pairs: &Pairs) -> Option<(usize, Mention)> {
+fn subject_description(text: &str, ws: &[Word], quoted: &mut Quoted) -> Option<(usize, Mention)> {
     let first = ws.first()?;
-    if pairs.inside_quote(first.start) {
+    if quoted.inside(first.start) {
         return None;
     }
     for k in 0..ws.len().min(4) {
