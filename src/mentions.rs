@@ -10,8 +10,8 @@ use crate::lexicon::{self, Lexicon};
 use crate::marks::Pairs;
 use crate::segment::Doc;
 use crate::text::{
-    char_at, char_before, is_capitalized, is_space, skip_space, skip_space_back, word_iter, words,
-    Word,
+    char_at, char_before, is_capitalized, is_space, last_word, skip_space, skip_space_back,
+    word_iter, words, Word,
 };
 use crate::{Span, SpeakerKind};
 
@@ -533,27 +533,39 @@ fn is_possessive(w: &str) -> bool {
 
 /// A personal pronoun's gender and number, if `w` is one (in any case).
 fn pronoun(w: &str) -> Option<(Option<bool>, bool)> {
-    // Every pronoun is short: most words are rejected here, before any lookup
-    // (this runs on every word of the document). Lower-casing keeps an ASCII
-    // word's length.
-    if w.len() > 8 || w.len() > LONGEST_PRONOUN && w.is_ascii() {
+    // Pronouns are short: most words are rejected here by first letter and
+    // length, before any lookup (this runs on every word of the document).
+    // Lower-casing keeps an ASCII word's length and letters.
+    if w.len() > 8 || w.is_ascii() && !pronoun_shape(w.as_bytes()) {
         return None;
     }
     pronoun_with(w, class::of_lower(w))
 }
 
-/// The byte length of the longest pronoun.
-const LONGEST_PRONOUN: usize = {
-    let (mut i, mut longest) = (0, 0);
+/// For each first letter, a bit per byte length (bit 0: one byte) of the ASCII
+/// pronouns that start with it.
+const PRONOUN_SHAPES: [u8; 26] = {
+    let mut shapes = [0u8; 26];
+    let mut i = 0;
     while i < lexicon::PRONOUNS.len() {
-        let n = lexicon::PRONOUNS[i].0.len();
-        if n > longest {
-            longest = n;
+        let p = lexicon::PRONOUNS[i].0.as_bytes();
+        if p.is_ascii() {
+            assert!(p[0].is_ascii_lowercase() && p.len() <= 8);
+            shapes[(p[0] - b'a') as usize] |= 1 << (p.len() - 1);
         }
         i += 1;
     }
-    longest
+    shapes
 };
+
+/// Whether the ASCII word `w` has the first letter and length of a pronoun.
+fn pronoun_shape(w: &[u8]) -> bool {
+    let (Some(first), n @ 1..=8) = (w.first(), w.len()) else {
+        return false;
+    };
+    let l = first.to_ascii_lowercase();
+    l.is_ascii_lowercase() && PRONOUN_SHAPES[usize::from(l - b'a')] & (1 << (n - 1)) != 0
+}
 
 /// `pronoun(w)` for a word whose lower-case tables are `lower`.
 fn pronoun_with(w: &str, lower: u32) -> Option<(Option<bool>, bool)> {
@@ -1001,23 +1013,43 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
-    let from = back_to_boundary(text, end, limit);
-    let ws = words(text, from, end);
+    // The phrase is most often in the clause's last few words: those are read
+    // first, and the whole clause only when the phrase may reach further back.
+    let (start, whole) = back_to_boundary(text, end, limit, TAIL_SPACES);
+    if let Some(found) = phrase_ending(text, &words(text, start, end), whole, lex) {
+        return found;
+    }
+    let (from, _) = back_to_boundary(text, end, limit, usize::MAX);
+    phrase_ending(text, &words(text, from, end), true, lex).flatten()
+}
+
+/// How many spaces back from a cue [`np_before_plain`] first reads words.
+const TAIL_SPACES: usize = 5;
+
+/// The noun phrase at the end of the words `ws` of a clause (see
+/// [`np_before_plain`]). When `ws` is only the clause's last words (`whole`
+/// false), `None` says the phrase may reach before them: read the whole clause.
+fn phrase_ending(text: &str, ws: &[Word], whole: bool, lex: &Lexicon) -> Option<Option<Mention>> {
     // Drop adverbs and auxiliaries between the phrase and the cue.
     let mut n = ws.len();
     while n > 0 && class::of_lower(ws[n - 1].text(text)) & class::ADVERB != 0 {
         n -= 1;
+    }
+    if n == 0 && !whole {
+        return None;
     }
     let ws = &ws[..n];
     // Take the longest suffix that classifies, up to 8 words, joined by spaces
     // only: first how far back the phrase's words reach, then the suffixes from
     // the longest down (one `classify` in the usual case, not one per length).
     let mut first = n;
+    let mut stopped = false;
     while first > 0 && n - first < 8 {
         let k = first - 1;
         if k + 1 < n {
             let gap = Span::new(ws[k].end, ws[k + 1].start).text(text);
             if !gap.chars().all(is_space) {
+                stopped = true;
                 break;
             }
         }
@@ -1037,12 +1069,17 @@ fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Optio
                     | class::ORG_NOUN)
                 != 0;
         if !ok_word {
+            stopped = true;
             break;
         }
         first = k;
         if is_pronoun {
+            stopped = true;
             break;
         }
+    }
+    if first == 0 && n < 8 && !stopped && !whole {
+        return None;
     }
     let best = (first..n).find_map(|k| classify(text, &ws[k..n], lex));
     // `the fire chief`, `the Senate minority leader`: noun modifiers the
@@ -1056,15 +1093,18 @@ fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Optio
     }) {
         let k = ws.iter().position(|w| w.start == m.span.start).unwrap_or(0);
         let bare = class::of_lower(ws[k].text(text)) & class::DETERMINER == 0;
+        let mut stopped = !bare;
         for j in (k.saturating_sub(3)..k).rev().filter(|_| bare) {
             let t = ws[j].text(text);
             let gap = Span::new(ws[j].end, ws[j + 1].start).text(text);
             if !gap.chars().all(is_space) {
+                stopped = true;
                 break;
             }
             let (exact, lower) = class::both(t);
             if lower & class::DETERMINER != 0 {
                 m.span = Span::new(ws[j].start, m.span.end);
+                stopped = true;
                 break;
             }
             let plain = t.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -1074,21 +1114,28 @@ fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Optio
                 && lower & class::ADVERB == 0
                 && exact & class::NOT_NAME == 0;
             if !plain {
+                stopped = true;
                 break;
             }
         }
+        if k < 3 && !stopped && !whole {
+            return None;
+        }
     }
-    best
+    Some(best)
 }
 
 /// The start of the clause containing `end`: after the last `,;:()` or
-/// sentence boundary, not before `limit`.
-fn back_to_boundary(text: &str, end: usize, limit: usize) -> usize {
+/// sentence boundary, not before `limit`, and `true`; or, if the clause holds
+/// `spaces` ASCII spaces, just after the last `spaces`-th, and `false` (a space
+/// ends every word: the words from there are the clause's last words).
+fn back_to_boundary(text: &str, end: usize, limit: usize, spaces: usize) -> (usize, bool) {
     if !text.is_char_boundary(end) {
-        return end;
+        return (end, true);
     }
     let bytes = text.as_bytes();
     let mut i = end;
+    let mut seen = 0;
     while i > limit {
         // Bytes, decoding a char only where one is not ASCII.
         let b = bytes[i - 1];
@@ -1096,6 +1143,11 @@ fn back_to_boundary(text: &str, end: usize, limit: usize) -> usize {
             match b {
                 b',' | b';' | b':' | b'(' | b')' | b'"' | b'\n' => break,
                 b'.' | b'!' | b'?' if char_at(text, i).is_some_and(is_space) => break,
+                b' ' if seen + 1 == spaces => return (i, false),
+                b' ' => {
+                    seen += 1;
+                    i -= 1;
+                }
                 _ => i -= 1,
             }
         } else {
@@ -1108,7 +1160,7 @@ fn back_to_boundary(text: &str, end: usize, limit: usize) -> usize {
             break;
         }
     }
-    i
+    (i, true)
 }
 
 /// The noun phrase starting at `pos` (spaces skipped), not reaching past
@@ -1244,8 +1296,7 @@ fn apposition_end(text: &str, start: usize, limit: usize, stop: impl Fn(char) ->
 }
 
 fn abbrev_before(text: &str, start: usize, dot: usize) -> bool {
-    let w = words(text, start, dot);
-    match w.last() {
+    match last_word(text, start, dot) {
         Some(last) if last.end == dot || last.end == dot + 1 => {
             let t = last.text(text).trim_end_matches('.');
             lexicon::is_abbreviation(t)
