@@ -521,7 +521,23 @@ fn title(w: &str) -> Option<Option<bool>> {
     if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    let bits = class::of(w.trim_end_matches('.'));
+    title_of(class::of(w.trim_end_matches('.')))
+}
+
+/// `title(w)` for a word whose exact tables are `exact`.
+fn title_with(w: &str, exact: u32) -> Option<Option<bool>> {
+    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    title_of(if w.ends_with('.') {
+        class::of(w.trim_end_matches('.'))
+    } else {
+        exact
+    })
+}
+
+/// The title of the tables `bits` of a word without its final dots.
+fn title_of(bits: u32) -> Option<Option<bool>> {
     (bits & class::TITLE != 0).then(|| class::gender(bits, class::TITLE_MALE, class::TITLE_FEMALE))
 }
 
@@ -902,6 +918,19 @@ const _: () = {
     }
 };
 
+/// The bytes after the space that opens each of [`ANONYMOUS_LINKS`], as bits:
+/// most spaces are rejected by the next byte alone.
+const ANONYMOUS_LINK_SECOND: u128 = {
+    let (mut i, mut bits) = (0, 0u128);
+    while i < ANONYMOUS_LINKS.len() {
+        let b = ANONYMOUS_LINKS[i].as_bytes()[1];
+        assert!(b < 128);
+        bits |= 1 << b;
+        i += 1;
+    }
+    bits
+};
+
 /// Heads an anonymous-source post-modifier attaches to.
 const ANONYMOUS_HEADS: &[&str] = &[
     "aide",
@@ -955,7 +984,13 @@ fn anonymous_before(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Opti
         .bytes()
         .enumerate()
         .rev()
-        .filter(|&(_, b)| b == b' ')
+        .filter(|&(i, b)| {
+            b == b' '
+                && window
+                    .as_bytes()
+                    .get(i + 1)
+                    .is_some_and(|&n| n < 128 && ANONYMOUS_LINK_SECOND >> n & 1 != 0)
+        })
         .find(|&(i, _)| ANONYMOUS_LINKS.iter().any(|l| window[i..].starts_with(l)))
         .map(|(i, _)| i)?;
     let at = from + k;
@@ -1337,7 +1372,12 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                 continue;
             }
             let sentence_initial = i == 0;
-            if is_name_word(t) || title(t).is_some() {
+            // `is_name_word(t) || title(t).is_some()`, with one lookup.
+            let name_like = is_capitalized(t) && {
+                let exact = class::of(t);
+                exact & class::NOT_NAME == 0 || title_with(t, exact).is_some()
+            };
+            if name_like {
                 // Extend over name words joined by single spaces.
                 let mut j = i + 1;
                 while j < ws.len() {
