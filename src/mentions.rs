@@ -1652,3 +1652,71 @@ pub fn main_subject(text: &str, start: usize, end: usize, lex: &Lexicon) -> Opti
     let m = np_after(text, ws.get(from)?.start, end, lex)?;
     (m.span.start == ws[from].start && !after_locative(text, &m)).then_some(m)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every form of every table, in several cases and with odd neighbours
+    /// (non-ASCII, too long, empty), against the lists themselves.
+    #[test]
+    fn word_table_agrees_with_the_lists() {
+        let lists: [(&[&str], u32); 12] = [
+            (DETERMINERS, class::DETERMINER),
+            (MODIFIERS, class::MODIFIER),
+            (NOT_NAMES, class::NOT_NAME),
+            (ADVERBS, class::ADVERB),
+            (PARTICLES, class::PARTICLE),
+            (lexicon::PERSON_ROLES, class::PERSON_ROLE),
+            (lexicon::GROUP_NOUNS, class::GROUP_NOUN),
+            (lexicon::ORG_NOUNS, class::ORG_NOUN),
+            (lexicon::ORG_WORDS, class::ORG_WORD),
+            (lexicon::ORG_SUFFIXES, class::ORG_SUFFIX),
+            (ORG_CONNECTORS, class::ORG_CONNECTOR),
+            (FUNCTION_WORDS, class::FUNCTION_WORD),
+        ];
+        let mut words: Vec<String> = [
+            "",
+            "É",
+            "Él",
+            "ÉL",
+            "Straße",
+            "a-very-long-word-indeed",
+            "K",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        let entries = lists
+            .iter()
+            .flat_map(|l| l.0.iter().copied())
+            .chain(lexicon::TITLES.iter().map(|t| t.0))
+            .chain(lexicon::PRONOUNS.iter().map(|p| p.0));
+        for w in entries {
+            let mut cap = w.to_string();
+            if let Some(f) = cap.get_mut(..1) {
+                f.make_ascii_uppercase();
+            }
+            words.extend([w.to_string(), w.to_uppercase(), w.to_lowercase(), cap]);
+            words.push(format!("{w}."));
+        }
+        for w in &words {
+            for &(list, bit) in &lists {
+                assert_eq!(class::of(w) & bit != 0, list.contains(&w.as_str()), "{w}");
+                let lw = w.to_lowercase();
+                assert_eq!(
+                    class::of_lower(w) & bit != 0,
+                    list.contains(&lw.as_str()),
+                    "{w}"
+                );
+            }
+            assert_eq!(title(w), lexicon::title(w), "{w}");
+            let expected = lexicon::PRONOUNS
+                .iter()
+                .find(|p| w.len() <= 8 && p.0 == w.to_lowercase())
+                .map(|p| (p.1, p.2));
+            assert_eq!(pronoun(w), expected, "{w}");
+            assert_eq!(class::both(w), (class::of(w), class::of_lower(w)), "{w}");
+        }
+    }
+}
