@@ -30,7 +30,7 @@ use crate::mentions::{np_after, np_before, Mention, MentionKind};
 use crate::quotes::Candidate;
 use crate::segment::Doc;
 use crate::text::{
-    char_at, char_before, is_capitalized, phrase_end, skip_space, skip_space_back, words,
+    char_at, char_before, is_capitalized, last_word, phrase_end, skip_space, skip_space_back, words,
 };
 use crate::{QuoteKind, Span};
 
@@ -361,8 +361,7 @@ fn sentence_end_after(text: &str, pos: usize, limit: usize) -> usize {
             let next = char_at(text, pos + i + 1);
             if next.is_none_or(|n| n.is_whitespace()) {
                 // "Mr." and initials do not end the sentence.
-                let ws = words(text, pos, pos + i + 1);
-                let abbrev = ws.last().is_some_and(|w| {
+                let abbrev = last_word(text, pos, pos + i + 1).is_some_and(|w| {
                     let t = w.text(text).trim_end_matches('.');
                     crate::lexicon::is_abbreviation(t) || t.chars().count() == 1
                 });

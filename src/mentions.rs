@@ -6,16 +6,14 @@
 //! parser: [`np_before`] reads the phrase that ends at a position (the subject of
 //! `… said`), [`np_after`] the one that starts there (`said …`).
 
-use crate::lexicon::{self, Lexicon, WordSet};
+use crate::lexicon::{self, Lexicon};
 use crate::marks::Pairs;
 use crate::segment::Doc;
 use crate::text::{
-    char_at, char_before, is_capitalized, is_space, skip_space, skip_space_back, word_iter, words,
-    Word,
+    char_at, char_before, is_capitalized, is_space, last_word, skip_space, skip_space_back,
+    word_iter, words, Word,
 };
 use crate::{Span, SpeakerKind};
-use rustc_hash::FxHashMap;
-use std::sync::OnceLock;
 
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -280,53 +278,362 @@ const NOT_NAMES: &[&str] = &[
     "Your",
 ];
 
-static DETERMINER_SET: WordSet = WordSet::new(DETERMINERS);
-static MODIFIER_SET: WordSet = WordSet::new(MODIFIERS);
-static NOT_NAME_SET: WordSet = WordSet::new(NOT_NAMES);
-static ADVERB_SET: WordSet = WordSet::new(ADVERBS);
-
 /// Particles allowed in lower case inside names (`Charles de Gaulle`).
 const PARTICLES: &[&str] = &[
     "al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "van", "von",
 ];
 
+/// The word tables, as bits of one lookup: the hot paths ask several tables
+/// about the same word, and one hash of a packed word answers all of them.
+mod class {
+    use crate::lexicon;
+    use rustc_hash::FxHashMap;
+    use std::sync::OnceLock;
+
+    pub const DETERMINER: u32 = 1;
+    pub const MODIFIER: u32 = 1 << 1;
+    pub const NOT_NAME: u32 = 1 << 2;
+    pub const ADVERB: u32 = 1 << 3;
+    pub const PARTICLE: u32 = 1 << 4;
+    pub const PERSON_ROLE: u32 = 1 << 5;
+    pub const GROUP_NOUN: u32 = 1 << 6;
+    pub const ORG_NOUN: u32 = 1 << 7;
+    pub const ORG_WORD: u32 = 1 << 8;
+    pub const ORG_SUFFIX: u32 = 1 << 9;
+    pub const ORG_CONNECTOR: u32 = 1 << 10;
+    pub const FUNCTION_WORD: u32 = 1 << 11;
+    pub const TITLE: u32 = 1 << 12;
+    pub const TITLE_MALE: u32 = 1 << 13;
+    pub const TITLE_FEMALE: u32 = 1 << 14;
+    pub const PRONOUN: u32 = 1 << 15;
+    pub const PRONOUN_MALE: u32 = 1 << 16;
+    pub const PRONOUN_FEMALE: u32 = 1 << 17;
+    pub const PRONOUN_PLURAL: u32 = 1 << 18;
+
+    /// Longest ASCII form kept packed in a `u128` (its length in the top byte).
+    const PACKED: usize = 15;
+
+    struct Table {
+        /// ASCII forms of at most [`PACKED`] bytes, packed, in an open-addressing
+        /// table (0 marks a free slot: no key is 0 but the empty word's, which
+        /// no table holds); a power of two long, at most half full.
+        keys: Vec<u128>,
+        /// The bits of `keys`, slot by slot.
+        bits: Vec<u32>,
+        /// How many high bits of a hash index a slot.
+        slot_bits: u32,
+        /// Every other form, as written.
+        long: FxHashMap<&'static str, u32>,
+    }
+
+    impl Table {
+        fn slot(&self, key: u128) -> usize {
+            // Fibonacci hashing of the two halves folded together.
+            let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+            let h = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            (h >> (64 - self.slot_bits)) as usize
+        }
+
+        fn get(&self, key: u128) -> u32 {
+            let mask = self.keys.len() - 1;
+            let mut i = self.slot(key);
+            loop {
+                match self.keys[i] {
+                    k if k == key => return self.bits[i],
+                    0 => return 0,
+                    _ => i = (i + 1) & mask,
+                }
+            }
+        }
+
+        fn add(&mut self, form: &'static str, bits: u32) {
+            let Some(key) = key(form, false).filter(|&k| k != 0) else {
+                *self.long.entry(form).or_default() |= bits;
+                return;
+            };
+            let mask = self.keys.len() - 1;
+            let mut i = self.slot(key);
+            while self.keys[i] != 0 && self.keys[i] != key {
+                i = (i + 1) & mask;
+            }
+            self.keys[i] = key;
+            self.bits[i] |= bits;
+        }
+    }
+
+    /// `b` in every byte.
+    const fn splat(b: u8) -> u128 {
+        u128::from_ne_bytes([b; 16])
+    }
+
+    /// The first `N` bytes of `b` as a little-endian number.
+    fn load<const N: usize>(b: &[u8]) -> Option<[u8; N]> {
+        b.get(..N)?.try_into().ok()
+    }
+
+    /// The packed key of `w` (lower-cased if `lower`), when it is ASCII and
+    /// short: its bytes from the lowest, then its length in the last byte. Read
+    /// with two overlapping loads, not byte by byte.
+    #[inline]
+    fn key(w: &str, lower: bool) -> Option<u128> {
+        let b = w.as_bytes();
+        let n = b.len();
+        let x = if n >= 8 {
+            if n > PACKED {
+                return None;
+            }
+            let lo = u64::from_le_bytes(load::<8>(b)?);
+            // The last eight bytes, shifted down to bytes 8.. of the word.
+            let hi = u64::from_le_bytes(load::<8>(&b[n - 8..])?)
+                .checked_shr(8 * (16 - n as u32))
+                .unwrap_or(0);
+            u128::from(lo) | u128::from(hi) << 64
+        } else if n >= 4 {
+            let lo = u32::from_le_bytes(load::<4>(b)?);
+            let hi = u32::from_le_bytes(load::<4>(&b[n - 4..])?)
+                .checked_shr(8 * (8 - n as u32))
+                .unwrap_or(0);
+            u128::from(lo) | u128::from(hi) << 32
+        } else {
+            b.iter().rev().fold(0, |k, &c| k << 8 | u128::from(c))
+        };
+        let x = x | (n as u128) << 120;
+        if x & splat(0x80) != 0 {
+            return None;
+        }
+        if !lower {
+            return Some(x);
+        }
+        // Every byte is below 0x80, so these sums carry into no other byte:
+        // the high bit of a byte says `b >= b'A'`, then `b > b'Z'`.
+        let at_least_a = x + splat(0x80 - b'A');
+        let above_z = x + splat(0x80 - b'Z' - 1);
+        let capitals = at_least_a & !above_z & splat(0x80);
+        Some(x | capitals >> 2)
+    }
+
+    fn table() -> &'static Table {
+        static TABLE: OnceLock<Table> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            let lists: [(&[&'static str], u32); 12] = [
+                (super::DETERMINERS, DETERMINER),
+                (super::MODIFIERS, MODIFIER),
+                (super::NOT_NAMES, NOT_NAME),
+                (super::ADVERBS, ADVERB),
+                (super::PARTICLES, PARTICLE),
+                (lexicon::PERSON_ROLES, PERSON_ROLE),
+                (lexicon::GROUP_NOUNS, GROUP_NOUN),
+                (lexicon::ORG_NOUNS, ORG_NOUN),
+                (lexicon::ORG_WORDS, ORG_WORD),
+                (lexicon::ORG_SUFFIXES, ORG_SUFFIX),
+                (super::ORG_CONNECTORS, ORG_CONNECTOR),
+                (super::FUNCTION_WORDS, FUNCTION_WORD),
+            ];
+            let forms = lists.iter().map(|l| l.0.len()).sum::<usize>()
+                + lexicon::TITLES.len()
+                + lexicon::PRONOUNS.len();
+            let slots = (2 * forms).next_power_of_two();
+            let mut t = Table {
+                keys: vec![0; slots],
+                bits: vec![0; slots],
+                slot_bits: slots.trailing_zeros(),
+                long: FxHashMap::default(),
+            };
+            for (list, bits) in lists {
+                list.iter().for_each(|&w| t.add(w, bits));
+            }
+            for &(w, gender) in lexicon::TITLES {
+                t.add(w, TITLE | gender_bits(gender, TITLE_MALE, TITLE_FEMALE));
+            }
+            for &(w, gender, plural) in lexicon::PRONOUNS {
+                let number = if plural { PRONOUN_PLURAL } else { 0 };
+                t.add(
+                    w,
+                    PRONOUN | number | gender_bits(gender, PRONOUN_MALE, PRONOUN_FEMALE),
+                );
+            }
+            t
+        })
+    }
+
+    fn gender_bits(gender: Option<bool>, male: u32, female: u32) -> u32 {
+        match gender {
+            Some(true) => male,
+            Some(false) => female,
+            None => 0,
+        }
+    }
+
+    /// The gender of `bits` (`Some(true)` male), given its male and female bits.
+    pub fn gender(bits: u32, male: u32, female: u32) -> Option<bool> {
+        if bits & male != 0 {
+            Some(true)
+        } else if bits & female != 0 {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// The tables holding `w` exactly as written.
+    #[inline]
+    pub fn of(w: &str) -> u32 {
+        let t = table();
+        match key(w, false) {
+            Some(k) => t.get(k),
+            None => t.long.get(w).copied().unwrap_or(0),
+        }
+    }
+
+    /// The tables holding `w` in lower case (as `of(&w.to_lowercase())`).
+    #[inline]
+    pub fn of_lower(w: &str) -> u32 {
+        match key(w, true) {
+            Some(k) => table().get(k),
+            None => of(&w.to_lowercase()),
+        }
+    }
+
+    /// `(of(w), of_lower(w))`, with one lookup when `w` has no capitals.
+    #[inline]
+    pub fn both(w: &str) -> (u32, u32) {
+        let exact = of(w);
+        if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+            (exact, of_lower(w))
+        } else {
+            (exact, exact)
+        }
+    }
+}
+
 fn is_name_word(w: &str) -> bool {
-    is_capitalized(w) && !NOT_NAME_SET.contains(w)
+    is_capitalized(w) && class::of(w) & class::NOT_NAME == 0
 }
 
-fn lower(w: &str) -> String {
-    w.to_lowercase()
+/// `is_name_word` for a word whose exact tables are `bits`.
+fn is_name_word_with(w: &str, bits: u32) -> bool {
+    is_capitalized(w) && bits & class::NOT_NAME == 0
 }
 
-fn pronoun(w: &str) -> Option<(Option<bool>, bool)> {
-    // Every pronoun is at most four letters: most words are rejected here,
-    // before any lookup (this runs on every word of the document).
-    if w.len() > 8 {
+/// The gender a title implies (`lexicon::title`): `Some(None)` for a title of
+/// either, `None` for no title.
+fn title(w: &str) -> Option<Option<bool>> {
+    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    static PRONOUN_MAP: OnceLock<FxHashMap<&'static str, (Option<bool>, bool)>> = OnceLock::new();
-    let map = PRONOUN_MAP.get_or_init(|| {
-        lexicon::PRONOUNS
-            .iter()
-            .map(|&(p, gender, plural)| (p, (gender, plural)))
-            .collect()
-    });
-    lexicon::with_lowercase(w, |lw| map.get(lw).copied())
+    title_of(class::of(w.trim_end_matches('.')))
 }
 
-/// What a description's head noun (lower case) makes of it: a group
-/// (`officials`), a person by role (`minister`) or an organisation
-/// (`ministry`), with the entity kind and number.
-fn description_kind(head: &str) -> Option<(MentionKind, SpeakerKind, bool)> {
-    if lexicon::GROUP_NOUN_SET.contains(head) {
+/// `title(w)` for a word whose exact tables are `exact`.
+fn title_with(w: &str, exact: u32) -> Option<Option<bool>> {
+    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    title_of(if w.ends_with('.') {
+        class::of(w.trim_end_matches('.'))
+    } else {
+        exact
+    })
+}
+
+/// The title of the tables `bits` of a word without its final dots.
+fn title_of(bits: u32) -> Option<Option<bool>> {
+    (bits & class::TITLE != 0).then(|| class::gender(bits, class::TITLE_MALE, class::TITLE_FEMALE))
+}
+
+/// Whether `w` ends in a possessive `'s` or `’s` (either case of `s`).
+fn is_possessive(w: &str) -> bool {
+    w.strip_suffix(['s', 'S'])
+        .is_some_and(|t| t.ends_with(['\'', '’']))
+}
+
+/// A personal pronoun's gender and number, if `w` is one (in any case).
+fn pronoun(w: &str) -> Option<(Option<bool>, bool)> {
+    // Pronouns are short: most words are rejected here by first letter and
+    // length, before any lookup (this runs on every word of the document).
+    // Lower-casing keeps an ASCII word's length and letters.
+    if w.len() > 8 || w.is_ascii() && !pronoun_shape(w.as_bytes()) {
+        return None;
+    }
+    pronoun_with(w, class::of_lower(w))
+}
+
+/// For each first letter, a bit per byte length (bit 0: one byte) of the ASCII
+/// pronouns that start with it.
+const PRONOUN_SHAPES: [u8; 26] = {
+    let mut shapes = [0u8; 26];
+    let mut i = 0;
+    while i < lexicon::PRONOUNS.len() {
+        let p = lexicon::PRONOUNS[i].0.as_bytes();
+        if p.is_ascii() {
+            assert!(p[0].is_ascii_lowercase() && p.len() <= 8);
+            shapes[(p[0] - b'a') as usize] |= 1 << (p.len() - 1);
+        }
+        i += 1;
+    }
+    shapes
+};
+
+/// Whether the ASCII word `w` has the first letter and length of a pronoun.
+fn pronoun_shape(w: &[u8]) -> bool {
+    let (Some(first), n @ 1..=8) = (w.first(), w.len()) else {
+        return false;
+    };
+    let l = first.to_ascii_lowercase();
+    l.is_ascii_lowercase() && PRONOUN_SHAPES[usize::from(l - b'a')] & (1 << (n - 1)) != 0
+}
+
+/// `pronoun(w)` for a word whose lower-case tables are `lower`.
+fn pronoun_with(w: &str, lower: u32) -> Option<(Option<bool>, bool)> {
+    (w.len() <= 8 && lower & class::PRONOUN != 0).then(|| {
+        (
+            class::gender(lower, class::PRONOUN_MALE, class::PRONOUN_FEMALE),
+            lower & class::PRONOUN_PLURAL != 0,
+        )
+    })
+}
+
+/// What a description's head noun makes of it, from the tables of the head
+/// in lower case: a group (`officials`), a person by role (`minister`) or an
+/// organisation (`ministry`), with the entity kind and number.
+fn description_kind(head: u32) -> Option<(MentionKind, SpeakerKind, bool)> {
+    if head & class::GROUP_NOUN != 0 {
         Some((MentionKind::Group, SpeakerKind::Group, true))
-    } else if lexicon::PERSON_ROLE_SET.contains(head) {
+    } else if head & class::PERSON_ROLE != 0 {
         Some((MentionKind::Role, SpeakerKind::Person, false))
-    } else if lexicon::ORG_NOUN_SET.contains(head) {
+    } else if head & class::ORG_NOUN != 0 {
         Some((MentionKind::Org, SpeakerKind::Organization, false))
     } else {
         None
     }
+}
+
+/// The tables of a phrase's last word as a head noun: in lower case, a
+/// possessive `'s` dropped (`Huawei's` → `huawei`).
+fn head_class(last: &str) -> u32 {
+    if last.is_ascii() {
+        let stem = match last.as_bytes() {
+            [.., b'\'', s] if s.eq_ignore_ascii_case(&b's') => &last[..last.len() - 2],
+            _ => last,
+        };
+        return class::of_lower(stem);
+    }
+    let lc = last.to_lowercase();
+    class::of(
+        lc.strip_suffix("’s")
+            .or_else(|| lc.strip_suffix("'s"))
+            .unwrap_or(&lc),
+    )
+}
+
+/// Whether every letter of `s` is a capital (`NATO`, `U.S.`): as many
+/// upper-case chars as alphabetic ones.
+fn capitals_only(s: &str) -> bool {
+    if s.is_ascii() {
+        return !s.bytes().any(|b| b.is_ascii_lowercase());
+    }
+    s.chars().filter(|c| c.is_uppercase()).count()
+        == s.chars().filter(|c| c.is_alphabetic()).count()
 }
 
 /// Lower-case words that join the parts of an organisation's name.
@@ -378,19 +685,15 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
             });
         }
     }
-    let last_lc = lower(last_t);
-    let head_lc = last_lc
-        .strip_suffix("’s")
-        .or_else(|| last_lc.strip_suffix("'s"))
-        .unwrap_or(&last_lc)
-        .to_string();
+    let head_bits = head_class(last_t);
     // Descriptions: the minister, officials, the ministry.
     if !is_capitalized(last_t)
-        || ws
-            .iter()
-            .all(|w| !is_name_word(w.text(text)) || DETERMINER_SET.contains_lower(w.text(text)))
+        || ws.iter().all(|w| {
+            let t = w.text(text);
+            !is_name_word(t) || class::of_lower(t) & class::DETERMINER != 0
+        })
     {
-        let (kind, entity, plural) = description_kind(&head_lc)?;
+        let (kind, entity, plural) = description_kind(head_bits)?;
         return Some(Mention {
             span,
             kind,
@@ -406,17 +709,18 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
     let mut gender = None;
     while i + 1 < ws.len() {
         let t = ws[i].text(text);
-        if let Some(g) = lexicon::title(t) {
+        if let Some(g) = title(t) {
             gender = gender.or(g);
             i += 1;
-        } else if DETERMINER_SET.contains_lower(t)
-            || MODIFIER_SET.contains_lower(t)
-            || lexicon::PERSON_ROLE_SET.contains_lower(t)
+        } else if class::of_lower(t) & (class::DETERMINER | class::MODIFIER | class::PERSON_ROLE)
+            != 0
             || t.ends_with("’s")
             || t.ends_with("'s")
             // `Council member Ray Dominguez`: a noun modifying a role word.
-            || ws[i + 1].text(text).chars().all(char::is_lowercase)
-                && lexicon::PERSON_ROLE_SET.contains(ws[i + 1].text(text))
+            || {
+                let next = ws[i + 1].text(text);
+                next.chars().all(char::is_lowercase) && class::of(next) & class::PERSON_ROLE != 0
+            }
         {
             i += 1;
         } else {
@@ -424,25 +728,30 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
         }
     }
     // Capitalised role words before a name ("White House Press Secretary Sean Spicer"):
-    // keep the last run of name words.
+    // keep the last run of name words. Every word must be a name word or a
+    // particle; connectors only inside an organisation's name, never last.
     let name_ws = &ws[i..];
-    let org_name = name_ws
-        .iter()
-        .any(|w| lexicon::ORG_WORD_SET.contains(w.text(text)));
-    if name_ws.iter().any(|w| {
+    let (mut org_name, mut stray, mut connector, mut last_bits) = (false, false, false, 0);
+    for w in name_ws {
         let t = w.text(text);
-        !(is_name_word(t) || PARTICLES.contains(&t) || org_name && ORG_CONNECTORS.contains(&t))
-    }) || name_ws
-        .last()
-        .is_some_and(|w| ORG_CONNECTORS.contains(&w.text(text)))
-    {
+        last_bits = class::of(t);
+        org_name |= last_bits & class::ORG_WORD != 0;
+        if !(is_name_word_with(t, last_bits) || last_bits & class::PARTICLE != 0) {
+            if last_bits & class::ORG_CONNECTOR != 0 {
+                connector = true;
+            } else {
+                stray = true;
+            }
+        }
+    }
+    if stray || connector && !org_name || last_bits & class::ORG_CONNECTOR != 0 {
         return None;
     }
     let head = Span::new(name_ws.first()?.start, last.end);
     let head_text = head.text(text);
     // `Huawei's CEO`, `the President`: a capitalised role word alone is a
     // role, which coreference may tie to a name.
-    if name_ws.len() == 1 && lexicon::PERSON_ROLE_SET.contains(&head_lc) {
+    if name_ws.len() == 1 && head_bits & class::PERSON_ROLE != 0 {
         return Some(Mention {
             span,
             kind: MentionKind::Role,
@@ -455,7 +764,7 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
     }
     // `Democrats`, `Republicans`: a capitalised group noun is a group, not a
     // person that `she` could refer to.
-    if name_ws.len() == 1 && lexicon::GROUP_NOUN_SET.contains(&head_lc) {
+    if name_ws.len() == 1 && head_bits & class::GROUP_NOUN != 0 {
         return Some(Mention {
             span,
             kind: MentionKind::Group,
@@ -466,14 +775,15 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
             role: None,
         });
     }
-    let is_org = lexicon::ORG_SUFFIXES.contains(&last_t.trim_end_matches('.'))
-        || name_ws
-            .iter()
-            .any(|w| lexicon::ORG_WORD_SET.contains(w.text(text)))
+    let suffix_bits = if last_t.ends_with('.') {
+        class::of(last_t.trim_end_matches('.'))
+    } else {
+        last_bits
+    };
+    let is_org = org_name
+        || suffix_bits & class::ORG_SUFFIX != 0
         || lexicon::ORG_NAMES.contains(&head_text)
-        || head_text.chars().filter(|c| c.is_uppercase()).count()
-            == head_text.chars().filter(|c| c.is_alphabetic()).count()
-            && head_text.len() >= 2;
+        || capitals_only(head_text) && head_text.len() >= 2;
     if gender.is_none() {
         gender = name_ws
             .first()
@@ -608,6 +918,19 @@ const _: () = {
     }
 };
 
+/// The bytes after the space that opens each of [`ANONYMOUS_LINKS`], as bits:
+/// most spaces are rejected by the next byte alone.
+const ANONYMOUS_LINK_SECOND: u128 = {
+    let (mut i, mut bits) = (0, 0u128);
+    while i < ANONYMOUS_LINKS.len() {
+        let b = ANONYMOUS_LINKS[i].as_bytes()[1];
+        assert!(b < 128);
+        bits |= 1 << b;
+        i += 1;
+    }
+    bits
+};
+
 /// Heads an anonymous-source post-modifier attaches to.
 const ANONYMOUS_HEADS: &[&str] = &[
     "aide",
@@ -661,7 +984,13 @@ fn anonymous_before(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Opti
         .bytes()
         .enumerate()
         .rev()
-        .filter(|&(_, b)| b == b' ')
+        .filter(|&(i, b)| {
+            b == b' '
+                && window
+                    .as_bytes()
+                    .get(i + 1)
+                    .is_some_and(|&n| n < 128 && ANONYMOUS_LINK_SECOND >> n & 1 != 0)
+        })
         .find(|&(i, _)| ANONYMOUS_LINKS.iter().any(|l| window[i..].starts_with(l)))
         .map(|(i, _)| i)?;
     let at = from + k;
@@ -687,7 +1016,7 @@ fn skip_adverbs_back(text: &str, pos: usize, limit: usize) -> usize {
             }
         }
         let w = text.get(s..end).unwrap_or("");
-        if w.is_empty() || !ADVERB_SET.contains_lower(w) {
+        if w.is_empty() || class::of_lower(w) & class::ADVERB == 0 {
             break;
         }
         end = skip_space_back(text, s);
@@ -719,46 +1048,73 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
-    let from = back_to_boundary(text, end, limit);
-    let ws = words(text, from, end);
+    // The phrase is most often in the clause's last few words: those are read
+    // first, and the whole clause only when the phrase may reach further back.
+    let (start, whole) = back_to_boundary(text, end, limit, TAIL_SPACES);
+    if let Some(found) = phrase_ending(text, &words(text, start, end), whole, lex) {
+        return found;
+    }
+    let (from, _) = back_to_boundary(text, end, limit, usize::MAX);
+    phrase_ending(text, &words(text, from, end), true, lex).flatten()
+}
+
+/// How many spaces back from a cue [`np_before_plain`] first reads words.
+const TAIL_SPACES: usize = 5;
+
+/// The noun phrase at the end of the words `ws` of a clause (see
+/// [`np_before_plain`]). When `ws` is only the clause's last words (`whole`
+/// false), `None` says the phrase may reach before them: read the whole clause.
+fn phrase_ending(text: &str, ws: &[Word], whole: bool, lex: &Lexicon) -> Option<Option<Mention>> {
     // Drop adverbs and auxiliaries between the phrase and the cue.
     let mut n = ws.len();
-    while n > 0 && ADVERB_SET.contains_lower(ws[n - 1].text(text)) {
+    while n > 0 && class::of_lower(ws[n - 1].text(text)) & class::ADVERB != 0 {
         n -= 1;
+    }
+    if n == 0 && !whole {
+        return None;
     }
     let ws = &ws[..n];
     // Take the longest suffix that classifies, up to 8 words, joined by spaces
     // only: first how far back the phrase's words reach, then the suffixes from
     // the longest down (one `classify` in the usual case, not one per length).
     let mut first = n;
+    let mut stopped = false;
     while first > 0 && n - first < 8 {
         let k = first - 1;
         if k + 1 < n {
             let gap = Span::new(ws[k].end, ws[k + 1].start).text(text);
             if !gap.chars().all(is_space) {
+                stopped = true;
                 break;
             }
         }
         let t = ws[k].text(text);
-        let ok_word = is_name_word(t)
-            || lexicon::title(t).is_some()
-            || PARTICLES.contains(&t)
-            || pronoun(t).is_some() && k + 1 == n
+        let (exact, lower) = class::both(t);
+        let is_pronoun = pronoun_with(t, lower).is_some();
+        let ok_word = is_name_word_with(t, exact)
+            || title(t).is_some()
+            || exact & class::PARTICLE != 0
+            || is_pronoun && k + 1 == n
             || t == "The"
-            || lexicon::with_lowercase(t, |lt| {
-                DETERMINER_SET.contains(lt)
-                    || MODIFIER_SET.contains(lt)
-                    || lexicon::PERSON_ROLE_SET.contains(lt)
-                    || lexicon::GROUP_NOUN_SET.contains(lt)
-                    || lexicon::ORG_NOUN_SET.contains(lt)
-            });
+            || lower
+                & (class::DETERMINER
+                    | class::MODIFIER
+                    | class::PERSON_ROLE
+                    | class::GROUP_NOUN
+                    | class::ORG_NOUN)
+                != 0;
         if !ok_word {
+            stopped = true;
             break;
         }
         first = k;
-        if pronoun(t).is_some() {
+        if is_pronoun {
+            stopped = true;
             break;
         }
+    }
+    if first == 0 && n < 8 && !stopped && !whole {
+        return None;
     }
     let best = (first..n).find_map(|k| classify(text, &ws[k..n], lex));
     // `the fire chief`, `the Senate minority leader`: noun modifiers the
@@ -771,51 +1127,75 @@ fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Optio
         )
     }) {
         let k = ws.iter().position(|w| w.start == m.span.start).unwrap_or(0);
-        let bare = !DETERMINER_SET.contains_lower(ws[k].text(text));
+        let bare = class::of_lower(ws[k].text(text)) & class::DETERMINER == 0;
+        let mut stopped = !bare;
         for j in (k.saturating_sub(3)..k).rev().filter(|_| bare) {
             let t = ws[j].text(text);
             let gap = Span::new(ws[j].end, ws[j + 1].start).text(text);
             if !gap.chars().all(is_space) {
+                stopped = true;
                 break;
             }
-            if DETERMINER_SET.contains_lower(t) {
+            let (exact, lower) = class::both(t);
+            if lower & class::DETERMINER != 0 {
                 m.span = Span::new(ws[j].start, m.span.end);
+                stopped = true;
                 break;
             }
             let plain = t.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !FUNCTION_WORDS.contains(&t.to_lowercase().as_str())
+                && lower & class::FUNCTION_WORD == 0
                 && lex.cue(t).is_none()
-                && pronoun(t).is_none()
-                && !ADVERB_SET.contains_lower(t)
-                && !NOT_NAME_SET.contains(t);
+                && pronoun_with(t, lower).is_none()
+                && lower & class::ADVERB == 0
+                && exact & class::NOT_NAME == 0;
             if !plain {
+                stopped = true;
                 break;
             }
         }
+        if k < 3 && !stopped && !whole {
+            return None;
+        }
     }
-    best
+    Some(best)
 }
 
 /// The start of the clause containing `end`: after the last `,;:()` or
-/// sentence boundary, not before `limit`.
-fn back_to_boundary(text: &str, end: usize, limit: usize) -> usize {
+/// sentence boundary, not before `limit`, and `true`; or, if the clause holds
+/// `spaces` ASCII spaces, just after the last `spaces`-th, and `false` (a space
+/// ends every word: the words from there are the clause's last words).
+fn back_to_boundary(text: &str, end: usize, limit: usize, spaces: usize) -> (usize, bool) {
+    if !text.is_char_boundary(end) {
+        return (end, true);
+    }
+    let bytes = text.as_bytes();
     let mut i = end;
+    let mut seen = 0;
     while i > limit {
-        match char_before(text, i) {
-            Some(',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―') => {
-                break
+        // Bytes, decoding a char only where one is not ASCII.
+        let b = bytes[i - 1];
+        if b.is_ascii() {
+            match b {
+                b',' | b';' | b':' | b'(' | b')' | b'"' | b'\n' => break,
+                b'.' | b'!' | b'?' if char_at(text, i).is_some_and(is_space) => break,
+                b' ' if seen + 1 == spaces => return (i, false),
+                b' ' => {
+                    seen += 1;
+                    i -= 1;
+                }
+                _ => i -= 1,
             }
-            Some(c) if matches!(c, '.' | '!' | '?') && char_at(text, i).is_some_and(is_space) => {
-                break
+        } else {
+            match char_before(text, i) {
+                Some('“' | '”' | '—' | '–' | '―') | None => break,
+                Some(c) => i -= c.len_utf8(),
             }
-            Some(c) => i -= c.len_utf8(),
-            None => break,
         }
         if end - i > 160 {
             break;
         }
     }
-    i
+    (i, true)
 }
 
 /// The noun phrase starting at `pos` (spaces skipped), not reaching past
@@ -849,16 +1229,14 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
     let mut best = None;
     for k in 1..=ws.len().min(8) {
         let t = ws[k - 1].text(text);
-        let lt = lower(t);
-        let ok_word = is_name_word(t)
-            || lexicon::title(t).is_some()
-            || DETERMINER_SET.contains(&lt)
-            || MODIFIER_SET.contains(&lt)
-            || PARTICLES.contains(&t)
-            || pronoun(t).is_some() && k == 1
-            || lexicon::PERSON_ROLE_SET.contains(&lt)
-            || lexicon::GROUP_NOUN_SET.contains(&lt)
-            || lexicon::ORG_NOUN_SET.contains(&lt)
+        let (exact, lower) = class::both(t);
+        let is_pronoun = pronoun_with(t, lower).is_some();
+        let ok_word = is_name_word_with(t, exact)
+            || title(t).is_some()
+            || lower & (class::DETERMINER | class::MODIFIER) != 0
+            || exact & class::PARTICLE != 0
+            || is_pronoun && k == 1
+            || lower & (class::PERSON_ROLE | class::GROUP_NOUN | class::ORG_NOUN) != 0
             || k >= 2
                 && org_connector(
                     text,
@@ -879,7 +1257,7 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
         if let Some(m) = classify(text, &ws[..k], lex) {
             best = Some(m);
         }
-        if pronoun(t).is_some() {
+        if is_pronoun {
             break;
         }
     }
@@ -905,8 +1283,8 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
             if aff.len() >= 2
                 && aff.len() <= 12
                 && aff[1..].iter().any(|w| {
-                    lexicon::ORG_WORD_SET.contains(w.text(text))
-                        || lexicon::ORG_SUFFIXES.contains(&w.text(text).trim_end_matches('.'))
+                    class::of(w.text(text)) & class::ORG_WORD != 0
+                        || class::of(w.text(text).trim_end_matches('.')) & class::ORG_SUFFIX != 0
                 })
                 && aff.iter().all(|w| lex.cue(w.text(text)).is_none())
             {
@@ -918,13 +1296,10 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
             let re = apposition_end(text, rs, limit, |c| {
                 matches!(c, ',' | ';' | '\n' | '"' | '“' | '”')
             });
-            let first = words(text, rs, re).first().map(|w| lower(w.text(text)));
+            let first = word_iter(text, rs, re).next().map(|w| w.text(text));
             if first.is_some_and(|f| {
-                DETERMINER_SET.contains(&f)
-                    || lexicon::PERSON_ROLE_SET.contains(&f)
-                    || MODIFIER_SET.contains(&f)
-                    || f.ends_with("'s")
-                    || f.ends_with("’s")
+                class::of_lower(f) & (class::DETERMINER | class::PERSON_ROLE | class::MODIFIER) != 0
+                    || is_possessive(f)
             }) && re - rs <= 120
             {
                 m.role = Some(Span::new(rs, skip_space_back(text, re)));
@@ -956,8 +1331,7 @@ fn apposition_end(text: &str, start: usize, limit: usize, stop: impl Fn(char) ->
 }
 
 fn abbrev_before(text: &str, start: usize, dot: usize) -> bool {
-    let w = words(text, start, dot);
-    match w.last() {
+    match last_word(text, start, dot) {
         Some(last) if last.end == dot || last.end == dot + 1 => {
             let t = last.text(text).trim_end_matches('.');
             lexicon::is_abbreviation(t)
@@ -970,19 +1344,22 @@ fn abbrev_before(text: &str, start: usize, dot: usize) -> bool {
 
 /// Every name, pronoun and description outside quotations, in text order.
 /// Used to resolve pronouns and short names to earlier mentions.
+// Once per document: kept out of line so that profiles show the stage.
+#[inline(never)]
 pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut pending: Vec<Word> = Vec::new();
+    let mut quoted = Quoted::new(pairs);
     for si in 0..doc.sentences.len() {
         let ws = doc.sentence_words(si);
         let mut i = 0;
-        if let Some((next, m)) = subject_description(text, ws, pairs) {
+        if let Some((next, m)) = subject_description(text, ws, &mut quoted) {
             out.push(m);
             i = next;
         }
         while i < ws.len() {
             let w = ws[i];
-            if pairs.inside_quote(w.start) {
+            if quoted.inside(w.start) {
                 i += 1;
                 continue;
             }
@@ -995,7 +1372,12 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                 continue;
             }
             let sentence_initial = i == 0;
-            if is_name_word(t) || lexicon::title(t).is_some() {
+            // `is_name_word(t) || title(t).is_some()`, with one lookup.
+            let name_like = is_capitalized(t) && {
+                let exact = class::of(t);
+                exact & class::NOT_NAME == 0 || title_with(t, exact).is_some()
+            };
+            if name_like {
                 // Extend over name words joined by single spaces.
                 let mut j = i + 1;
                 while j < ws.len() {
@@ -1004,7 +1386,7 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                     if gap.chars().all(is_space)
                         && gap.len() <= 2
                         && (is_name_word(tj) || PARTICLES.contains(&tj))
-                        && !pairs.inside_quote(ws[j].start)
+                        && !quoted.inside(ws[j].start)
                     {
                         j += 1;
                     } else if org_connector(text, &ws[i..j], &ws[(j + 1).min(ws.len())..], tj, gap)
@@ -1054,13 +1436,46 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
     out
 }
 
+/// The nouns that head a subject description: groups and organisations.
+const DESCRIPTION_NOUN: u32 = class::GROUP_NOUN | class::ORG_NOUN;
+
+/// `Pairs::inside_quote` for positions asked in text order: a walk over the
+/// outermost quotations instead of a binary search per word.
+struct Quoted {
+    /// The outermost quotations, marks included, in order (they never overlap).
+    spans: Vec<Span>,
+    /// The first span that does not end before the last position asked.
+    next: usize,
+}
+
+impl Quoted {
+    fn new(pairs: &Pairs) -> Quoted {
+        Quoted {
+            spans: pairs.top_pairs().map(|p| p.outer()).collect(),
+            next: 0,
+        }
+    }
+
+    /// Whether `pos` lies inside an outermost quotation.
+    fn inside(&mut self, pos: usize) -> bool {
+        if self.next > 0 && self.spans[self.next - 1].end > pos {
+            // Asked out of order: search again.
+            self.next = self.spans.partition_point(|s| s.end <= pos);
+        }
+        while self.spans.get(self.next).is_some_and(|s| s.end <= pos) {
+            self.next += 1;
+        }
+        self.spans.get(self.next).is_some_and(|s| s.start <= pos)
+    }
+}
+
 /// A group or organisation described at the start of a sentence, its subject
 /// (`Union leaders met…`, `The ministry published…`, `Officials rejected…`):
 /// the antecedents of a later `they` or `it`. Returns the index of the word after
 /// it and the mention.
-fn subject_description(text: &str, ws: &[Word], pairs: &Pairs) -> Option<(usize, Mention)> {
+fn subject_description(text: &str, ws: &[Word], quoted: &mut Quoted) -> Option<(usize, Mention)> {
     let first = ws.first()?;
-    if pairs.inside_quote(first.start) {
+    if quoted.inside(first.start) {
         return None;
     }
     for k in 0..ws.len().min(4) {
@@ -1073,11 +1488,9 @@ fn subject_description(text: &str, ws: &[Word], pairs: &Pairs) -> Option<(usize,
             return None;
         }
         let t = ws[k].text(text);
-        if !lexicon::GROUP_NOUN_SET.contains_lower(t) && !lexicon::ORG_NOUN_SET.contains_lower(t) {
-            if DETERMINER_SET.contains_lower(t)
-                || MODIFIER_SET.contains_lower(t)
-                || is_capitalized(t)
-            {
+        let lower = class::of_lower(t);
+        if lower & DESCRIPTION_NOUN == 0 {
+            if lower & (class::DETERMINER | class::MODIFIER) != 0 || is_capitalized(t) {
                 continue;
             }
             return None;
@@ -1086,13 +1499,12 @@ fn subject_description(text: &str, ws: &[Word], pairs: &Pairs) -> Option<(usize,
         let mut k = k;
         while ws.get(k + 1).is_some_and(|n| {
             Span::new(ws[k].end, n.start).text(text) == " "
-                && (lexicon::GROUP_NOUN_SET.contains_lower(n.text(text))
-                    || lexicon::ORG_NOUN_SET.contains_lower(n.text(text)))
+                && class::of_lower(n.text(text)) & DESCRIPTION_NOUN != 0
         }) {
             k += 1;
         }
         let t = ws[k].text(text);
-        let (kind, entity, plural) = description_kind(&t.to_lowercase())
+        let (kind, entity, plural) = description_kind(class::of_lower(t))
             .filter(|d| d.0 != MentionKind::Role)
             .unwrap_or((MentionKind::Org, SpeakerKind::Organization, false));
         // `The Rail Delivery Group`: a proper name, found as a name.
@@ -1239,4 +1651,72 @@ pub fn main_subject(text: &str, start: usize, end: usize, lex: &Lexicon) -> Opti
     }
     let m = np_after(text, ws.get(from)?.start, end, lex)?;
     (m.span.start == ws[from].start && !after_locative(text, &m)).then_some(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every form of every table, in several cases and with odd neighbours
+    /// (non-ASCII, too long, empty), against the lists themselves.
+    #[test]
+    fn word_table_agrees_with_the_lists() {
+        let lists: [(&[&str], u32); 12] = [
+            (DETERMINERS, class::DETERMINER),
+            (MODIFIERS, class::MODIFIER),
+            (NOT_NAMES, class::NOT_NAME),
+            (ADVERBS, class::ADVERB),
+            (PARTICLES, class::PARTICLE),
+            (lexicon::PERSON_ROLES, class::PERSON_ROLE),
+            (lexicon::GROUP_NOUNS, class::GROUP_NOUN),
+            (lexicon::ORG_NOUNS, class::ORG_NOUN),
+            (lexicon::ORG_WORDS, class::ORG_WORD),
+            (lexicon::ORG_SUFFIXES, class::ORG_SUFFIX),
+            (ORG_CONNECTORS, class::ORG_CONNECTOR),
+            (FUNCTION_WORDS, class::FUNCTION_WORD),
+        ];
+        let mut words: Vec<String> = [
+            "",
+            "É",
+            "Él",
+            "ÉL",
+            "Straße",
+            "a-very-long-word-indeed",
+            "K",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        let entries = lists
+            .iter()
+            .flat_map(|l| l.0.iter().copied())
+            .chain(lexicon::TITLES.iter().map(|t| t.0))
+            .chain(lexicon::PRONOUNS.iter().map(|p| p.0));
+        for w in entries {
+            let mut cap = w.to_string();
+            if let Some(f) = cap.get_mut(..1) {
+                f.make_ascii_uppercase();
+            }
+            words.extend([w.to_string(), w.to_uppercase(), w.to_lowercase(), cap]);
+            words.push(format!("{w}."));
+        }
+        for w in &words {
+            for &(list, bit) in &lists {
+                assert_eq!(class::of(w) & bit != 0, list.contains(&w.as_str()), "{w}");
+                let lw = w.to_lowercase();
+                assert_eq!(
+                    class::of_lower(w) & bit != 0,
+                    list.contains(&lw.as_str()),
+                    "{w}"
+                );
+            }
+            assert_eq!(title(w), lexicon::title(w), "{w}");
+            let expected = lexicon::PRONOUNS
+                .iter()
+                .find(|p| w.len() <= 8 && p.0 == w.to_lowercase())
+                .map(|p| (p.1, p.2));
+            assert_eq!(pronoun(w), expected, "{w}");
+            assert_eq!(class::both(w), (class::of(w), class::of_lower(w)), "{w}");
+        }
+    }
 }

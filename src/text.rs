@@ -431,6 +431,21 @@ pub(crate) fn push_words(
     }
 }
 
+/// The last word of `text[from..to]`, as `words(text, from, to).last()`, but
+/// tokenising only after the last ASCII space when there is a word there (a
+/// space ends every word, so the words after it are the same either way).
+pub(crate) fn last_word(text: &str, from: usize, to: usize) -> Option<Word> {
+    let after_space = text
+        .get(from..to)?
+        .as_bytes()
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+        .map_or(from, |k| from + k + 1);
+    word_iter(text, after_space, to)
+        .last()
+        .or_else(|| word_iter(text, from, to).last())
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
