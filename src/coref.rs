@@ -19,38 +19,58 @@ use crate::sources::SourceMention;
 use crate::{Annotations, Options, Quote, QuoteKind, Source, Span, Speaker, SpeakerKind};
 use rustc_hash::FxHashMap as HashMap;
 
-struct Entity {
+struct Entity<'a> {
     name: String,
-    name_words: Vec<String>,
+    name_words: Vec<&'a str>,
     kind: SpeakerKind,
     role: Option<String>,
     mentions: Vec<Span>,
 }
 
-fn name_words(s: &str) -> Vec<String> {
-    s.split(|c: char| c.is_whitespace())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
-        .filter(|w| !w.is_empty() && crate::lexicon::title(w).is_none())
+/// The words of a name without titles (`Dr. Jane Lee` → `Jane`, `Lee`): split
+/// at whitespace, trimmed of what is not a letter or digit. Bytes for an ASCII
+/// name, chars otherwise.
+fn name_words(s: &str) -> Vec<&str> {
+    let keep = |w: &&str| !w.is_empty() && crate::lexicon::title(w).is_none();
+    if !s.is_ascii() {
+        return s
+            .split(char::is_whitespace)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(keep)
+            .collect();
+    }
+    // `char::is_whitespace` on ASCII (which has the vertical tab, unlike
+    // `u8::is_ascii_whitespace`).
+    s.split([' ', '\t', '\n', '\x0B', '\x0C', '\r'])
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+        .filter(keep)
         .collect()
 }
 
-/// Levenshtein distance, bounded: returns `limit + 1` when larger.
-fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > limit {
-        return limit + 1;
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+/// Whether the Levenshtein distance of `a` and `b` (in chars) is at most one:
+/// one pass over the common prefix and the rests, without a table.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let mut ai = a.chars();
+    let mut bi = b.chars();
+    loop {
+        match (ai.clone().next(), bi.clone().next()) {
+            (Some(x), Some(y)) if x == y => {
+                ai.next();
+                bi.next();
+            }
+            (None, None) => return true,
+            _ => break,
         }
-        prev = cur;
     }
-    prev[b.len()].min(limit + 1)
+    // The first difference: substitute (rests after it equal), insert into the
+    // shorter (the longer's rest after it equals the shorter's rest).
+    let (ra, rb) = (ai.as_str(), bi.as_str());
+    fn skip(r: &str) -> &str {
+        let mut cs = r.chars();
+        cs.next();
+        cs.as_str()
+    }
+    skip(ra) == skip(rb) || ra == skip(rb) || skip(ra) == rb
 }
 
 /// Equal words, or long words one edit apart that start alike (`Rhen` is not
@@ -67,13 +87,13 @@ fn word_matches(a: &str, b: &str) -> bool {
     {
         return false;
     }
-    edit_distance(a, b, 1) <= 1
+    within_one_edit(a, b)
 }
 
 /// `Rhen Zhengfei` for `Ren Zhengfei`: full names of two or more words, the
 /// same words in order but one, which is one edit from its counterpart (short
 /// words too, since the other words vouch for the name).
-fn misspelt(a: &[String], b: &[String]) -> bool {
+fn misspelt(a: &[&str], b: &[&str]) -> bool {
     if a.len() < 2 || a.len() != b.len() {
         return false;
     }
@@ -83,10 +103,7 @@ fn misspelt(a: &[String], b: &[String]) -> bool {
             differ += 1;
             // Two known given names (`Tim`, `Tom`) are two people.
             let given = |w: &str| crate::lexicon::given_name_gender(w).is_some();
-            if differ > 1
-                || x.chars().count() < 3
-                || given(x) && given(y)
-                || edit_distance(x, y, 1) > 1
+            if differ > 1 || x.chars().count() < 3 || given(x) && given(y) || !within_one_edit(x, y)
             {
                 return false;
             }
@@ -99,7 +116,7 @@ fn misspelt(a: &[String], b: &[String]) -> bool {
 }
 
 /// Whether every word of `short` matches a word of `long`.
-fn subset(short: &[String], long: &[String]) -> bool {
+fn subset(short: &[&str], long: &[&str]) -> bool {
     !short.is_empty()
         && short
             .iter()
@@ -110,15 +127,16 @@ fn subset(short: &[String], long: &[String]) -> bool {
 /// its words, so that finding the names that contain a given name costs the
 /// distinct names sharing a word with it, not the mentions.
 struct NameIndex<'a> {
-    names: Vec<(Vec<String>, &'a str, Vec<Span>)>,
-    by_word: HashMap<String, Vec<usize>>,
+    names: Vec<(Vec<&'a str>, &'a str, Vec<Span>)>,
+    by_word: HashMap<&'a str, Vec<usize>>,
+    by_text: HashMap<&'a str, usize>,
 }
 
 impl<'a> NameIndex<'a> {
     fn new(text: &'a str, mentions: &[Mention]) -> NameIndex<'a> {
-        let mut names: Vec<(Vec<String>, &'a str, Vec<Span>)> = Vec::new();
+        let mut names: Vec<(Vec<&'a str>, &'a str, Vec<Span>)> = Vec::new();
         let mut by_text: HashMap<&'a str, usize> = HashMap::default();
-        let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_word: HashMap<&'a str, Vec<usize>> = HashMap::default();
         for m in mentions.iter().filter(|m| m.kind == MentionKind::Name) {
             let head = m.head.text(text);
             if let Some(&i) = by_text.get(head) {
@@ -126,8 +144,8 @@ impl<'a> NameIndex<'a> {
                 continue;
             }
             let ws = name_words(head);
-            for w in &ws {
-                by_word.entry(w.clone()).or_default().push(names.len());
+            for &w in &ws {
+                by_word.entry(w).or_default().push(names.len());
             }
             by_text.insert(head, names.len());
             names.push((ws, head, vec![m.span]));
@@ -135,12 +153,25 @@ impl<'a> NameIndex<'a> {
         for (_, _, spans) in &mut names {
             spans.sort_unstable();
         }
-        NameIndex { names, by_word }
+        NameIndex {
+            names,
+            by_word,
+            by_text,
+        }
+    }
+
+    /// The words of `name` (without titles), read from the index when it is
+    /// a name of the text.
+    fn words_of(&self, name: &'a str) -> Vec<&'a str> {
+        match self.by_text.get(name) {
+            Some(&i) => self.names[i].0.clone(),
+            None => name_words(name),
+        }
     }
 
     /// Indices of the names that contain every word of `words` (exactly, or with
     /// one edit in long words when no exact candidate exists).
-    fn containing(&self, words: &[String]) -> Vec<usize> {
+    fn containing(&self, words: &[&str]) -> Vec<usize> {
         let Some(first) = words.first() else {
             return Vec::new();
         };
@@ -176,7 +207,7 @@ impl<'a> NameIndex<'a> {
     /// The fullest name that contains `words`; when several different names do
     /// (`Agnes Morrow`, `Daniel Morrow` for `Morrow`), the one written most
     /// recently before `pos`.
-    fn fullest(&self, words: &[String], pos: usize) -> Option<&'a str> {
+    fn fullest(&self, words: &[&str], pos: usize) -> Option<usize> {
         let cands = self.containing(words);
         let longest = cands.iter().map(|&i| self.names[i].0.len()).max()?;
         // The spans of a name are in text order (mentions are): the latest one
@@ -207,15 +238,16 @@ impl<'a> NameIndex<'a> {
             Some(r)
                 if recent(r) > recent(pick) && !subset(&self.names[r].0, &self.names[pick].0) =>
             {
-                Some(self.names[r].1)
+                Some(r)
             }
-            _ => Some(self.names[pick].1),
+            _ => Some(pick),
         }
     }
 }
 
 /// Assembles the output from the candidates, their attributions, all mentions
-/// and all source mentions.
+/// and all source mentions. Out of line, so that profiles show the stage apart.
+#[inline(never)]
 pub fn build(
     text: &str,
     found: Vec<Candidate>,
@@ -590,17 +622,17 @@ fn compatible(pronoun: &Mention, a: &Mention) -> bool {
 /// The entities found so far, with indexes to find a name's entity by its words
 /// and a description's by its text.
 #[derive(Default)]
-struct Entities {
-    list: Vec<Entity>,
-    by_word: HashMap<String, Vec<usize>>,
+struct Entities<'a> {
+    list: Vec<Entity<'a>>,
+    by_word: HashMap<&'a str, Vec<usize>>,
     by_key: HashMap<String, usize>,
 }
 
-impl Entities {
-    fn push(&mut self, e: Entity) -> usize {
+impl<'a> Entities<'a> {
+    fn push(&mut self, e: Entity<'a>) -> usize {
         let id = self.list.len();
-        for w in &e.name_words {
-            self.by_word.entry(w.clone()).or_default().push(id);
+        for &w in &e.name_words {
+            self.by_word.entry(w).or_default().push(id);
         }
         if e.name_words.is_empty() {
             self.by_key
@@ -611,7 +643,7 @@ impl Entities {
     }
 
     /// The named entity that `words` (or its fullest form) belongs to.
-    fn find_name(&self, words: &[String], full_words: &[String]) -> Option<usize> {
+    fn find_name(&self, words: &[&str], full_words: &[&str]) -> Option<usize> {
         let fits = |e: &Entity| {
             matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization)
                 && (subset(words, &e.name_words)
@@ -647,10 +679,10 @@ impl Entities {
         self.list.iter().take(2048).position(fits)
     }
 
-    fn add_name_form(&mut self, id: usize, full: &str, full_words: Vec<String>) {
+    fn add_name_form(&mut self, id: usize, full: &str, full_words: Vec<&'a str>) {
         if full_words.len() > self.list[id].name_words.len() {
-            for w in &full_words {
-                let ids = self.by_word.entry(w.clone()).or_default();
+            for &w in &full_words {
+                let ids = self.by_word.entry(w).or_default();
                 if !ids.contains(&id) {
                     ids.push(id);
                 }
@@ -661,20 +693,22 @@ impl Entities {
     }
 }
 
-fn entity_for(
-    text: &str,
+fn entity_for<'a>(
+    text: &'a str,
     key: &Mention,
     said: &Mention,
-    index: &NameIndex,
-    entities: &mut Entities,
+    index: &NameIndex<'a>,
+    entities: &mut Entities<'a>,
 ) -> usize {
     let head = key.head.text(text);
     let role = said.role.or(key.role).map(|r| r.text(text).to_string());
     match key.kind {
         MentionKind::Name => {
-            let words = name_words(head);
-            let full = index.fullest(&words, said.span.start).unwrap_or(head);
-            let full_words = name_words(full);
+            let words = index.words_of(head);
+            let (full, full_words) = match index.fullest(&words, said.span.start) {
+                Some(i) => (index.names[i].1, index.names[i].0.clone()),
+                None => (head, words.clone()),
+            };
             if let Some(e) = entities.find_name(&words, &full_words) {
                 entities.add_name_form(e, full, full_words);
                 let ent = &mut entities.list[e];
@@ -741,4 +775,37 @@ fn strip_determiner(s: &str) -> &str {
 /// Rounds a confidence to two decimals for output (`0.9`, not `0.8999999761`).
 fn round2(x: f32) -> f64 {
     (f64::from(x) * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit_is_levenshtein_one() {
+        for (a, b, near) in [
+            ("Zhengfei", "Zhengfei", true),
+            ("Zhengfie", "Zhengfei", false),
+            ("Rhen", "Ren", true),
+            ("Ren", "Rhen", true),
+            ("Lee", "Li", false),
+            ("Müller", "Muller", true),
+            ("Müller", "Mueller", false),
+            ("", "a", true),
+            ("ab", "ba", false),
+            ("abc", "abd", true),
+            ("abc", "xabc", true),
+            ("abc", "abcx", true),
+        ] {
+            assert_eq!(within_one_edit(a, b), near, "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn name_words_drop_titles_and_punctuation() {
+        assert_eq!(name_words("Dr. Jane  Lee,"), ["Jane", "Lee"]);
+        assert_eq!(name_words("Sen.\u{a0}Ana\u{b}Ruiz"), ["Ana", "Ruiz"]);
+        assert_eq!(name_words("Ana\u{b}Ruiz"), ["Ana", "Ruiz"]);
+        assert_eq!(name_words("“Ren Zhengfei”"), ["Ren", "Zhengfei"]);
+    }
 }
