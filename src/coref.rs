@@ -31,20 +31,40 @@ struct Entity<'a> {
 /// at whitespace, trimmed of what is not a letter or digit. Bytes for an ASCII
 /// name, chars otherwise.
 fn name_words(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    push_name_words(s, &mut out);
+    out
+}
+
+/// [`name_words`], appended to `out`.
+fn push_name_words<'a>(s: &'a str, out: &mut Vec<&'a str>) {
     let keep = |w: &&str| !w.is_empty() && crate::lexicon::title(w).is_none();
     if !s.is_ascii() {
-        return s
-            .split(char::is_whitespace)
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(keep)
-            .collect();
+        out.extend(
+            s.split(char::is_whitespace)
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(keep),
+        );
+        return;
     }
     // `char::is_whitespace` on ASCII (which has the vertical tab, unlike
     // `u8::is_ascii_whitespace`).
-    s.split([' ', '\t', '\n', '\x0B', '\x0C', '\r'])
-        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
-        .filter(keep)
-        .collect()
+    let is_space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = bytes[start..]
+            .iter()
+            .position(|&c| is_space(c))
+            .map_or(bytes.len(), |n| start + n);
+        let piece = &bytes[start..end];
+        let first = piece.iter().position(u8::is_ascii_alphanumeric);
+        let last = piece.iter().rposition(u8::is_ascii_alphanumeric);
+        if let (Some(f), Some(l)) = (first, last) {
+            out.extend(s.get(start + f..start + l + 1).filter(keep));
+        }
+        start = end + 1;
+    }
 }
 
 /// Whether the Levenshtein distance of `a` and `b` (in chars) is at most one:
@@ -127,44 +147,95 @@ fn subset(short: &[&str], long: &[&str]) -> bool {
 /// its words, so that finding the names that contain a given name costs the
 /// distinct names sharing a word with it, not the mentions.
 struct NameIndex<'a> {
-    names: Vec<(Vec<&'a str>, &'a str, Vec<Span>)>,
+    names: Vec<Name<'a>>,
+    /// The words of all names, each name's in a run (`Name::words`).
+    words: Vec<&'a str>,
+    /// The spans of all names, each name's in a run in text order (`Name::spans`).
+    spans: Vec<Span>,
     by_word: HashMap<&'a str, Vec<usize>>,
     by_text: HashMap<&'a str, usize>,
 }
 
+/// One distinct name of a [`NameIndex`]: its text and where its words and
+/// spans lie in the index (flat, so that a name costs no allocation of its own).
+struct Name<'a> {
+    text: &'a str,
+    words: std::ops::Range<usize>,
+    spans: std::ops::Range<usize>,
+}
+
 impl<'a> NameIndex<'a> {
     fn new(text: &'a str, mentions: &[Mention]) -> NameIndex<'a> {
-        let mut names: Vec<(Vec<&'a str>, &'a str, Vec<Span>)> = Vec::new();
+        let mut names: Vec<Name<'a>> = Vec::new();
+        let mut words: Vec<&'a str> = Vec::new();
         let mut by_text: HashMap<&'a str, usize> = HashMap::default();
         let mut by_word: HashMap<&'a str, Vec<usize>> = HashMap::default();
+        // The name of each name mention, and how many mentions each name has.
+        let mut of_mention: Vec<usize> = Vec::new();
+        let mut counts: Vec<usize> = Vec::new();
         for m in mentions.iter().filter(|m| m.kind == MentionKind::Name) {
             let head = m.head.text(text);
-            if let Some(&i) = by_text.get(head) {
-                names[i].2.push(m.span);
+            let i = *by_text.entry(head).or_insert(names.len());
+            of_mention.push(i);
+            if let Some(n) = counts.get_mut(i) {
+                *n += 1;
                 continue;
             }
-            let ws = name_words(head);
-            for &w in &ws {
-                by_word.entry(w).or_default().push(names.len());
+            counts.push(1);
+            let from = words.len();
+            push_name_words(head, &mut words);
+            for &w in &words[from..] {
+                by_word.entry(w).or_default().push(i);
             }
-            by_text.insert(head, names.len());
-            names.push((ws, head, vec![m.span]));
+            names.push(Name {
+                text: head,
+                words: from..words.len(),
+                spans: 0..0,
+            });
         }
-        for (_, _, spans) in &mut names {
-            spans.sort_unstable();
+        // Each name's spans in one run of `spans`, in text order.
+        let mut end = 0;
+        for (name, &n) in names.iter_mut().zip(&counts) {
+            name.spans = end..end;
+            end += n;
+        }
+        let mut spans = vec![Span::new(0, 0); end];
+        for (m, &i) in mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Name)
+            .zip(&of_mention)
+        {
+            let run = &mut names[i].spans;
+            spans[run.end] = m.span;
+            run.end += 1;
+        }
+        for name in &names {
+            spans[name.spans.clone()].sort_unstable();
         }
         NameIndex {
             names,
+            words,
+            spans,
             by_word,
             by_text,
         }
+    }
+
+    /// The words of name `i`.
+    fn words(&self, i: usize) -> &[&'a str] {
+        &self.words[self.names[i].words.clone()]
+    }
+
+    /// The spans of name `i`, in text order.
+    fn spans(&self, i: usize) -> &[Span] {
+        &self.spans[self.names[i].spans.clone()]
     }
 
     /// The words of `name` (without titles), read from the index when it is
     /// a name of the text.
     fn words_of(&self, name: &'a str) -> Vec<&'a str> {
         match self.by_text.get(name) {
-            Some(&i) => self.names[i].0.clone(),
+            Some(&i) => self.words(i).to_vec(),
             None => name_words(name),
         }
     }
@@ -181,7 +252,7 @@ impl<'a> NameIndex<'a> {
             .map(|v| {
                 v.iter()
                     .copied()
-                    .filter(|&i| subset(words, &self.names[i].0))
+                    .filter(|&i| subset(words, self.words(i)))
                     .collect()
             })
             .unwrap_or_default();
@@ -195,7 +266,7 @@ impl<'a> NameIndex<'a> {
                 out.extend(
                     ids.iter()
                         .copied()
-                        .filter(|&i| subset(words, &self.names[i].0)),
+                        .filter(|&i| subset(words, self.words(i))),
                 );
             }
         }
@@ -209,19 +280,19 @@ impl<'a> NameIndex<'a> {
     /// recently before `pos`.
     fn fullest(&self, words: &[&str], pos: usize) -> Option<usize> {
         let cands = self.containing(words);
-        let longest = cands.iter().map(|&i| self.names[i].0.len()).max()?;
+        let longest = cands.iter().map(|&i| self.words(i).len()).max()?;
         // The spans of a name are in text order (mentions are): the latest one
         // starting at or before `pos` is found by binary search, so a name
         // repeated through a long document costs log(occurrences), not a scan.
         let recent = |i: usize| {
-            let spans = &self.names[i].2;
+            let spans = self.spans(i);
             let k = spans.partition_point(|s| s.start <= pos);
             k.checked_sub(1).map(|k| spans[k].start)
         };
         let full: Vec<usize> = cands
             .iter()
             .copied()
-            .filter(|&i| self.names[i].0.len() == longest)
+            .filter(|&i| self.words(i).len() == longest)
             .collect();
         let pick = full
             .iter()
@@ -232,12 +303,10 @@ impl<'a> NameIndex<'a> {
         let best_recent = cands
             .iter()
             .copied()
-            .filter(|&i| self.names[i].0.len() > words.len())
+            .filter(|&i| self.words(i).len() > words.len())
             .max_by_key(|&i| recent(i));
         match best_recent {
-            Some(r)
-                if recent(r) > recent(pick) && !subset(&self.names[r].0, &self.names[pick].0) =>
-            {
+            Some(r) if recent(r) > recent(pick) && !subset(self.words(r), self.words(pick)) => {
                 Some(r)
             }
             _ => Some(pick),
@@ -409,8 +478,8 @@ pub fn build(
             // by each of the entity's words.
             for w in &ent.name_words {
                 for &i in index.by_word.get(w).map(Vec::as_slice).unwrap_or(&[]) {
-                    if subset(&index.names[i].0, &ent.name_words) {
-                        ms.extend_from_slice(&index.names[i].2);
+                    if subset(index.words(i), &ent.name_words) {
+                        ms.extend_from_slice(index.spans(i));
                     }
                 }
             }
@@ -706,7 +775,7 @@ fn entity_for<'a>(
         MentionKind::Name => {
             let words = index.words_of(head);
             let (full, full_words) = match index.fullest(&words, said.span.start) {
-                Some(i) => (index.names[i].1, index.names[i].0.clone()),
+                Some(i) => (index.names[i].text, index.words(i).to_vec()),
                 None => (head, words.clone()),
             };
             if let Some(e) = entities.find_name(&words, &full_words) {
