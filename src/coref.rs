@@ -168,12 +168,16 @@ impl<'a> NameIndex<'a> {
     fn new(text: &'a str, mentions: &[Mention]) -> NameIndex<'a> {
         let mut names: Vec<Name<'a>> = Vec::new();
         let mut words: Vec<&'a str> = Vec::new();
-        let mut by_text: HashMap<&'a str, usize> = HashMap::default();
+        let named = mentions.iter().filter(|m| m.kind == MentionKind::Name);
+        // Sized once (it is only looked up, never walked, so its size shows
+        // nowhere); `by_word` is walked in `containing` and keeps its growth.
+        let mut by_text: HashMap<&'a str, usize> =
+            HashMap::with_capacity_and_hasher(named.clone().count(), Default::default());
         let mut by_word: HashMap<&'a str, Vec<usize>> = HashMap::default();
         // The name of each name mention, and how many mentions each name has.
         let mut of_mention: Vec<usize> = Vec::new();
         let mut counts: Vec<usize> = Vec::new();
-        for m in mentions.iter().filter(|m| m.kind == MentionKind::Name) {
+        for m in named.clone() {
             let head = m.head.text(text);
             let i = *by_text.entry(head).or_insert(names.len());
             of_mention.push(i);
@@ -200,11 +204,7 @@ impl<'a> NameIndex<'a> {
             end += n;
         }
         let mut spans = vec![Span::new(0, 0); end];
-        for (m, &i) in mentions
-            .iter()
-            .filter(|m| m.kind == MentionKind::Name)
-            .zip(&of_mention)
-        {
+        for (m, &i) in named.zip(&of_mention) {
             let run = &mut names[i].spans;
             spans[run.end] = m.span;
             run.end += 1;
@@ -233,10 +233,10 @@ impl<'a> NameIndex<'a> {
 
     /// The words of `name` (without titles), read from the index when it is
     /// a name of the text.
-    fn words_of(&self, name: &'a str) -> Vec<&'a str> {
+    fn words_of(&self, name: &'a str) -> std::borrow::Cow<'_, [&'a str]> {
         match self.by_text.get(name) {
-            Some(&i) => self.words(i).to_vec(),
-            None => name_words(name),
+            Some(&i) => self.words(i).into(),
+            None => name_words(name).into(),
         }
     }
 
@@ -289,14 +289,10 @@ impl<'a> NameIndex<'a> {
             let k = spans.partition_point(|s| s.start <= pos);
             k.checked_sub(1).map(|k| spans[k].start)
         };
-        let full: Vec<usize> = cands
+        let pick = cands
             .iter()
             .copied()
             .filter(|&i| self.words(i).len() == longest)
-            .collect();
-        let pick = full
-            .iter()
-            .copied()
             .max_by_key(|&i| (recent(i), std::cmp::Reverse(i)))?;
         // A longer name elsewhere that is not a form of the picked one (two
         // Morrows): prefer the most recent among all candidates of length > 1.
@@ -748,16 +744,16 @@ impl<'a> Entities<'a> {
         self.list.iter().take(2048).position(fits)
     }
 
-    fn add_name_form(&mut self, id: usize, full: &str, full_words: Vec<&'a str>) {
+    fn add_name_form(&mut self, id: usize, full: &str, full_words: &[&'a str]) {
         if full_words.len() > self.list[id].name_words.len() {
-            for &w in &full_words {
+            for &w in full_words {
                 let ids = self.by_word.entry(w).or_default();
                 if !ids.contains(&id) {
                     ids.push(id);
                 }
             }
             self.list[id].name = full.to_string();
-            self.list[id].name_words = full_words;
+            self.list[id].name_words = full_words.to_vec();
         }
     }
 }
@@ -775,10 +771,10 @@ fn entity_for<'a>(
         MentionKind::Name => {
             let words = index.words_of(head);
             let (full, full_words) = match index.fullest(&words, said.span.start) {
-                Some(i) => (index.names[i].text, index.words(i).to_vec()),
-                None => (head, words.clone()),
+                Some(i) => (index.names[i].text, index.words(i)),
+                None => (head, &*words),
             };
-            if let Some(e) = entities.find_name(&words, &full_words) {
+            if let Some(e) = entities.find_name(&words, full_words) {
                 entities.add_name_form(e, full, full_words);
                 let ent = &mut entities.list[e];
                 ent.mentions.push(said.span);
@@ -789,7 +785,7 @@ fn entity_for<'a>(
             }
             entities.push(Entity {
                 name: full.to_string(),
-                name_words: full_words,
+                name_words: full_words.to_vec(),
                 kind: key.entity,
                 role,
                 mentions: vec![said.span],
