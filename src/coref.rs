@@ -152,7 +152,11 @@ struct NameIndex<'a> {
     words: Vec<&'a str>,
     /// The spans of all names, each name's in a run in text order (`Name::spans`).
     spans: Vec<Span>,
-    by_word: HashMap<&'a str, Vec<usize>>,
+    /// The distinct words of the names, each with its id: the names with word
+    /// `id` are `with_word[word_runs[id]..word_runs[id + 1]]`, in order.
+    by_word: HashMap<&'a str, usize>,
+    with_word: Vec<usize>,
+    word_runs: Vec<usize>,
     by_text: HashMap<&'a str, usize>,
 }
 
@@ -173,7 +177,9 @@ impl<'a> NameIndex<'a> {
         // nowhere); `by_word` is walked in `containing` and keeps its growth.
         let mut by_text: HashMap<&'a str, usize> =
             HashMap::with_capacity_and_hasher(named.clone().count(), Default::default());
-        let mut by_word: HashMap<&'a str, Vec<usize>> = HashMap::default();
+        let mut by_word: HashMap<&'a str, usize> = HashMap::default();
+        // The word id of each entry of `words`.
+        let mut word_ids: Vec<usize> = Vec::new();
         // The name of each name mention, and how many mentions each name has.
         let mut of_mention: Vec<usize> = Vec::new();
         let mut counts: Vec<usize> = Vec::new();
@@ -189,7 +195,8 @@ impl<'a> NameIndex<'a> {
             let from = words.len();
             push_name_words(head, &mut words);
             for &w in &words[from..] {
-                by_word.entry(w).or_default().push(i);
+                let next = by_word.len();
+                word_ids.push(*by_word.entry(w).or_insert(next));
             }
             names.push(Name {
                 text: head,
@@ -212,13 +219,43 @@ impl<'a> NameIndex<'a> {
         for name in &names {
             spans[name.spans.clone()].sort_unstable();
         }
+        // Each word's names in one run of `with_word`, in name order.
+        let mut word_runs = vec![0; by_word.len() + 1];
+        for &id in &word_ids {
+            word_runs[id + 1] += 1;
+        }
+        for k in 1..word_runs.len() {
+            word_runs[k] += word_runs[k - 1];
+        }
+        let mut fill = word_runs.clone();
+        let mut with_word = vec![0; word_ids.len()];
+        for (i, name) in names.iter().enumerate() {
+            for &id in &word_ids[name.words.clone()] {
+                with_word[fill[id]] = i;
+                fill[id] += 1;
+            }
+        }
         NameIndex {
             names,
             words,
             spans,
             by_word,
+            with_word,
+            word_runs,
             by_text,
         }
+    }
+
+    /// The names that have the word of id `id`, in order.
+    fn names_with(&self, id: usize) -> &[usize] {
+        &self.with_word[self.word_runs[id]..self.word_runs[id + 1]]
+    }
+
+    /// The names that have `word`, in order.
+    fn names_with_word(&self, word: &str) -> &[usize] {
+        self.by_word
+            .get(word)
+            .map_or(&[], |&id| self.names_with(id))
     }
 
     /// The words of name `i`.
@@ -247,24 +284,21 @@ impl<'a> NameIndex<'a> {
             return Vec::new();
         };
         let exact: Vec<usize> = self
-            .by_word
-            .get(first)
-            .map(|v| {
-                v.iter()
-                    .copied()
-                    .filter(|&i| subset(words, self.words(i)))
-                    .collect()
-            })
-            .unwrap_or_default();
+            .names_with_word(first)
+            .iter()
+            .copied()
+            .filter(|&i| subset(words, self.words(i)))
+            .collect();
         if !exact.is_empty() || first.chars().count() < 5 {
             return exact;
         }
         // Misspellings: compare with the distinct words of the text, bounded.
         let mut out = Vec::new();
-        for (w, ids) in self.by_word.iter().take(4096) {
+        for (w, &id) in self.by_word.iter().take(4096) {
             if word_matches(first, w) {
                 out.extend(
-                    ids.iter()
+                    self.names_with(id)
+                        .iter()
                         .copied()
                         .filter(|&i| subset(words, self.words(i))),
                 );
@@ -355,7 +389,11 @@ pub fn build(
         kept.extend(names);
         kept.sort_by_key(|&i| (found[i].content.start, found[i].content.end));
     }
-    let new_id: HashMap<usize, usize> = kept.iter().enumerate().map(|(n, &i)| (i, n)).collect();
+    // The output id of each kept candidate, by candidate index.
+    let mut new_id: Vec<Option<usize>> = vec![None; found.len()];
+    for (n, &i) in kept.iter().enumerate() {
+        new_id[i] = Some(n);
+    }
 
     let index = NameIndex::new(text, mentions);
     let mut entities = Entities::default();
@@ -443,7 +481,7 @@ pub fn build(
             }),
             rule,
             antecedent: antecedent.filter(|_| speaker.is_some()),
-            continues: c.continues.and_then(|j| new_id.get(&j).copied()),
+            continues: c.continues.and_then(|j| new_id.get(j).copied().flatten()),
         });
     }
     for s in &mut out_sources {
@@ -461,9 +499,12 @@ pub fn build(
             }
         }
     }
-    let remap: HashMap<usize, usize> = order.iter().enumerate().map(|(n, &e)| (e, n)).collect();
+    let mut remap: Vec<Option<usize>> = vec![None; entities.list.len()];
+    for (n, &e) in order.iter().enumerate() {
+        remap[e] = Some(n);
+    }
     for q in &mut quotes {
-        q.speaker = q.speaker.and_then(|e| remap.get(&e).copied());
+        q.speaker = q.speaker.and_then(|e| remap.get(e).copied().flatten());
     }
     let mut speakers: Vec<Speaker> = Vec::with_capacity(order.len());
     for (n, &e) in order.iter().enumerate() {
@@ -473,7 +514,7 @@ pub fn build(
             // Every name whose words are all in the entity's name: look them up
             // by each of the entity's words.
             for w in &ent.name_words {
-                for &i in index.by_word.get(w).map(Vec::as_slice).unwrap_or(&[]) {
+                for &i in index.names_with_word(w) {
                     if subset(index.words(i), &ent.name_words) {
                         ms.extend_from_slice(index.spans(i));
                     }
