@@ -170,19 +170,20 @@ struct Name<'a> {
 
 impl<'a> NameIndex<'a> {
     fn new(text: &'a str, mentions: &[Mention]) -> NameIndex<'a> {
-        let mut names: Vec<Name<'a>> = Vec::new();
-        let mut words: Vec<&'a str> = Vec::new();
         let named = mentions.iter().filter(|m| m.kind == MentionKind::Name);
-        // Sized once (it is only looked up, never walked, so its size shows
-        // nowhere); `by_word` is walked in `containing` and keeps its growth.
+        // Every table sized once for the most names there can be (`by_word`
+        // excepted: it is walked in `containing`, and keeps its growth).
+        let most = named.clone().count();
+        let mut names: Vec<Name<'a>> = Vec::with_capacity(most);
+        let mut words: Vec<&'a str> = Vec::with_capacity(2 * most);
         let mut by_text: HashMap<&'a str, usize> =
-            HashMap::with_capacity_and_hasher(named.clone().count(), Default::default());
+            HashMap::with_capacity_and_hasher(most, Default::default());
         let mut by_word: HashMap<&'a str, usize> = HashMap::default();
         // The word id of each entry of `words`.
-        let mut word_ids: Vec<usize> = Vec::new();
+        let mut word_ids: Vec<usize> = Vec::with_capacity(2 * most);
         // The name of each name mention, and how many mentions each name has.
-        let mut of_mention: Vec<usize> = Vec::new();
-        let mut counts: Vec<usize> = Vec::new();
+        let mut of_mention: Vec<usize> = Vec::with_capacity(most);
+        let mut counts: Vec<usize> = Vec::with_capacity(most);
         for m in named.clone() {
             let head = m.head.text(text);
             let i = *by_text.entry(head).or_insert(names.len());
