@@ -19,38 +19,78 @@ use crate::sources::SourceMention;
 use crate::{Annotations, Options, Quote, QuoteKind, Source, Span, Speaker, SpeakerKind};
 use rustc_hash::FxHashMap as HashMap;
 
-struct Entity {
+struct Entity<'a> {
     name: String,
-    name_words: Vec<String>,
+    name_words: Vec<&'a str>,
     kind: SpeakerKind,
     role: Option<String>,
     mentions: Vec<Span>,
 }
 
-fn name_words(s: &str) -> Vec<String> {
-    s.split(|c: char| c.is_whitespace())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
-        .filter(|w| !w.is_empty() && crate::lexicon::title(w).is_none())
-        .collect()
+/// The words of a name without titles (`Dr. Jane Lee` → `Jane`, `Lee`): split
+/// at whitespace, trimmed of what is not a letter or digit. Bytes for an ASCII
+/// name, chars otherwise.
+fn name_words(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    push_name_words(s, &mut out);
+    out
 }
 
-/// Levenshtein distance, bounded: returns `limit + 1` when larger.
-fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > limit {
-        return limit + 1;
+/// [`name_words`], appended to `out`.
+fn push_name_words<'a>(s: &'a str, out: &mut Vec<&'a str>) {
+    let keep = |w: &&str| !w.is_empty() && crate::lexicon::title(w).is_none();
+    if !s.is_ascii() {
+        out.extend(
+            s.split(char::is_whitespace)
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(keep),
+        );
+        return;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+    // `char::is_whitespace` on ASCII (which has the vertical tab, unlike
+    // `u8::is_ascii_whitespace`).
+    let is_space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = bytes[start..]
+            .iter()
+            .position(|&c| is_space(c))
+            .map_or(bytes.len(), |n| start + n);
+        let piece = &bytes[start..end];
+        let first = piece.iter().position(u8::is_ascii_alphanumeric);
+        let last = piece.iter().rposition(u8::is_ascii_alphanumeric);
+        if let (Some(f), Some(l)) = (first, last) {
+            out.extend(s.get(start + f..start + l + 1).filter(keep));
         }
-        prev = cur;
+        start = end + 1;
     }
-    prev[b.len()].min(limit + 1)
+}
+
+/// Whether the Levenshtein distance of `a` and `b` (in chars) is at most one:
+/// one pass over the common prefix and the rests, without a table.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let mut ai = a.chars();
+    let mut bi = b.chars();
+    loop {
+        match (ai.clone().next(), bi.clone().next()) {
+            (Some(x), Some(y)) if x == y => {
+                ai.next();
+                bi.next();
+            }
+            (None, None) => return true,
+            _ => break,
+        }
+    }
+    // The first difference: substitute (rests after it equal), insert into the
+    // shorter (the longer's rest after it equals the shorter's rest).
+    let (ra, rb) = (ai.as_str(), bi.as_str());
+    fn skip(r: &str) -> &str {
+        let mut cs = r.chars();
+        cs.next();
+        cs.as_str()
+    }
+    skip(ra) == skip(rb) || ra == skip(rb) || skip(ra) == rb
 }
 
 /// Equal words, or long words one edit apart that start alike (`Rhen` is not
@@ -67,13 +107,13 @@ fn word_matches(a: &str, b: &str) -> bool {
     {
         return false;
     }
-    edit_distance(a, b, 1) <= 1
+    within_one_edit(a, b)
 }
 
 /// `Rhen Zhengfei` for `Ren Zhengfei`: full names of two or more words, the
 /// same words in order but one, which is one edit from its counterpart (short
 /// words too, since the other words vouch for the name).
-fn misspelt(a: &[String], b: &[String]) -> bool {
+fn misspelt(a: &[&str], b: &[&str]) -> bool {
     if a.len() < 2 || a.len() != b.len() {
         return false;
     }
@@ -83,10 +123,7 @@ fn misspelt(a: &[String], b: &[String]) -> bool {
             differ += 1;
             // Two known given names (`Tim`, `Tom`) are two people.
             let given = |w: &str| crate::lexicon::given_name_gender(w).is_some();
-            if differ > 1
-                || x.chars().count() < 3
-                || given(x) && given(y)
-                || edit_distance(x, y, 1) > 1
+            if differ > 1 || x.chars().count() < 3 || given(x) && given(y) || !within_one_edit(x, y)
             {
                 return false;
             }
@@ -99,7 +136,7 @@ fn misspelt(a: &[String], b: &[String]) -> bool {
 }
 
 /// Whether every word of `short` matches a word of `long`.
-fn subset(short: &[String], long: &[String]) -> bool {
+fn subset(short: &[&str], long: &[&str]) -> bool {
     !short.is_empty()
         && short
             .iter()
@@ -110,61 +147,161 @@ fn subset(short: &[String], long: &[String]) -> bool {
 /// its words, so that finding the names that contain a given name costs the
 /// distinct names sharing a word with it, not the mentions.
 struct NameIndex<'a> {
-    names: Vec<(Vec<String>, &'a str, Vec<Span>)>,
-    by_word: HashMap<String, Vec<usize>>,
+    names: Vec<Name<'a>>,
+    /// The words of all names, each name's in a run (`Name::words`).
+    words: Vec<&'a str>,
+    /// The spans of all names, each name's in a run in text order (`Name::spans`).
+    spans: Vec<Span>,
+    /// The distinct words of the names, each with its id: the names with word
+    /// `id` are `with_word[word_runs[id]..word_runs[id + 1]]`, in order.
+    by_word: HashMap<&'a str, usize>,
+    with_word: Vec<usize>,
+    word_runs: Vec<usize>,
+    by_text: HashMap<&'a str, usize>,
+}
+
+/// One distinct name of a [`NameIndex`]: its text and where its words and
+/// spans lie in the index (flat, so that a name costs no allocation of its own).
+struct Name<'a> {
+    text: &'a str,
+    words: std::ops::Range<usize>,
+    spans: std::ops::Range<usize>,
 }
 
 impl<'a> NameIndex<'a> {
     fn new(text: &'a str, mentions: &[Mention]) -> NameIndex<'a> {
-        let mut names: Vec<(Vec<String>, &'a str, Vec<Span>)> = Vec::new();
-        let mut by_text: HashMap<&'a str, usize> = HashMap::default();
-        let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
-        for m in mentions.iter().filter(|m| m.kind == MentionKind::Name) {
+        let named = mentions.iter().filter(|m| m.kind == MentionKind::Name);
+        // Every table sized once for the most names there can be (`by_word`
+        // excepted: it is walked in `containing`, and keeps its growth).
+        let most = named.clone().count();
+        let mut names: Vec<Name<'a>> = Vec::with_capacity(most);
+        let mut words: Vec<&'a str> = Vec::with_capacity(2 * most);
+        let mut by_text: HashMap<&'a str, usize> =
+            HashMap::with_capacity_and_hasher(most, Default::default());
+        let mut by_word: HashMap<&'a str, usize> = HashMap::default();
+        // The word id of each entry of `words`.
+        let mut word_ids: Vec<usize> = Vec::with_capacity(2 * most);
+        // The name of each name mention, and how many mentions each name has.
+        let mut of_mention: Vec<usize> = Vec::with_capacity(most);
+        let mut counts: Vec<usize> = Vec::with_capacity(most);
+        for m in named.clone() {
             let head = m.head.text(text);
-            if let Some(&i) = by_text.get(head) {
-                names[i].2.push(m.span);
+            let i = *by_text.entry(head).or_insert(names.len());
+            of_mention.push(i);
+            if let Some(n) = counts.get_mut(i) {
+                *n += 1;
                 continue;
             }
-            let ws = name_words(head);
-            for w in &ws {
-                by_word.entry(w.clone()).or_default().push(names.len());
+            counts.push(1);
+            let from = words.len();
+            push_name_words(head, &mut words);
+            for &w in &words[from..] {
+                let next = by_word.len();
+                word_ids.push(*by_word.entry(w).or_insert(next));
             }
-            by_text.insert(head, names.len());
-            names.push((ws, head, vec![m.span]));
+            names.push(Name {
+                text: head,
+                words: from..words.len(),
+                spans: 0..0,
+            });
         }
-        for (_, _, spans) in &mut names {
-            spans.sort_unstable();
+        // Each name's spans in one run of `spans`, in text order.
+        let mut end = 0;
+        for (name, &n) in names.iter_mut().zip(&counts) {
+            name.spans = end..end;
+            end += n;
         }
-        NameIndex { names, by_word }
+        let mut spans = vec![Span::new(0, 0); end];
+        for (m, &i) in named.zip(&of_mention) {
+            let run = &mut names[i].spans;
+            spans[run.end] = m.span;
+            run.end += 1;
+        }
+        for name in &names {
+            spans[name.spans.clone()].sort_unstable();
+        }
+        // Each word's names in one run of `with_word`, in name order.
+        let mut word_runs = vec![0; by_word.len() + 1];
+        for &id in &word_ids {
+            word_runs[id + 1] += 1;
+        }
+        for k in 1..word_runs.len() {
+            word_runs[k] += word_runs[k - 1];
+        }
+        let mut fill = word_runs.clone();
+        let mut with_word = vec![0; word_ids.len()];
+        for (i, name) in names.iter().enumerate() {
+            for &id in &word_ids[name.words.clone()] {
+                with_word[fill[id]] = i;
+                fill[id] += 1;
+            }
+        }
+        NameIndex {
+            names,
+            words,
+            spans,
+            by_word,
+            with_word,
+            word_runs,
+            by_text,
+        }
+    }
+
+    /// The names that have the word of id `id`, in order.
+    fn names_with(&self, id: usize) -> &[usize] {
+        &self.with_word[self.word_runs[id]..self.word_runs[id + 1]]
+    }
+
+    /// The names that have `word`, in order.
+    fn names_with_word(&self, word: &str) -> &[usize] {
+        self.by_word
+            .get(word)
+            .map_or(&[], |&id| self.names_with(id))
+    }
+
+    /// The words of name `i`.
+    fn words(&self, i: usize) -> &[&'a str] {
+        &self.words[self.names[i].words.clone()]
+    }
+
+    /// The spans of name `i`, in text order.
+    fn spans(&self, i: usize) -> &[Span] {
+        &self.spans[self.names[i].spans.clone()]
+    }
+
+    /// The words of `name` (without titles), read from the index when it is
+    /// a name of the text.
+    fn words_of(&self, name: &'a str) -> std::borrow::Cow<'_, [&'a str]> {
+        match self.by_text.get(name) {
+            Some(&i) => self.words(i).into(),
+            None => name_words(name).into(),
+        }
     }
 
     /// Indices of the names that contain every word of `words` (exactly, or with
     /// one edit in long words when no exact candidate exists).
-    fn containing(&self, words: &[String]) -> Vec<usize> {
+    fn containing(&self, words: &[&str]) -> Vec<usize> {
         let Some(first) = words.first() else {
             return Vec::new();
         };
         let exact: Vec<usize> = self
-            .by_word
-            .get(first)
-            .map(|v| {
-                v.iter()
-                    .copied()
-                    .filter(|&i| subset(words, &self.names[i].0))
-                    .collect()
-            })
-            .unwrap_or_default();
+            .names_with_word(first)
+            .iter()
+            .copied()
+            .filter(|&i| subset(words, self.words(i)))
+            .collect();
         if !exact.is_empty() || first.chars().count() < 5 {
             return exact;
         }
         // Misspellings: compare with the distinct words of the text, bounded.
         let mut out = Vec::new();
-        for (w, ids) in self.by_word.iter().take(4096) {
+        for (w, &id) in self.by_word.iter().take(4096) {
             if word_matches(first, w) {
                 out.extend(
-                    ids.iter()
+                    self.names_with(id)
+                        .iter()
                         .copied()
-                        .filter(|&i| subset(words, &self.names[i].0)),
+                        .filter(|&i| subset(words, self.words(i))),
                 );
             }
         }
@@ -176,46 +313,41 @@ impl<'a> NameIndex<'a> {
     /// The fullest name that contains `words`; when several different names do
     /// (`Agnes Morrow`, `Daniel Morrow` for `Morrow`), the one written most
     /// recently before `pos`.
-    fn fullest(&self, words: &[String], pos: usize) -> Option<&'a str> {
+    fn fullest(&self, words: &[&str], pos: usize) -> Option<usize> {
         let cands = self.containing(words);
-        let longest = cands.iter().map(|&i| self.names[i].0.len()).max()?;
+        let longest = cands.iter().map(|&i| self.words(i).len()).max()?;
         // The spans of a name are in text order (mentions are): the latest one
         // starting at or before `pos` is found by binary search, so a name
         // repeated through a long document costs log(occurrences), not a scan.
         let recent = |i: usize| {
-            let spans = &self.names[i].2;
+            let spans = self.spans(i);
             let k = spans.partition_point(|s| s.start <= pos);
             k.checked_sub(1).map(|k| spans[k].start)
         };
-        let full: Vec<usize> = cands
+        let pick = cands
             .iter()
             .copied()
-            .filter(|&i| self.names[i].0.len() == longest)
-            .collect();
-        let pick = full
-            .iter()
-            .copied()
+            .filter(|&i| self.words(i).len() == longest)
             .max_by_key(|&i| (recent(i), std::cmp::Reverse(i)))?;
         // A longer name elsewhere that is not a form of the picked one (two
         // Morrows): prefer the most recent among all candidates of length > 1.
         let best_recent = cands
             .iter()
             .copied()
-            .filter(|&i| self.names[i].0.len() > words.len())
+            .filter(|&i| self.words(i).len() > words.len())
             .max_by_key(|&i| recent(i));
         match best_recent {
-            Some(r)
-                if recent(r) > recent(pick) && !subset(&self.names[r].0, &self.names[pick].0) =>
-            {
-                Some(self.names[r].1)
+            Some(r) if recent(r) > recent(pick) && !subset(self.words(r), self.words(pick)) => {
+                Some(r)
             }
-            _ => Some(self.names[pick].1),
+            _ => Some(pick),
         }
     }
 }
 
 /// Assembles the output from the candidates, their attributions, all mentions
-/// and all source mentions.
+/// and all source mentions. Out of line, so that profiles show the stage apart.
+#[inline(never)]
 pub fn build(
     text: &str,
     found: Vec<Candidate>,
@@ -258,7 +390,11 @@ pub fn build(
         kept.extend(names);
         kept.sort_by_key(|&i| (found[i].content.start, found[i].content.end));
     }
-    let new_id: HashMap<usize, usize> = kept.iter().enumerate().map(|(n, &i)| (i, n)).collect();
+    // The output id of each kept candidate, by candidate index.
+    let mut new_id: Vec<Option<usize>> = vec![None; found.len()];
+    for (n, &i) in kept.iter().enumerate() {
+        new_id[i] = Some(n);
+    }
 
     let index = NameIndex::new(text, mentions);
     let mut entities = Entities::default();
@@ -346,7 +482,7 @@ pub fn build(
             }),
             rule,
             antecedent: antecedent.filter(|_| speaker.is_some()),
-            continues: c.continues.and_then(|j| new_id.get(&j).copied()),
+            continues: c.continues.and_then(|j| new_id.get(j).copied().flatten()),
         });
     }
     for s in &mut out_sources {
@@ -364,9 +500,12 @@ pub fn build(
             }
         }
     }
-    let remap: HashMap<usize, usize> = order.iter().enumerate().map(|(n, &e)| (e, n)).collect();
+    let mut remap: Vec<Option<usize>> = vec![None; entities.list.len()];
+    for (n, &e) in order.iter().enumerate() {
+        remap[e] = Some(n);
+    }
     for q in &mut quotes {
-        q.speaker = q.speaker.and_then(|e| remap.get(&e).copied());
+        q.speaker = q.speaker.and_then(|e| remap.get(e).copied().flatten());
     }
     let mut speakers: Vec<Speaker> = Vec::with_capacity(order.len());
     for (n, &e) in order.iter().enumerate() {
@@ -376,9 +515,9 @@ pub fn build(
             // Every name whose words are all in the entity's name: look them up
             // by each of the entity's words.
             for w in &ent.name_words {
-                for &i in index.by_word.get(w).map(Vec::as_slice).unwrap_or(&[]) {
-                    if subset(&index.names[i].0, &ent.name_words) {
-                        ms.extend_from_slice(&index.names[i].2);
+                for &i in index.names_with_word(w) {
+                    if subset(index.words(i), &ent.name_words) {
+                        ms.extend_from_slice(index.spans(i));
                     }
                 }
             }
@@ -590,17 +729,17 @@ fn compatible(pronoun: &Mention, a: &Mention) -> bool {
 /// The entities found so far, with indexes to find a name's entity by its words
 /// and a description's by its text.
 #[derive(Default)]
-struct Entities {
-    list: Vec<Entity>,
-    by_word: HashMap<String, Vec<usize>>,
+struct Entities<'a> {
+    list: Vec<Entity<'a>>,
+    by_word: HashMap<&'a str, Vec<usize>>,
     by_key: HashMap<String, usize>,
 }
 
-impl Entities {
-    fn push(&mut self, e: Entity) -> usize {
+impl<'a> Entities<'a> {
+    fn push(&mut self, e: Entity<'a>) -> usize {
         let id = self.list.len();
-        for w in &e.name_words {
-            self.by_word.entry(w.clone()).or_default().push(id);
+        for &w in &e.name_words {
+            self.by_word.entry(w).or_default().push(id);
         }
         if e.name_words.is_empty() {
             self.by_key
@@ -611,7 +750,7 @@ impl Entities {
     }
 
     /// The named entity that `words` (or its fullest form) belongs to.
-    fn find_name(&self, words: &[String], full_words: &[String]) -> Option<usize> {
+    fn find_name(&self, words: &[&str], full_words: &[&str]) -> Option<usize> {
         let fits = |e: &Entity| {
             matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization)
                 && (subset(words, &e.name_words)
@@ -647,35 +786,37 @@ impl Entities {
         self.list.iter().take(2048).position(fits)
     }
 
-    fn add_name_form(&mut self, id: usize, full: &str, full_words: Vec<String>) {
+    fn add_name_form(&mut self, id: usize, full: &str, full_words: &[&'a str]) {
         if full_words.len() > self.list[id].name_words.len() {
-            for w in &full_words {
-                let ids = self.by_word.entry(w.clone()).or_default();
+            for &w in full_words {
+                let ids = self.by_word.entry(w).or_default();
                 if !ids.contains(&id) {
                     ids.push(id);
                 }
             }
             self.list[id].name = full.to_string();
-            self.list[id].name_words = full_words;
+            self.list[id].name_words = full_words.to_vec();
         }
     }
 }
 
-fn entity_for(
-    text: &str,
+fn entity_for<'a>(
+    text: &'a str,
     key: &Mention,
     said: &Mention,
-    index: &NameIndex,
-    entities: &mut Entities,
+    index: &NameIndex<'a>,
+    entities: &mut Entities<'a>,
 ) -> usize {
     let head = key.head.text(text);
     let role = said.role.or(key.role).map(|r| r.text(text).to_string());
     match key.kind {
         MentionKind::Name => {
-            let words = name_words(head);
-            let full = index.fullest(&words, said.span.start).unwrap_or(head);
-            let full_words = name_words(full);
-            if let Some(e) = entities.find_name(&words, &full_words) {
+            let words = index.words_of(head);
+            let (full, full_words) = match index.fullest(&words, said.span.start) {
+                Some(i) => (index.names[i].text, index.words(i)),
+                None => (head, &*words),
+            };
+            if let Some(e) = entities.find_name(&words, full_words) {
                 entities.add_name_form(e, full, full_words);
                 let ent = &mut entities.list[e];
                 ent.mentions.push(said.span);
@@ -686,7 +827,7 @@ fn entity_for(
             }
             entities.push(Entity {
                 name: full.to_string(),
-                name_words: full_words,
+                name_words: full_words.to_vec(),
                 kind: key.entity,
                 role,
                 mentions: vec![said.span],
@@ -741,4 +882,37 @@ fn strip_determiner(s: &str) -> &str {
 /// Rounds a confidence to two decimals for output (`0.9`, not `0.8999999761`).
 fn round2(x: f32) -> f64 {
     (f64::from(x) * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit_is_levenshtein_one() {
+        for (a, b, near) in [
+            ("Zhengfei", "Zhengfei", true),
+            ("Zhengfie", "Zhengfei", false),
+            ("Rhen", "Ren", true),
+            ("Ren", "Rhen", true),
+            ("Lee", "Li", false),
+            ("Müller", "Muller", true),
+            ("Müller", "Mueller", false),
+            ("", "a", true),
+            ("ab", "ba", false),
+            ("abc", "abd", true),
+            ("abc", "xabc", true),
+            ("abc", "abcx", true),
+        ] {
+            assert_eq!(within_one_edit(a, b), near, "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn name_words_drop_titles_and_punctuation() {
+        assert_eq!(name_words("Dr. Jane  Lee,"), ["Jane", "Lee"]);
+        assert_eq!(name_words("Sen.\u{a0}Ana\u{b}Ruiz"), ["Ana", "Ruiz"]);
+        assert_eq!(name_words("Ana\u{b}Ruiz"), ["Ana", "Ruiz"]);
+        assert_eq!(name_words("“Ren Zhengfei”"), ["Ren", "Zhengfei"]);
+    }
 }

@@ -1246,6 +1246,14 @@ pub fn inflect(lemma: &str) -> Vec<String> {
     out
 }
 
+impl Lexicon {
+    /// Whether the user added outlets to the built-in [`OUTLETS`] (a stage that
+    /// pre-tests words against the built-in names must then ask about all).
+    pub fn has_extra_outlets(&self) -> bool {
+        !self.extra_outlets.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 //! `according to a Reuters report`, `a statement from the ministry`, `court
 //! filings show`).
 
-use crate::lexicon::{Lexicon, DOCUMENT_NOUN_SET};
+use crate::lexicon::{Lexicon, DOCUMENT_NOUNS, DOCUMENT_NOUN_SET};
 use crate::marks::Pairs;
 use crate::segment::Doc;
 use crate::text::{char_at, char_before, is_capitalized};
@@ -85,174 +85,31 @@ fn post_modifier_end(text: &str, ws: &[crate::text::Word], j: usize) -> Option<u
 }
 
 /// Finds source mentions outside quotations, in text order, longest first where
-/// they overlap.
+/// they overlap. Out of line, so that profiles show the stage apart.
+#[inline(never)]
 pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<SourceMention> {
+    // Outlets before documents: the stable sort below keeps that order between
+    // mentions with the same span. Each pass tests every word with a few byte
+    // compares and looks further only where a name may start.
     let mut out: Vec<SourceMention> = Vec::new();
-    // Outlets: one pass over the words, each looked up by its first word.
+    let starts = (!lex.has_extra_outlets()).then(builtin_outlet_starts);
+    let bytes = text.as_bytes();
     for si in 0..doc.sentences.len() {
         for &w in doc.sentence_words(si) {
-            // `the Guardian`: a name listed as `The Guardian`, written in
-            // running text with a lower-case article.
-            let lower_the = w.text(text) == "the";
-            if !lower_the && !lex.may_start_outlet(w.text(text)) {
-                continue;
+            let lower_the =
+                bytes.get(w.start) == Some(&b't') && bytes.get(w.start..w.end) == Some(b"the");
+            if lower_the || starts.is_none_or(|s| s.may_start_at(bytes, w.start)) {
+                out.extend(outlet_at(text, w, lower_the, pairs, lex));
             }
-            // Every outlet name goes on with a capital after its `The`: most
-            // `the`s of a text stop here, before the outlets are compared.
-            if lower_the
-                && !text
-                    .get(w.end..)
-                    .and_then(|rest| rest.strip_prefix(' '))
-                    .and_then(|rest| rest.chars().next())
-                    .is_some_and(char::is_uppercase)
-            {
-                continue;
-            }
-            let first = if lower_the {
-                "The"
-            } else {
-                text.get(w.start..)
-                    .map(|rest| {
-                        rest.split(|c: char| !c.is_alphanumeric() && c != '-')
-                            .next()
-                            .unwrap_or("")
-                    })
-                    .unwrap_or("")
-            };
-            // The longest outlet name written here, built-in or the user's.
-            let Some(outlet) = lex
-                .outlets_starting_with(first)
-                .filter(|o| {
-                    let written = text.get(w.start..).is_some_and(|rest| {
-                        if lower_the {
-                            rest.starts_with("the ") && rest[3..].starts_with(&o[3..])
-                        } else {
-                            rest.starts_with(o)
-                        }
-                    });
-                    written && at_word_boundary(text, w.start, w.start + o.len())
-                })
-                .max_by_key(|o| o.len())
-            else {
-                continue;
-            };
-            if pairs.inside_quote(w.start) {
-                continue;
-            }
-            let (s, e) = (w.start, w.start + outlet.len());
-            let key = outlet.trim_start_matches("The ").to_lowercase();
-            // Include the article: `the BBC`, `The Associated Press`.
-            let start = if text
-                .get(..s)
-                .is_some_and(|p| p.ends_with("the ") || p.ends_with("The "))
-                && !outlet.starts_with("The ")
-            {
-                s - 4
-            } else {
-                s
-            };
-            out.push(SourceMention {
-                span: Span::new(start, e),
-                kind: SourceKind::Outlet,
-                key,
-            });
         }
     }
+    let shapes = document_word_shapes();
     for si in 0..doc.sentences.len() {
         let ws = doc.sentence_words(si);
         for (k, w) in ws.iter().enumerate() {
-            let t = w.text(text);
-            // A capital only at the sentence start: `Documents show …`.
-            // (Borrowed unless it must change: this runs for every word.)
-            let lower: std::borrow::Cow<str> = if k == 0 && is_capitalized(t) {
-                t.to_lowercase().into()
-            } else {
-                t.into()
-            };
-            if !lower.starts_with(|c: char| c.is_ascii_lowercase())
-                || !(DOCUMENT_NOUN_SET.contains(&lower) || lower == "release")
-                || pairs.inside_quote(w.start)
-            {
-                continue;
+            if shapes.may_be(bytes.get(w.start..w.end).unwrap_or(&[])) {
+                out.extend(document_at(text, ws, k, pairs, lex));
             }
-            // `a press release`, `a news release`; not `the release of …`.
-            if lower == "release"
-                && !k
-                    .checked_sub(1)
-                    .is_some_and(|p| matches!(ws[p].text(text), "press" | "news"))
-            {
-                continue;
-            }
-            // Walk left over a determiner and up to three modifiers: "a Reuters report",
-            // "the ministry's latest statement", "court filings".
-            let mut i = k;
-            let mut has_det = false;
-            while i > 0 && k - i < 4 {
-                let p = ws[i - 1].text(text);
-                let lp = p.to_lowercase();
-                if matches!(
-                    lp.as_str(),
-                    "a" | "an"
-                        | "the"
-                        | "his"
-                        | "her"
-                        | "its"
-                        | "their"
-                        | "in"
-                        | "new"
-                        | "latest"
-                        | "last"
-                        | "court"
-                        | "written"
-                        | "joint"
-                        | "recent"
-                        | "internal"
-                        | "official"
-                        | "leaked"
-                        | "annual"
-                        | "press"
-                        | "news"
-                ) || is_capitalized(p)
-                    || p.ends_with("’s")
-                    || p.ends_with("'s")
-                {
-                    if lp == "in" {
-                        break;
-                    }
-                    // A possessive is a determiner too: `Huawei's last report`.
-                    has_det |= matches!(
-                        lp.as_str(),
-                        "a" | "an" | "the" | "his" | "her" | "its" | "their" | "court"
-                    ) || p.ends_with("’s")
-                        || p.ends_with("'s");
-                    i -= 1;
-                } else {
-                    break;
-                }
-            }
-            // A bare plural that says something: `Documents show`, `emails reveal`.
-            let bare_plural_subject = lower.ends_with('s')
-                && ws
-                    .get(k + 1)
-                    .is_some_and(|n| lex.cue(n.text(text)).is_some());
-            if !has_det && !bare_plural_subject {
-                continue;
-            }
-            let mut end = w.end;
-            // "a statement from the ministry", "a report by Reuters", "a report
-            // by the city's finance department", "a letter to shareholders".
-            if let Some(n) = ws.get(k + 1) {
-                let tied = Span::new(w.end, n.start).text(text).trim().is_empty();
-                if tied && matches!(n.text(text), "from" | "by" | "of" | "to") {
-                    end = post_modifier_end(text, ws, k + 2).unwrap_or(end);
-                }
-            }
-            let span = Span::new(ws[i].start, end);
-            out.push(SourceMention {
-                span,
-                kind: SourceKind::Document,
-                key: span.text(text).to_lowercase(),
-            });
         }
     }
     out.sort_by(|a, b| {
@@ -271,4 +128,327 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
         }
     }
     kept
+}
+
+/// Which first two bytes an outlet's name may start with (each hashed into 64
+/// by 64 bits), so that most capitalised words are passed over without looking
+/// their first word up. No false negatives: a one-byte first word sets every
+/// bit of its row, an empty one every bit.
+struct OutletStarts {
+    /// Bit `b1 % 64` of row `b0 % 64` for a first word starting `b0 b1`.
+    pairs: [u64; 64],
+}
+
+impl OutletStarts {
+    fn new<'a>(first_words: impl Iterator<Item = &'a str>) -> OutletStarts {
+        let mut pairs = [0u64; 64];
+        for w in first_words {
+            match *w.as_bytes() {
+                [] => pairs = [u64::MAX; 64],
+                [b0] => pairs[usize::from(b0 % 64)] = u64::MAX,
+                [b0, b1, ..] => pairs[usize::from(b0 % 64)] |= 1 << (b1 % 64),
+            }
+        }
+        OutletStarts { pairs }
+    }
+
+    /// Whether an outlet's first word may start at byte `at` of `text`.
+    fn may_start_at(&self, text: &[u8], at: usize) -> bool {
+        let Some(&b0) = text.get(at) else {
+            return true;
+        };
+        let b1 = text.get(at + 1).copied().unwrap_or(0);
+        self.pairs[usize::from(b0 % 64)] & (1 << (b1 % 64)) != 0
+    }
+}
+
+/// The [`OutletStarts`] of the built-in outlet names, built once.
+fn builtin_outlet_starts() -> &'static OutletStarts {
+    static STARTS: std::sync::OnceLock<OutletStarts> = std::sync::OnceLock::new();
+    STARTS.get_or_init(|| {
+        OutletStarts::new(crate::lexicon::OUTLETS.iter().map(|o| outlet_first_word(o)))
+    })
+}
+
+/// The outlet named from word `w` on, if any: the longest outlet name written
+/// there, outside quotations. `lower_the`: the word is `the` (`the Guardian`: a
+/// name listed as `The Guardian`, written in running text with a lower-case
+/// article). Out of line: the caller's pre-test rejects most words.
+#[inline(never)]
+fn outlet_at(
+    text: &str,
+    w: crate::text::Word,
+    lower_the: bool,
+    pairs: &Pairs,
+    lex: &Lexicon,
+) -> Option<SourceMention> {
+    let t = w.text(text);
+    if !lower_the && !lex.may_start_outlet(t) {
+        return None;
+    }
+    // Every outlet name goes on with a capital after its `The`: most `the`s
+    // of a text stop here, before the outlets are compared.
+    if lower_the
+        && !text
+            .get(w.end..)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
+    let first = if lower_the {
+        "The"
+    } else {
+        outlet_first_word(text.get(w.start..).unwrap_or(""))
+    };
+    // The longest outlet name written here, built-in or the user's.
+    let outlet = lex
+        .outlets_starting_with(first)
+        .filter(|o| {
+            let rest = text.get(w.start..).unwrap_or("");
+            outlet_written(rest, o, lower_the) && at_word_boundary(text, w.start, w.start + o.len())
+        })
+        .max_by_key(|o| o.len())?;
+    if pairs.inside_quote(w.start) {
+        return None;
+    }
+    let (s, e) = (w.start, w.start + outlet.len());
+    let key = outlet.trim_start_matches("The ").to_lowercase();
+    // Include the article: `the BBC`, `The Associated Press`.
+    let start = if text
+        .get(..s)
+        .is_some_and(|p| p.ends_with("the ") || p.ends_with("The "))
+        && !outlet.starts_with("The ")
+    {
+        s - 4
+    } else {
+        s
+    };
+    Some(SourceMention {
+        span: Span::new(start, e),
+        kind: SourceKind::Outlet,
+        key,
+    })
+}
+
+/// Whether `rest` starts with the outlet name `o` (written with `the` for its
+/// `The` when `lower_the`). The byte where the name would end is compared
+/// first: it rejects most of the names sharing a first word (`The …`) at once.
+fn outlet_written(rest: &str, o: &str, lower_the: bool) -> bool {
+    let (r, n) = (rest.as_bytes(), o.as_bytes());
+    if r.len() < n.len() || r.get(n.len().wrapping_sub(1)) != n.last() {
+        return false;
+    }
+    if lower_the {
+        rest.starts_with("the ") && rest[3..].starts_with(&o[3..])
+    } else {
+        rest.starts_with(o)
+    }
+}
+
+/// The leading run of letters, digits and hyphens of `rest`: the first word of
+/// an outlet name written there (`CNN` in `CNN's`). Bytes for ASCII; chars
+/// only once a non-ASCII one is met (`Le Monde`'s `é`s go on).
+fn outlet_first_word(rest: &str) -> &str {
+    let bytes = rest.as_bytes();
+    let n = bytes
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-'))
+        .unwrap_or(bytes.len());
+    if bytes.get(n).is_some_and(|b| !b.is_ascii()) {
+        return rest
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("");
+    }
+    rest.get(..n).unwrap_or("")
+}
+
+/// Which lengths (bits) the document words have by first byte and by last
+/// byte, in either case: most words are rejected here without hashing.
+struct DocumentShapes {
+    by_first: [u16; 256],
+    by_last: [u16; 256],
+}
+
+impl DocumentShapes {
+    /// Whether `word` may be a document word in some case (a cheap test on its
+    /// length and end bytes before [`is_document_word`]). Document words are
+    /// ASCII, and so is every word that lower-cases to one. Words longer than
+    /// the table holds are never rejected.
+    fn may_be(&self, word: &[u8]) -> bool {
+        let (Some(&c), Some(&z)) = (word.first(), word.last()) else {
+            return false;
+        };
+        word.len() >= 16
+            || self.by_first[usize::from(c)] & self.by_last[usize::from(z)] & (1 << word.len()) != 0
+    }
+}
+
+/// The [`DocumentShapes`] of the document words, built once.
+fn document_word_shapes() -> &'static DocumentShapes {
+    static SHAPES: std::sync::OnceLock<DocumentShapes> = std::sync::OnceLock::new();
+    SHAPES.get_or_init(|| {
+        let mut shapes = DocumentShapes {
+            by_first: [0; 256],
+            by_last: [0; 256],
+        };
+        for w in DOCUMENT_NOUNS.iter().chain(&["release"]) {
+            let (Some(&c), Some(&z), true) =
+                (w.as_bytes().first(), w.as_bytes().last(), w.len() < 16)
+            else {
+                continue;
+            };
+            for c in [c.to_ascii_lowercase(), c.to_ascii_uppercase()] {
+                shapes.by_first[usize::from(c)] |= 1 << w.len();
+            }
+            for z in [z.to_ascii_lowercase(), z.to_ascii_uppercase()] {
+                shapes.by_last[usize::from(z)] |= 1 << w.len();
+            }
+        }
+        shapes
+    })
+}
+
+/// The words that name a document: the document nouns and `release` (which
+/// counts only after `press` or `news`).
+fn is_document_word(w: &str) -> bool {
+    DOCUMENT_NOUN_SET.contains(w) || w == "release"
+}
+
+/// The document named by word `k` of a sentence's words `ws`, if it is a
+/// document noun with a determiner, or a bare plural subject, outside
+/// quotations: the noun with its determiner and modifiers and a following
+/// `from`/`by`/`of`/`to` phrase. Out of line: the caller's pre-test
+/// ([`DocumentShapes::may_be`]) rejects most words.
+#[inline(never)]
+fn document_at(
+    text: &str,
+    ws: &[crate::text::Word],
+    k: usize,
+    pairs: &Pairs,
+    lex: &Lexicon,
+) -> Option<SourceMention> {
+    let w = *ws.get(k)?;
+    let t = w.text(text);
+    // A capital only at the sentence start: `Documents show …`. A word found
+    // this way is ASCII (every document word is, and no other word lower-cases
+    // to one), so its lower case is its ASCII one.
+    let found = if k == 0 && is_capitalized(t) {
+        crate::lexicon::with_lowercase(t, is_document_word)
+    } else {
+        is_document_word(t)
+    };
+    if !found || pairs.inside_quote(w.start) {
+        return None;
+    }
+    // `a press release`, `a news release`; not `the release of …`.
+    if t.eq_ignore_ascii_case("release")
+        && !k
+            .checked_sub(1)
+            .is_some_and(|p| matches!(ws[p].text(text), "press" | "news"))
+    {
+        return None;
+    }
+    // Walk left over a determiner and up to three modifiers: "a Reuters report",
+    // "the ministry's latest statement", "court filings".
+    let mut i = k;
+    let mut has_det = false;
+    while i > 0 && k - i < 4 {
+        let p = ws[i - 1].text(text);
+        let lp = p.to_lowercase();
+        if matches!(
+            lp.as_str(),
+            "a" | "an"
+                | "the"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "in"
+                | "new"
+                | "latest"
+                | "last"
+                | "court"
+                | "written"
+                | "joint"
+                | "recent"
+                | "internal"
+                | "official"
+                | "leaked"
+                | "annual"
+                | "press"
+                | "news"
+        ) || is_capitalized(p)
+            || p.ends_with("’s")
+            || p.ends_with("'s")
+        {
+            if lp == "in" {
+                break;
+            }
+            // A possessive is a determiner too: `Huawei's last report`.
+            has_det |= matches!(
+                lp.as_str(),
+                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "court"
+            ) || p.ends_with("’s")
+                || p.ends_with("'s");
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    // A bare plural that says something: `Documents show`, `emails reveal`.
+    let bare_plural_subject = t.ends_with(['s', 'S'])
+        && ws
+            .get(k + 1)
+            .is_some_and(|n| lex.cue(n.text(text)).is_some());
+    if !has_det && !bare_plural_subject {
+        return None;
+    }
+    let mut end = w.end;
+    // "a statement from the ministry", "a report by Reuters", "a report
+    // by the city's finance department", "a letter to shareholders".
+    if let Some(n) = ws.get(k + 1) {
+        let tied = Span::new(w.end, n.start).text(text).trim().is_empty();
+        if tied && matches!(n.text(text), "from" | "by" | "of" | "to") {
+            end = post_modifier_end(text, ws, k + 2).unwrap_or(end);
+        }
+    }
+    let span = Span::new(ws[i].start, end);
+    Some(SourceMention {
+        span,
+        kind: SourceKind::Document,
+        key: span.text(text).to_lowercase(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pre_tests_pass_every_name() {
+        let starts = builtin_outlet_starts();
+        for o in crate::lexicon::OUTLETS {
+            assert!(starts.may_start_at(o.as_bytes(), 0), "{o}");
+        }
+        let shapes = document_word_shapes();
+        for w in DOCUMENT_NOUNS.iter().chain(&["release"]) {
+            let upper = w.to_ascii_uppercase();
+            let capital = format!("{}{}", &upper[..1], &w[1..]);
+            for form in [w.to_string(), upper, capital] {
+                assert!(shapes.may_be(form.as_bytes()), "{form}");
+            }
+        }
+        assert!(!shapes.may_be(b"said"));
+    }
+
+    #[test]
+    fn outlet_first_word_reads_past_ascii() {
+        assert_eq!(outlet_first_word("CNN's report"), "CNN");
+        assert_eq!(outlet_first_word("Al-Jazeera said"), "Al-Jazeera");
+        assert_eq!(outlet_first_word("Señal 3"), "Señal");
+        assert_eq!(outlet_first_word(""), "");
+    }
 }
