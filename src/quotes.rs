@@ -138,25 +138,11 @@ fn classify(text: &str, pair: &Pair, lex: &Lexicon) -> (QuoteKind, &'static str,
         .take(9)
         .count();
     let before = preceding_words(text, pair.open.start, 3);
-    let before_lc: Vec<String> = before.iter().map(|w| w.to_lowercase()).collect();
-    let last = before_lc.last().map(String::as_str).unwrap_or("");
-    let last2 = if before_lc.len() >= 2 {
-        format!("{} {}", before_lc[before_lc.len() - 2], last)
-    } else {
-        String::new()
-    };
     let short = n_words <= 4 && !content.ends_with(['.', '!', '?', ',']);
-    if short && (NAMING_CUES.contains(&last) || NAMING_CUES.contains(&last2.as_str())) {
-        return (QuoteKind::Mention, "mention-after-naming-cue", 0.9);
-    }
-    if short && naming_verb_object_before(text, pair.open.start) {
-        return (QuoteKind::Mention, "mention-after-naming-cue", 0.85);
-    }
-    if short && (MENTION_CUES.contains(&last) || MENTION_CUES.contains(&last2.as_str())) {
-        return (QuoteKind::Mention, "mention-after-term-cue", 0.9);
-    }
-    if short && WORK_NOUNS.contains(&last) && all_title_case(content) {
-        return (QuoteKind::Mention, "mention-title-of-work", 0.85);
+    if short {
+        if let Some(mention) = short_mention(text, pair, content, &before) {
+            return mention;
+        }
     }
     if pair.close.is_none() && pair.paragraphs <= 1 {
         return (QuoteKind::Direct, "unclosed-quote", 0.4);
@@ -178,6 +164,37 @@ fn classify(text: &str, pair: &Pair, lex: &Lexicon) -> (QuoteKind, &'static str,
         return (QuoteKind::Mention, "mention-embedded-fragment", 0.6);
     }
     (QuoteKind::Direct, "quote-marks", 0.95)
+}
+
+/// A short quotation (up to four words, no final stop) that names or titles
+/// something rather than quoting a speaker, judged by the words `before` it:
+/// `known as "…"`, `dubbed the plan "…"`, `the term "…"`, `the film "…"`.
+fn short_mention(
+    text: &str,
+    pair: &Pair,
+    content: &str,
+    before: &[&str],
+) -> Option<(QuoteKind, &'static str, f32)> {
+    let before_lc: Vec<String> = before.iter().map(|w| w.to_lowercase()).collect();
+    let last = before_lc.last().map(String::as_str).unwrap_or("");
+    let last2 = if before_lc.len() >= 2 {
+        format!("{} {}", before_lc[before_lc.len() - 2], last)
+    } else {
+        String::new()
+    };
+    if NAMING_CUES.contains(&last) || NAMING_CUES.contains(&last2.as_str()) {
+        return Some((QuoteKind::Mention, "mention-after-naming-cue", 0.9));
+    }
+    if naming_verb_object_before(text, pair.open.start) {
+        return Some((QuoteKind::Mention, "mention-after-naming-cue", 0.85));
+    }
+    if MENTION_CUES.contains(&last) || MENTION_CUES.contains(&last2.as_str()) {
+        return Some((QuoteKind::Mention, "mention-after-term-cue", 0.9));
+    }
+    if WORK_NOUNS.contains(&last) && all_title_case(content) {
+        return Some((QuoteKind::Mention, "mention-title-of-work", 0.85));
+    }
+    None
 }
 
 /// `dubbed the plan "…"`, `nicknamed him "…"`: a naming verb, then up to three

@@ -87,7 +87,10 @@ impl Word {
 
 /// Every word of `text[from..to]`, in order.
 pub(crate) fn words(text: &str, from: usize, to: usize) -> Vec<Word> {
-    word_iter(text, from, to).collect()
+    // One allocation for the usual window: news averages a word per six bytes.
+    let mut out = Vec::with_capacity(to.saturating_sub(from) / 5 + 1);
+    out.extend(word_iter(text, from, to));
+    out
 }
 
 /// The words of `text[from..to]`, lazily: for callers that stop early
@@ -127,47 +130,51 @@ impl Iterator for Words<'_> {
     type Item = Word;
 
     fn next(&mut self) -> Option<Word> {
-        let bytes = self.text.as_bytes();
+        // `pos` lives in a register: the loops below run once per byte.
+        let (bytes, to) = (self.text.as_bytes(), self.to);
+        let mut pos = self.pos;
         // Up to the first word char: ASCII spaces and punctuation in a tight
         // loop, other chars decoded.
         let start = loop {
-            while self.pos < self.to {
-                let b = bytes[self.pos];
-                if b.is_ascii_alphanumeric() || !b.is_ascii() {
+            while let Some(&b) = bytes.get(pos).filter(|_| pos < to) {
+                if ASCII_ALNUM[usize::from(b)] || !b.is_ascii() {
                     break;
                 }
-                self.pos += 1;
+                pos += 1;
             }
-            if self.pos >= self.to {
+            if pos >= to {
+                self.pos = pos;
                 return None;
             }
-            let (c, len) = self.char_at(self.pos);
+            let (c, len) = self.char_at(pos);
             if is_word_char(c) {
-                break self.pos;
+                break pos;
             }
-            self.pos += len;
+            pos += len;
         };
         loop {
             // The common case: a run of ASCII letters and digits.
-            while self.pos < self.to && bytes[self.pos].is_ascii_alphanumeric() {
-                self.pos += 1;
+            while bytes
+                .get(pos)
+                .is_some_and(|&b| pos < to && ASCII_ALNUM[usize::from(b)])
+            {
+                pos += 1;
             }
-            if self.pos >= self.to {
-                return Some(Word {
-                    start,
-                    end: self.to,
-                });
+            if pos >= to {
+                self.pos = pos;
+                return Some(Word { start, end: to });
             }
-            let abs = self.pos;
+            let abs = pos;
             let (c, len) = self.char_at(abs);
-            self.pos += len;
+            pos += len;
             if is_word_char(c) {
                 continue;
             }
             let joiner = matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&');
-            if joiner && self.pos < self.to && is_word_char(self.char_at(self.pos).0) {
+            if joiner && pos < to && is_word_char(self.char_at(pos).0) {
                 continue;
             }
+            self.pos = pos;
             // Keep an abbreviation's final dot: "U.S.", "Mr.", "Jan."
             let end = if c == '.' && is_abbrev_like(&self.text[start..abs]) {
                 abs + 1
@@ -178,6 +185,17 @@ impl Iterator for Words<'_> {
         }
     }
 }
+
+/// ASCII letters and digits, by byte: one load instead of three range tests.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// `U.S`, `Mr`, `J`: the part before a dot that makes it an abbreviation rather
 /// than a sentence end, judged by shape only (the lexicon adds known titles).
