@@ -13,10 +13,30 @@ pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
 /// Letters, digits and the marks that join words.
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    // The General Punctuation block (curly quotes, dashes, ellipsis, spaces)
-    // has no letter or digit: news text is full of it, and the Unicode tables
-    // behind `is_alphanumeric` are a binary search.
-    !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphanumeric()
+    // The Unicode tables behind `is_alphanumeric` are a binary search: the
+    // ranges news text is full of are answered first. General Punctuation
+    // (curly quotes, dashes, ellipsis, spaces) has no letter or digit; the
+    // others are runs of letters only (tests below check both).
+    if matches!(c, '\u{2000}'..='\u{206f}') {
+        return false;
+    }
+    in_letter_run(c) || c.is_alphanumeric()
+}
+
+/// Whether `c` is in a run of code points that are all letters: accented
+/// Latin (without `×`, `÷`), Latin Extended-A/B and IPA, basic Cyrillic, the
+/// Hebrew and the basic Arabic letters.
+#[inline]
+fn in_letter_run(c: char) -> bool {
+    matches!(
+        c,
+        '\u{c0}'..='\u{d6}'
+            | '\u{d8}'..='\u{f6}'
+            | '\u{f8}'..='\u{2af}'
+            | '\u{410}'..='\u{44f}'
+            | '\u{5d0}'..='\u{5ea}'
+            | '\u{620}'..='\u{64a}'
+    )
 }
 
 /// Whitespace including no-break spaces.
@@ -473,6 +493,14 @@ mod tests {
     fn general_punctuation_has_no_word_char() {
         for c in '\u{2000}'..='\u{206f}' {
             assert!(!c.is_alphanumeric(), "{c:?} is alphanumeric");
+        }
+    }
+
+    #[test]
+    fn letter_runs_are_letters() {
+        let runs = ('\u{0}'..='\u{ffff}').filter(|&c| in_letter_run(c));
+        for c in runs {
+            assert!(c.is_alphanumeric(), "{c:?} is not alphanumeric");
         }
     }
 
