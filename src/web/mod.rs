@@ -24,22 +24,42 @@ pub use view::ViewBuilder;
 
 use gloo::events::EventListener;
 use js_sys::{Object, Reflect};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-/// One request from the page.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// One request from the page: `{type, id, text?, markdown?}`.
 struct Request {
-    #[serde(rename = "type")]
     kind: String,
     id: f64,
-    #[serde(default)]
     text: String,
-    #[serde(default)]
     markdown: bool,
+}
+
+impl Request {
+    /// Reads a request (`text` defaults to empty, `markdown` to false); a
+    /// missing or mistyped field is an error naming it. Read field by field
+    /// rather than with serde: a serde deserializer links float formatting
+    /// for its error messages, kilobytes of wasm for one number.
+    fn read(data: &JsValue) -> Result<Request, String> {
+        let get = |key: &str| Reflect::get(data, &JsValue::from_str(key)).unwrap_or_default();
+        let optional = |key: &str| Some(get(key)).filter(|v| !v.is_undefined());
+        let wrong = |key: &str, what: &str| format!("`{key}` must be {what}");
+        Ok(Request {
+            kind: get("type")
+                .as_string()
+                .ok_or_else(|| wrong("type", "a string"))?,
+            id: get("id").as_f64().ok_or_else(|| wrong("id", "a number"))?,
+            text: match optional("text") {
+                Some(v) => v.as_string().ok_or_else(|| wrong("text", "a string"))?,
+                None => String::new(),
+            },
+            markdown: match optional("markdown") {
+                Some(v) => v.as_bool().ok_or_else(|| wrong("markdown", "a boolean"))?,
+                None => false,
+            },
+        })
+    }
 }
 
 /// Builds a reply object from `(key, value)` pairs.
@@ -81,7 +101,7 @@ pub fn annotate_for_view(text: &str, markdown: bool) -> Result<JsValue, JsValue>
 
 /// Answers one message; requests other than `annotate` are ignored.
 fn handle(scope: &DedicatedWorkerGlobalScope, data: JsValue) -> Result<(), JsValue> {
-    let req: Request = serde_wasm_bindgen::from_value(data)
+    let req = Request::read(&data)
         .map_err(|e| JsValue::from_str(&format!("whosaid worker: bad request: {e}")))?;
     if req.kind != "annotate" {
         return Ok(());
