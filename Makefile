@@ -39,9 +39,14 @@ PACKAGE_STAGE := target/npm-package
 # The release profile strips everything, which also drops the wasm
 # `target_features` section that wasm-bindgen and wasm-opt read; for the wasm
 # build strip debug info only. wasm-opt then drops names and producers. The
-# wasm is built for size (opt-level z: 190 KB gzipped against 206 KB with s);
-# the native CLI keeps opt-level 3 for speed.
-WASM_CARGO_ENV := CARGO_PROFILE_RELEASE_STRIP=debuginfo CARGO_PROFILE_RELEASE_OPT_LEVEL=z
+# wasm is built for size (opt-level z: 190 KB gzipped against 206 KB with s,
+# 2026-11-25), with LLVM's inline threshold raised from z's 5 to 50 for the
+# wasm target only: on 2026-12-01 that made `annotate` ~1.2x faster in Node
+# (`node scripts/bench-peers.mjs`: 55-60x compromise against 46-49x) for
+# 6 KB gzipped (209 -> 215 KB); 25 gave 51-55x for 1 KB. The native CLI keeps
+# opt-level 3 for speed.
+WASM_CARGO_ENV := CARGO_PROFILE_RELEASE_STRIP=debuginfo CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=-Cllvm-args=-inline-threshold=50
 # What rustc 1.95 enables for wasm32-unknown-unknown (wasm-opt --print-features).
 WASM_FEATURES := --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
