@@ -1036,11 +1036,23 @@ fn base_outlets() -> &'static HashMap<String, Vec<String>> {
     OUTLET_INDEX.get_or_init(|| outlet_index(OUTLETS.iter().copied()))
 }
 
-/// The first word of an outlet name (`The New York Times` → `The`).
-fn first_word(name: &str) -> &str {
-    name.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .next()
-        .unwrap_or(name)
+/// The leading run of letters, digits and hyphens of `rest`: the first word of
+/// an outlet name (`The New York Times` → `The`), or of one written in a text
+/// (`CNN` in `CNN's`). Bytes for ASCII; chars only once a non-ASCII one is met
+/// (`Le Monde`'s `é`s go on).
+pub(crate) fn first_word(rest: &str) -> &str {
+    let bytes = rest.as_bytes();
+    let n = bytes
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-'))
+        .unwrap_or(bytes.len());
+    if bytes.get(n).is_some_and(|b| !b.is_ascii()) {
+        return rest
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("");
+    }
+    rest.get(..n).unwrap_or("")
 }
 
 impl Lexicon {
@@ -1161,10 +1173,6 @@ impl WordSet {
     }
 }
 
-/// [`PERSON_ROLES`] as a set.
-pub static PERSON_ROLE_SET: WordSet = WordSet::new(PERSON_ROLES);
-/// [`GROUP_NOUNS`] as a set.
-pub static GROUP_NOUN_SET: WordSet = WordSet::new(GROUP_NOUNS);
 /// [`ORG_NOUNS`] as a set.
 pub static ORG_NOUN_SET: WordSet = WordSet::new(ORG_NOUNS);
 /// [`ORG_WORDS`] as a set.

@@ -233,14 +233,16 @@ pub(crate) fn is_capitalized(w: &str) -> bool {
 }
 
 /// Bit masks over the bytes of a text, 64 bytes a `u64` (bit `i % 64` of word
-/// `i / 64` is byte `i`): ASCII letters and digits, non-ASCII bytes, and the
-/// ASCII joiners of [`Words`] (`'`, `-`, `.`, `&`). [`push_words`] reads them to
-/// find most word boundaries without a branch per byte; the words are those of
-/// [`word_iter`].
+/// `i / 64` is byte `i`). [`push_words`] reads them to find most word
+/// boundaries without a branch per byte; the words are those of [`word_iter`].
 pub(crate) struct ByteClasses {
+    /// ASCII letters and digits.
     alnum: Vec<u64>,
+    /// Non-ASCII bytes.
     non_ascii: Vec<u64>,
-    joiner: Vec<u64>,
+    /// Non-ASCII bytes and the ASCII joiners of [`Words`] (`'`, `-`, `.`,
+    /// `&`): a word ending there needs the full rules.
+    special: Vec<u64>,
 }
 
 impl ByteClasses {
@@ -251,7 +253,7 @@ impl ByteClasses {
         let mut classes = ByteClasses {
             alnum: vec![0; n],
             non_ascii: vec![0; n],
-            joiner: vec![0; n],
+            special: vec![0; n],
         };
         let mut eights = bytes.chunks_exact(8);
         for (k, eight) in eights.by_ref().enumerate() {
@@ -272,14 +274,14 @@ impl ByteClasses {
     fn set8(&mut self, k: usize, x: u64) {
         let (alnum, non_ascii, joiner) = classify8(x);
         let (w, shift) = (k / 8, 8 * (k % 8));
-        if let (Some(a), Some(n), Some(j)) = (
+        if let (Some(a), Some(n), Some(s)) = (
             self.alnum.get_mut(w),
             self.non_ascii.get_mut(w),
-            self.joiner.get_mut(w),
+            self.special.get_mut(w),
         ) {
             *a |= alnum << shift;
             *n |= non_ascii << shift;
-            *j |= joiner << shift;
+            *s |= (non_ascii | joiner) << shift;
         }
     }
 
@@ -320,9 +322,7 @@ impl ByteClasses {
     #[inline(always)]
     fn is_special(&self, i: usize) -> bool {
         let (w, bit) = (i / 64, 1u64 << (i % 64));
-        (self.non_ascii.get(w).copied().unwrap_or(0) | self.joiner.get(w).copied().unwrap_or(0))
-            & bit
-            != 0
+        self.special.get(w).is_some_and(|s| s & bit != 0)
     }
 }
 
