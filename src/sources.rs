@@ -3,7 +3,7 @@
 //! `according to a Reuters report`, `a statement from the ministry`, `court
 //! filings show`).
 
-use crate::lexicon::{Lexicon, DOCUMENT_NOUNS, DOCUMENT_NOUN_SET};
+use crate::lexicon::{first_word, Lexicon, DOCUMENT_NOUNS, DOCUMENT_NOUN_SET};
 use crate::marks::Pairs;
 use crate::segment::Doc;
 use crate::text::{char_at, char_before, is_capitalized};
@@ -165,9 +165,7 @@ impl OutletStarts {
 /// The [`OutletStarts`] of the built-in outlet names, built once.
 fn builtin_outlet_starts() -> &'static OutletStarts {
     static STARTS: std::sync::OnceLock<OutletStarts> = std::sync::OnceLock::new();
-    STARTS.get_or_init(|| {
-        OutletStarts::new(crate::lexicon::OUTLETS.iter().map(|o| outlet_first_word(o)))
-    })
+    STARTS.get_or_init(|| OutletStarts::new(crate::lexicon::OUTLETS.iter().map(|o| first_word(o))))
 }
 
 /// The outlet named from word `w` on, if any: the longest outlet name written
@@ -200,7 +198,7 @@ fn outlet_at(
     let first = if lower_the {
         "The"
     } else {
-        outlet_first_word(text.get(w.start..).unwrap_or(""))
+        first_word(text.get(w.start..).unwrap_or(""))
     };
     // The longest outlet name written here, built-in or the user's.
     let outlet = lex
@@ -245,24 +243,6 @@ fn outlet_written(rest: &str, o: &str, lower_the: bool) -> bool {
     } else {
         rest.starts_with(o)
     }
-}
-
-/// The leading run of letters, digits and hyphens of `rest`: the first word of
-/// an outlet name written there (`CNN` in `CNN's`). Bytes for ASCII; chars
-/// only once a non-ASCII one is met (`Le Monde`'s `é`s go on).
-fn outlet_first_word(rest: &str) -> &str {
-    let bytes = rest.as_bytes();
-    let n = bytes
-        .iter()
-        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-'))
-        .unwrap_or(bytes.len());
-    if bytes.get(n).is_some_and(|b| !b.is_ascii()) {
-        return rest
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .next()
-            .unwrap_or("");
-    }
-    rest.get(..n).unwrap_or("")
 }
 
 /// Which lengths (bits) the document words have by first byte and by last
@@ -446,9 +426,9 @@ mod tests {
 
     #[test]
     fn outlet_first_word_reads_past_ascii() {
-        assert_eq!(outlet_first_word("CNN's report"), "CNN");
-        assert_eq!(outlet_first_word("Al-Jazeera said"), "Al-Jazeera");
-        assert_eq!(outlet_first_word("Señal 3"), "Señal");
-        assert_eq!(outlet_first_word(""), "");
+        assert_eq!(first_word("CNN's report"), "CNN");
+        assert_eq!(first_word("Al-Jazeera said"), "Al-Jazeera");
+        assert_eq!(first_word("Señal 3"), "Señal");
+        assert_eq!(first_word(""), "");
     }
 }
