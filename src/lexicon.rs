@@ -919,6 +919,8 @@ pub struct Lexicon {
     cue_shapes: std::borrow::Cow<'static, CueShapes>,
     /// The user's outlets by first word (the built-in ones are in [`base_outlets`]).
     extra_outlets: HashMap<String, Vec<String>>,
+    /// Which first two bytes any outlet name (built-in and the user's) has.
+    outlet_starts: std::borrow::Cow<'static, OutletStarts>,
     /// Whether some user outlet starts with a lower-case letter.
     lowercase_outlets: bool,
     /// The user's given names with their gender (`true` male), as written.
@@ -1029,6 +1031,47 @@ fn given_name_extras(options: &crate::Options) -> HashMap<String, bool> {
         .collect()
 }
 
+/// Which first two bytes an outlet's name may start with (each hashed into 64
+/// by 64 bits): most capitalised words of a text are passed over without
+/// looking their first word up. No false negatives: a one-byte first word
+/// sets every bit of its row, an empty one every bit.
+#[derive(Clone, Debug)]
+pub(crate) struct OutletStarts {
+    /// Bit `b1 % 64` of row `b0 % 64` for a first word starting `b0 b1`.
+    pairs: [u64; 64],
+}
+
+impl OutletStarts {
+    fn of<'a>(names: impl Iterator<Item = &'a str>) -> OutletStarts {
+        let mut starts = OutletStarts { pairs: [0; 64] };
+        names.for_each(|n| starts.add(n));
+        starts
+    }
+
+    fn add(&mut self, name: &str) {
+        match *first_word(name).as_bytes() {
+            [] => self.pairs = [u64::MAX; 64],
+            [b0] => self.pairs[usize::from(b0 % 64)] = u64::MAX,
+            [b0, b1, ..] => self.pairs[usize::from(b0 % 64)] |= 1 << (b1 % 64),
+        }
+    }
+
+    /// Whether an outlet's first word may start at byte `at` of `text`.
+    fn may_start_at(&self, text: &[u8], at: usize) -> bool {
+        let Some(&b0) = text.get(at) else {
+            return true;
+        };
+        let b1 = text.get(at + 1).copied().unwrap_or(0);
+        self.pairs[usize::from(b0 % 64)] & (1 << (b1 % 64)) != 0
+    }
+}
+
+/// The [`OutletStarts`] of the built-in outlets, once per process.
+fn base_outlet_starts() -> &'static OutletStarts {
+    static STARTS: OnceLock<OutletStarts> = OnceLock::new();
+    STARTS.get_or_init(|| OutletStarts::of(OUTLETS.iter().copied()))
+}
+
 /// The built-in outlets, indexed once per process: `Lexicon::new` runs on every
 /// annotation (every keystroke in the page) and must stay cheap.
 fn base_outlets() -> &'static HashMap<String, Vec<String>> {
@@ -1076,7 +1119,15 @@ impl Lexicon {
             .iter()
             .map(|s| s.trim())
             .filter(|s| !s.is_empty());
-        let extra_outlets = outlet_index(extras);
+        let extra_outlets = outlet_index(extras.clone());
+        // Like the cue shapes: shared, unless the user adds names.
+        let outlet_starts = if extra_outlets.is_empty() {
+            std::borrow::Cow::Borrowed(base_outlet_starts())
+        } else {
+            let mut own = base_outlet_starts().clone();
+            extras.for_each(|n| own.add(n));
+            std::borrow::Cow::Owned(own)
+        };
         let lowercase_outlets = extra_outlets
             .keys()
             .any(|k| !k.starts_with(|c: char| c.is_uppercase()));
@@ -1092,6 +1143,7 @@ impl Lexicon {
             extra_cues,
             cue_shapes,
             extra_outlets,
+            outlet_starts,
             lowercase_outlets,
             extra_given_names: given_name_extras(options),
         }
@@ -1122,6 +1174,12 @@ impl Lexicon {
             .get(name)
             .copied()
             .or_else(|| given_name_gender(name))
+    }
+
+    /// Whether an outlet name (built-in or the user's) may start at byte `at`
+    /// of `text`, judged by its first two bytes: false for most words.
+    pub fn may_start_outlet_at(&self, text: &[u8], at: usize) -> bool {
+        self.outlet_starts.may_start_at(text, at)
     }
 
     /// Whether an outlet name may start with `word` (a cheap test before
@@ -1252,14 +1310,6 @@ pub fn inflect(lemma: &str) -> Vec<String> {
         out.push(format!("{stem}ing"));
     }
     out
-}
-
-impl Lexicon {
-    /// Whether the user added outlets to the built-in [`OUTLETS`] (a stage that
-    /// pre-tests words against the built-in names must then ask about all).
-    pub fn has_extra_outlets(&self) -> bool {
-        !self.extra_outlets.is_empty()
-    }
 }
 
 #[cfg(test)]

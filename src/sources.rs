@@ -92,13 +92,12 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
     // mentions with the same span. Each pass tests every word with a few byte
     // compares and looks further only where a name may start.
     let mut out: Vec<SourceMention> = Vec::new();
-    let starts = (!lex.has_extra_outlets()).then(builtin_outlet_starts);
     let bytes = text.as_bytes();
     for si in 0..doc.sentences.len() {
         for &w in doc.sentence_words(si) {
             let lower_the =
                 bytes.get(w.start) == Some(&b't') && bytes.get(w.start..w.end) == Some(b"the");
-            if lower_the || starts.is_none_or(|s| s.may_start_at(bytes, w.start)) {
+            if lower_the || lex.may_start_outlet_at(bytes, w.start) {
                 out.extend(outlet_at(text, w, lower_the, pairs, lex));
             }
         }
@@ -128,44 +127,6 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
         }
     }
     kept
-}
-
-/// Which first two bytes an outlet's name may start with (each hashed into 64
-/// by 64 bits), so that most capitalised words are passed over without looking
-/// their first word up. No false negatives: a one-byte first word sets every
-/// bit of its row, an empty one every bit.
-struct OutletStarts {
-    /// Bit `b1 % 64` of row `b0 % 64` for a first word starting `b0 b1`.
-    pairs: [u64; 64],
-}
-
-impl OutletStarts {
-    fn new<'a>(first_words: impl Iterator<Item = &'a str>) -> OutletStarts {
-        let mut pairs = [0u64; 64];
-        for w in first_words {
-            match *w.as_bytes() {
-                [] => pairs = [u64::MAX; 64],
-                [b0] => pairs[usize::from(b0 % 64)] = u64::MAX,
-                [b0, b1, ..] => pairs[usize::from(b0 % 64)] |= 1 << (b1 % 64),
-            }
-        }
-        OutletStarts { pairs }
-    }
-
-    /// Whether an outlet's first word may start at byte `at` of `text`.
-    fn may_start_at(&self, text: &[u8], at: usize) -> bool {
-        let Some(&b0) = text.get(at) else {
-            return true;
-        };
-        let b1 = text.get(at + 1).copied().unwrap_or(0);
-        self.pairs[usize::from(b0 % 64)] & (1 << (b1 % 64)) != 0
-    }
-}
-
-/// The [`OutletStarts`] of the built-in outlet names, built once.
-fn builtin_outlet_starts() -> &'static OutletStarts {
-    static STARTS: std::sync::OnceLock<OutletStarts> = std::sync::OnceLock::new();
-    STARTS.get_or_init(|| OutletStarts::new(crate::lexicon::OUTLETS.iter().map(|o| first_word(o))))
 }
 
 /// The outlet named from word `w` on, if any: the longest outlet name written
@@ -409,9 +370,17 @@ mod tests {
 
     #[test]
     fn pre_tests_pass_every_name() {
-        let starts = builtin_outlet_starts();
+        let lex = Lexicon::new(&crate::Options::default());
         for o in crate::lexicon::OUTLETS {
-            assert!(starts.may_start_at(o.as_bytes(), 0), "{o}");
+            assert!(lex.may_start_outlet_at(o.as_bytes(), 0), "{o}");
+        }
+        let opts = crate::Options {
+            extra_outlets: vec!["Nets Daily".into(), "the xyz".into()],
+            ..Default::default()
+        };
+        let lex = Lexicon::new(&opts);
+        for o in ["Nets Daily", "the xyz"] {
+            assert!(lex.may_start_outlet_at(o.as_bytes(), 0), "{o}");
         }
         let shapes = document_word_shapes();
         for w in DOCUMENT_NOUNS.iter().chain(&["release"]) {
