@@ -4,7 +4,8 @@
 //! Origins are noted on each table. Lists are lower case unless they hold names.
 //! Users add entries at run time through [`crate::Options`].
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+use crate::wordmap::WordMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// Speech and attribution verbs, as lemmas. The union of the verbs that recur
@@ -532,10 +533,9 @@ pub const GIVEN_NAMES: &[(&str, bool)] = &[
 
 /// The usual gender of a given name, if known.
 pub fn given_name_gender(name: &str) -> Option<bool> {
-    static MAP: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
+    static MAP: OnceLock<WordMap<bool>> = OnceLock::new();
     MAP.get_or_init(|| GIVEN_NAMES.iter().copied().collect())
         .get(name)
-        .copied()
 }
 
 /// Personal pronouns that can name a speaker: (pronoun, gender, plural).
@@ -927,11 +927,17 @@ pub struct Lexicon {
     extra_given_names: HashMap<String, bool>,
 }
 
-/// The built-in cue forms, inflected once per process.
-fn base_cues() -> &'static HashMap<String, Cue> {
-    static CUES: OnceLock<HashMap<String, Cue>> = OnceLock::new();
+/// The built-in cue forms, inflected once per process, and their shapes.
+struct BaseCues {
+    forms: WordMap<Cue>,
+    shapes: CueShapes,
+}
+
+/// The built-in cue forms (see [`BaseCues`]).
+fn base_cues() -> &'static BaseCues {
+    static CUES: OnceLock<BaseCues> = OnceLock::new();
     CUES.get_or_init(|| {
-        let mut cues = HashMap::default();
+        let mut cues: HashMap<String, Cue> = HashMap::default();
         for &lemma in CUE_VERBS {
             let strong = STRONG_CUES.contains(&lemma);
             for form in inflect(lemma) {
@@ -951,7 +957,10 @@ fn base_cues() -> &'static HashMap<String, Cue> {
                 },
             );
         }
-        cues
+        BaseCues {
+            forms: cues.iter().map(|(f, c)| (f.as_str(), *c)).collect(),
+            shapes: CueShapes::of(cues.keys().map(String::as_str)),
+        }
     })
 }
 
@@ -996,12 +1005,6 @@ impl CueShapes {
     fn may_be(&self, word: &str) -> bool {
         CueShapes::slot(word).is_none_or(|(i, bit)| self.0[i] & bit != 0)
     }
-}
-
-/// The shapes of the built-in cue forms, once per process.
-fn base_cue_shapes() -> &'static CueShapes {
-    static SHAPES: OnceLock<CueShapes> = OnceLock::new();
-    SHAPES.get_or_init(|| CueShapes::of(base_cues().keys().map(String::as_str)))
 }
 
 /// Outlet names by first word, longest first within each word (so that "The
@@ -1133,9 +1136,9 @@ impl Lexicon {
             .any(|k| !k.starts_with(|c: char| c.is_uppercase()));
         // The built-in shapes are shared; a user's cues need their own copy.
         let cue_shapes = if extra_cues.is_empty() {
-            std::borrow::Cow::Borrowed(base_cue_shapes())
+            std::borrow::Cow::Borrowed(&base_cues().shapes)
         } else {
-            let mut own = base_cue_shapes().clone();
+            let mut own = base_cues().shapes.clone();
             extra_cues.keys().for_each(|k| own.add(k));
             std::borrow::Cow::Owned(own)
         };
@@ -1154,11 +1157,11 @@ impl Lexicon {
         if !self.cue_shapes.may_be(word) {
             return None;
         }
-        with_lowercase(word, |w| {
-            base_cues()
-                .get(w)
-                .or_else(|| self.extra_cues.get(w))
-                .copied()
+        base_cues().forms.get_lower(word).or_else(|| {
+            if self.extra_cues.is_empty() {
+                return None;
+            }
+            with_lowercase(word, |w| self.extra_cues.get(w).copied())
         })
     }
 
@@ -1202,7 +1205,7 @@ impl Lexicon {
 /// how the hot paths, which ask about every word of a document, read them.
 pub struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<FxHashSet<&'static str>>,
+    set: OnceLock<WordMap<()>>,
 }
 
 impl WordSet {
@@ -1214,20 +1217,20 @@ impl WordSet {
         }
     }
 
-    fn set(&self) -> &FxHashSet<&'static str> {
+    fn set(&self) -> &WordMap<()> {
         self.set
-            .get_or_init(|| self.words.iter().copied().collect())
+            .get_or_init(|| self.words.iter().map(|&w| (w, ())).collect())
     }
 
     /// Whether `word` is in the table, exactly as written.
     pub fn contains(&self, word: &str) -> bool {
-        self.set().contains(word)
+        self.set().get(word).is_some()
     }
 
     /// Whether `word` in lower case is in the table (no allocation for short
     /// ASCII words).
     pub fn contains_lower(&self, word: &str) -> bool {
-        with_lowercase(word, |w| self.contains(w))
+        self.set().get_lower(word).is_some()
     }
 }
 

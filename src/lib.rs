@@ -56,6 +56,7 @@ mod text;
 pub mod wasm;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+mod wordmap;
 
 pub use markdown::annotate_markdown;
 
