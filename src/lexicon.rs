@@ -1005,6 +1005,24 @@ impl CueShapes {
     fn may_be(&self, word: &str) -> bool {
         CueShapes::slot(word).is_none_or(|(i, bit)| self.0[i] & bit != 0)
     }
+
+    /// [`CueShapes::may_be`] for a word packed in lower case by
+    /// [`crate::wordmap::key`] (its bytes from the lowest, its length on top).
+    #[inline]
+    fn may_be_packed(&self, key: u128) -> bool {
+        let [first, second] = [key as u8, (key >> 8) as u8];
+        if !first.is_ascii_lowercase() {
+            return true;
+        }
+        let second = if second.is_ascii_lowercase() {
+            second - b'a'
+        } else {
+            26
+        };
+        let len = (key >> 120) as u32;
+        let i = usize::from(first - b'a') * 27 + usize::from(second);
+        self.0[i] & (1 << len.min(31)) != 0
+    }
 }
 
 /// Outlet names by first word, longest first within each word (so that "The
@@ -1154,10 +1172,14 @@ impl Lexicon {
 
     /// The cue a word is a form of (`said` → say), if any. Case-insensitive.
     pub fn cue(&self, word: &str) -> Option<Cue> {
-        if !self.cue_shapes.may_be(word) {
-            return None;
-        }
-        base_cues().forms.get_lower(word).or_else(|| {
+        let base = match crate::wordmap::key(word, true) {
+            // The usual word: packed once, for the shape test and the lookup.
+            Some(key) if !self.cue_shapes.may_be_packed(key) => return None,
+            Some(key) => base_cues().forms.get_packed(key),
+            None if !self.cue_shapes.may_be(word) => return None,
+            None => base_cues().forms.get_lower(word),
+        };
+        base.or_else(|| {
             if self.extra_cues.is_empty() {
                 return None;
             }

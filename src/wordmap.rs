@@ -84,8 +84,9 @@ impl<V: Copy> WordMap<V> {
         self.get(&lower)
     }
 
+    /// The value of the word packed as `key` by [`key`].
     #[inline]
-    fn get_packed(&self, key: u128) -> Option<V> {
+    pub(crate) fn get_packed(&self, key: u128) -> Option<V> {
         let i = self.find(key);
         self.vals[i].filter(|_| self.keys[i] == key)
     }
