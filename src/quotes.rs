@@ -17,7 +17,7 @@
 use crate::lexicon::Lexicon;
 use crate::marks::{Pair, Pairs};
 use crate::segment::Doc;
-use crate::text::{char_at, skip_space, skip_space_back, word_iter, words};
+use crate::text::{char_at, skip_space, skip_space_back, word_iter};
 use crate::{QuoteKind, Span};
 
 /// A quote found by a finder, before attribution.
@@ -108,13 +108,13 @@ pub const WORK_NOUNS: &[&str] = &[
 ];
 
 /// Finds the quotations in marks and classifies them.
-pub fn find_quotes(text: &str, _doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<Candidate> {
+pub fn find_quotes(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for pair in pairs.top_pairs() {
         if pair.content.is_empty() {
             continue;
         }
-        let (kind, rule, confidence) = classify(text, pair, lex);
+        let (kind, rule, confidence) = classify(text, doc, pair, lex);
         out.push(Candidate {
             kind,
             content: pair.content,
@@ -127,20 +127,20 @@ pub fn find_quotes(text: &str, _doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
             absorbed: false,
         });
     }
-    link_interrupted(text, &mut out, lex);
+    link_interrupted(text, doc, &mut out, lex);
     out
 }
 
-fn classify(text: &str, pair: &Pair, lex: &Lexicon) -> (QuoteKind, &'static str, f32) {
+fn classify(text: &str, doc: &Doc, pair: &Pair, lex: &Lexicon) -> (QuoteKind, &'static str, f32) {
     let content = pair.content.text(text);
     // Only "up to eight words" matters below: stop counting at nine.
     let n_words = word_iter(text, pair.content.start, pair.content.end)
         .take(9)
         .count();
-    let before = preceding_words(text, pair.open.start, 3);
+    let before = preceding_words(text, doc, pair.open.start, 3);
     let short = n_words <= 4 && !content.ends_with(['.', '!', '?', ',']);
     if short {
-        if let Some(mention) = short_mention(text, pair, content, &before) {
+        if let Some(mention) = short_mention(text, doc, pair, content, &before) {
             return mention;
         }
     }
@@ -171,6 +171,7 @@ fn classify(text: &str, pair: &Pair, lex: &Lexicon) -> (QuoteKind, &'static str,
 /// `known as "…"`, `dubbed the plan "…"`, `the term "…"`, `the film "…"`.
 fn short_mention(
     text: &str,
+    doc: &Doc,
     pair: &Pair,
     content: &str,
     before: &[&str],
@@ -185,7 +186,7 @@ fn short_mention(
     if NAMING_CUES.contains(&last) || NAMING_CUES.contains(&last2.as_str()) {
         return Some((QuoteKind::Mention, "mention-after-naming-cue", 0.9));
     }
-    if naming_verb_object_before(text, pair.open.start) {
+    if naming_verb_object_before(text, doc, pair.open.start) {
         return Some((QuoteKind::Mention, "mention-after-naming-cue", 0.85));
     }
     if MENTION_CUES.contains(&last) || MENTION_CUES.contains(&last2.as_str()) {
@@ -199,12 +200,12 @@ fn short_mention(
 
 /// `dubbed the plan "…"`, `nicknamed him "…"`: a naming verb, then up to three
 /// words with no punctuation between them, right before the mark at `open`.
-fn naming_verb_object_before(text: &str, open: usize) -> bool {
+fn naming_verb_object_before(text: &str, doc: &Doc, open: usize) -> bool {
     let mut from = open.saturating_sub(60);
     while from < open && !text.is_char_boundary(from) {
         from += 1;
     }
-    let ws = words(text, from, open);
+    let ws = doc.words_between(text, from, open);
     let n = ws.len();
     (2..=4.min(n)).any(|back| {
         let verb = ws[n - back];
@@ -237,7 +238,7 @@ fn lead_char(text: &str, pos: usize) -> Option<char> {
 }
 
 /// Up to `n` words starting at `pos`, within the same line.
-pub(crate) fn following_words(text: &str, pos: usize, n: usize) -> Vec<&str> {
+fn following_words(text: &str, pos: usize, n: usize) -> Vec<&str> {
     // Only the 80 bytes after `pos` are read, up to a line break.
     let mut to = (pos + 80).min(text.len());
     while to > pos && !text.is_char_boundary(to) {
@@ -262,7 +263,7 @@ fn all_title_case(s: &str) -> bool {
 }
 
 /// Up to `n` words ending just before `pos`, within the same line.
-pub(crate) fn preceding_words(text: &str, pos: usize, n: usize) -> Vec<&str> {
+fn preceding_words<'a>(text: &'a str, doc: &Doc, pos: usize, n: usize) -> Vec<&'a str> {
     // Only the 80 bytes before `pos` are read, up to a line break.
     let mut from = pos.saturating_sub(80);
     while from < pos && !text.is_char_boundary(from) {
@@ -271,7 +272,7 @@ pub(crate) fn preceding_words(text: &str, pos: usize, n: usize) -> Vec<&str> {
     if let Some(i) = text.get(from..pos).and_then(|s| s.rfind('\n')) {
         from += i + 1;
     }
-    let ws = words(text, from, pos);
+    let ws = doc.words_between(text, from, pos);
     let k = ws.len().saturating_sub(n);
     ws[k..].iter().map(|w| w.text(text)).collect()
 }
@@ -279,7 +280,7 @@ pub(crate) fn preceding_words(text: &str, pos: usize, n: usize) -> Vec<&str> {
 /// `"We will win," she said, "and soon."`: the second piece continues the first
 /// when only an attribution (a cue and a short subject) lies between them, in the
 /// same sentence, and the first ends with a comma.
-fn link_interrupted(text: &str, quotes: &mut [Candidate], lex: &Lexicon) {
+fn link_interrupted(text: &str, doc: &Doc, quotes: &mut [Candidate], lex: &Lexicon) {
     for i in 1..quotes.len() {
         let (a, b) = (&quotes[i - 1], &quotes[i]);
         if a.kind != QuoteKind::Direct || b.kind != QuoteKind::Direct {
@@ -301,7 +302,7 @@ fn link_interrupted(text: &str, quotes: &mut [Candidate], lex: &Lexicon) {
         let trimmed_end = skip_space_back(text, gap.end);
         let ends_comma = char_at(text, trimmed_end.saturating_sub(1))
             .is_some_and(|c| matches!(c, ',' | ':' | '—'));
-        let ws = words(text, skip_space(text, gap.start), gap.end);
+        let ws = doc.words_between(text, skip_space(text, gap.start), gap.end);
         let has_cue = ws.iter().any(|w| lex.cue(w.text(text)).is_some());
         if has_cue && ends_comma && ws.len() <= 8 {
             quotes[i].continues = Some(i - 1);

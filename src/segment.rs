@@ -12,6 +12,7 @@ use crate::text::{
     Word,
 };
 use crate::Span;
+use std::borrow::Cow;
 
 /// The paragraphs and sentences of a text, and the words of each sentence
 /// (tokenised once here; every stage reads them from [`Doc`]).
@@ -56,15 +57,28 @@ impl Doc {
         }
     }
 
-    /// The document's words that lie wholly inside `[from, to)`, in order, without
-    /// tokenising again (two binary searches). Equal to `text::words(text, from,
-    /// to)` when `from` and `to` fall between words; where a bound cuts a word
-    /// (or an abbreviation's final dot), that word is left out instead of cut.
-    #[allow(dead_code)] // the stages move onto it one by one
-    pub(crate) fn words_in(&self, from: usize, to: usize) -> &[Word] {
-        let first = self.words.partition_point(|w| w.start < from);
-        let rest = &self.words[first..];
-        &rest[..rest.partition_point(|w| w.end <= to)]
+    /// The words of `text[from..to]`, exactly as [`crate::text::words`] gives
+    /// them: the document's own words (two binary searches, no tokenising, no
+    /// allocation) when no word of the document crosses `from` or `to`, else
+    /// the window tokenised anew (a bound inside a word cuts it there).
+    /// `text` must be the document's text.
+    pub(crate) fn words_between<'d>(
+        &'d self,
+        text: &str,
+        from: usize,
+        to: usize,
+    ) -> Cow<'d, [Word]> {
+        if text.get(from..to).is_none_or(|s| s.is_empty()) {
+            return Cow::Borrowed(&[]);
+        }
+        // The first word ending after `from`, and the first ending after `to`.
+        let first = self.words.partition_point(|w| w.end <= from);
+        let last = first + self.words[first..].partition_point(|w| w.end <= to);
+        let cut = |i: usize, bound: usize| self.words.get(i).is_some_and(|w| w.start < bound);
+        if cut(first, from) || cut(last, to) {
+            return Cow::Owned(crate::text::words(text, from, to));
+        }
+        Cow::Borrowed(&self.words[first..last])
     }
 
     /// Index of the sentence containing byte `pos` (or the last one before it).
@@ -320,4 +334,66 @@ pub(crate) fn ends_with_abbreviation(text: &str, sentence_start: usize, dot: usi
         return first.map(|c| c.is_uppercase()).unwrap_or(false);
     }
     word.contains('.') || crate::lexicon::is_abbreviation(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn doc_of(text: &str) -> Doc {
+        let paras = paragraphs(text);
+        let pairs = crate::marks::pair_marks(text, &paras);
+        let sents = sentences(text, &paras, &pairs);
+        Doc::new(text, paras, sents)
+    }
+
+    #[test]
+    fn words_between_reuses_the_document_words_or_cuts_like_words() {
+        let text = "“We won,” said Mr. O’Brien of the U.S. team. Don't stop.";
+        let doc = doc_of(text);
+        // Bounds between words: the document's own words, borrowed.
+        let at = text.find("said").unwrap_or(0);
+        let ws = doc.words_between(text, at, text.len());
+        assert!(matches!(ws, Cow::Borrowed(_)));
+        let got: Vec<&str> = ws.iter().map(|w| w.text(text)).collect();
+        assert_eq!(got[..4], ["said", "Mr.", "O’Brien", "of"]);
+        // A bound inside `Don't` and one before the dot of `U.S.`: cut there.
+        for (from, to) in [
+            (text.find("'t").unwrap_or(0), text.len()),
+            (0, text.find(". team").unwrap_or(0)),
+        ] {
+            assert_eq!(
+                doc.words_between(text, from, to).as_ref(),
+                crate::text::words(text, from, to)
+            );
+        }
+    }
+
+    /// Sentences, paragraphs, quotation marks, abbreviations, joiners and
+    /// non-ASCII letters: what makes the document's words and a window's differ.
+    fn articleish() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "We", " ", "said", ". ", "? ", "! ", "The", "\"", "“", "”", "'", "’", "Mr.", "U.S.",
+            "\n", "\n\n", ",", "-", "don't", "é", "Ω", "…", "9.5", "a", "x.", "日本", "\u{a0}",
+        ]);
+        prop::collection::vec(pieces, 0..100).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn words_between_equals_words(text in articleish(), a in 0usize..500, b in 0usize..500) {
+            let doc = doc_of(&text);
+            let bound = |x: usize| {
+                let mut x = x.min(text.len());
+                while !text.is_char_boundary(x) {
+                    x -= 1;
+                }
+                x
+            };
+            let (from, to) = (bound(a.min(b)), bound(a.max(b)));
+            let reused = doc.words_between(&text, from, to).into_owned();
+            prop_assert_eq!(reused, crate::text::words(&text, from, to));
+        }
+    }
 }
