@@ -58,10 +58,10 @@ impl Doc {
     }
 
     /// The words of `text[from..to]`, exactly as [`crate::text::words`] gives
-    /// them: the document's own words (two binary searches, no tokenising, no
-    /// allocation) when no word of the document crosses `from` or `to`, else
-    /// the window tokenised anew (a bound inside a word cuts it there).
-    /// `text` must be the document's text.
+    /// them, read from the document's own words (two binary searches, no
+    /// tokenising): borrowed when no word of the document crosses `from` or
+    /// `to`; a word that a bound cuts is tokenised anew, cut there, and the
+    /// words between are copied. `text` must be the document's text.
     pub(crate) fn words_between<'d>(
         &'d self,
         text: &str,
@@ -74,11 +74,30 @@ impl Doc {
         // The first word ending after `from`, and the first ending after `to`.
         let first = self.words.partition_point(|w| w.end <= from);
         let last = first + self.words[first..].partition_point(|w| w.end <= to);
-        let cut = |i: usize, bound: usize| self.words.get(i).is_some_and(|w| w.start < bound);
-        if cut(first, from) || cut(last, to) {
+        let cut = |i: usize, bound: usize| self.words.get(i).filter(|w| w.start < bound);
+        let (head, tail) = (cut(first, from), cut(last, to));
+        if head.is_none() && tail.is_none() {
+            return Cow::Borrowed(&self.words[first..last]);
+        }
+        if head.is_some() && first == last {
+            // One word holds the whole window.
             return Cow::Owned(crate::text::words(text, from, to));
         }
-        Cow::Borrowed(&self.words[first..last])
+        // A cut word yields the words of its part inside the window, read up
+        // to the next word (not to its own end: cut, it may keep a dot that
+        // it dropped whole, `TheWeMr.` → `Mr.`).
+        let mut out = Vec::with_capacity(last - first + 2);
+        let mut middle = first;
+        if head.is_some() {
+            middle += 1;
+            let next = self.words.get(middle).map_or(to, |n| n.start.min(to));
+            out.extend(crate::text::word_iter(text, from, next));
+        }
+        out.extend_from_slice(&self.words[middle..last]);
+        if let Some(w) = tail {
+            out.extend(crate::text::word_iter(text, w.start, to));
+        }
+        Cow::Owned(out)
     }
 
     /// Index of the sentence containing byte `pos` (or the last one before it).
@@ -341,7 +360,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn doc_of(text: &str) -> Doc {
+    pub(super) fn doc_of(text: &str) -> Doc {
         let paras = paragraphs(text);
         let pairs = crate::marks::pair_marks(text, &paras);
         let sents = sentences(text, &paras, &pairs);
@@ -368,6 +387,13 @@ mod tests {
                 crate::text::words(text, from, to)
             );
         }
+        // Cut, `TheWeMr.` keeps the dot it dropped whole (found by the
+        // property test below).
+        let text = "We said TheWeMr.. Then";
+        let doc = doc_of(text);
+        let from = text.find("Mr").unwrap_or(0);
+        let ws = doc.words_between(text, from, from + 3);
+        assert_eq!(ws.iter().map(|w| w.text(text)).collect::<Vec<_>>(), ["Mr."]);
     }
 
     /// Sentences, paragraphs, quotation marks, abbreviations, joiners and
@@ -376,6 +402,7 @@ mod tests {
         let pieces = prop::sample::select(vec![
             "We", " ", "said", ". ", "? ", "! ", "The", "\"", "“", "”", "'", "’", "Mr.", "U.S.",
             "\n", "\n\n", ",", "-", "don't", "é", "Ω", "…", "9.5", "a", "x.", "日本", "\u{a0}",
+            "Corp.", "Inc.", "J.",
         ]);
         prop::collection::vec(pieces, 0..100).prop_map(|v| v.concat())
     }
