@@ -1416,14 +1416,15 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
     // `Clinton said …` opening a sentence, when `Hillary Clinton` is written
     // somewhere: a mention of that name.
     if !pending.is_empty() {
-        let surnames: rustc_hash::FxHashSet<&str> = out
+        // Few per document: a list searched by each pending word, not a set.
+        let surnames: Vec<&str> = out
             .iter()
-            .filter(|m| m.kind == MentionKind::Name && m.head.text(text).contains(' '))
-            .filter_map(|m| m.head.text(text).rsplit(' ').next())
+            .filter(|m| m.kind == MentionKind::Name)
+            .filter_map(|m| m.head.text(text).rsplit_once(' ').map(|(_, last)| last))
             .collect();
         let before = out.len();
         for w in pending {
-            if surnames.contains(w.text(text)) {
+            if surnames.contains(&w.text(text)) {
                 if let Some(m) = classify(text, &[w], lex) {
                     out.push(m);
                 }
@@ -1446,18 +1447,37 @@ struct Quoted {
     spans: Vec<Span>,
     /// The first span that does not end before the last position asked.
     next: usize,
+    /// The end of the span before `next` (0 if none): positions from here to
+    /// `current.end` need no walk.
+    after: usize,
+    /// `spans[next]`, or an empty span at `usize::MAX` past the last one.
+    current: Span,
 }
 
 impl Quoted {
     fn new(pairs: &Pairs) -> Quoted {
-        Quoted {
+        let mut q = Quoted {
             spans: pairs.top_pairs().map(|p| p.outer()).collect(),
             next: 0,
-        }
+            after: 0,
+            current: Span::default(),
+        };
+        q.seek(0);
+        q
     }
 
-    /// Whether `pos` lies inside an outermost quotation.
+    /// Whether `pos` lies inside an outermost quotation. Most words fall
+    /// before the next quotation or inside the current one: two comparisons.
+    #[inline]
     fn inside(&mut self, pos: usize) -> bool {
+        if pos < self.after || pos >= self.current.end {
+            self.seek(pos);
+        }
+        self.current.start <= pos
+    }
+
+    /// Moves `next` to the first span that does not end at or before `pos`.
+    fn seek(&mut self, pos: usize) {
         if self.next > 0 && self.spans[self.next - 1].end > pos {
             // Asked out of order: search again.
             self.next = self.spans.partition_point(|s| s.end <= pos);
@@ -1465,7 +1485,12 @@ impl Quoted {
         while self.spans.get(self.next).is_some_and(|s| s.end <= pos) {
             self.next += 1;
         }
-        self.spans.get(self.next).is_some_and(|s| s.start <= pos)
+        self.after = self.next.checked_sub(1).map_or(0, |i| self.spans[i].end);
+        self.current = self
+            .spans
+            .get(self.next)
+            .copied()
+            .unwrap_or(Span::new(usize::MAX, usize::MAX));
     }
 }
 
@@ -1717,6 +1742,40 @@ mod tests {
                 .map(|p| (p.1, p.2));
             assert_eq!(pronoun(w), expected, "{w}");
             assert_eq!(class::both(w), (class::of(w), class::of_lower(w)), "{w}");
+        }
+    }
+}
+
+/// Fast paths against the plain code they replace, on generated text.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Quotations, words and paragraph breaks, for texts with several quotes.
+    fn quoted_text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "a", "Lee", " ", ", ", "\"", "“", "”", "‘", "’", "\n", "said", ". ", "é",
+        ]);
+        prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        /// The walk of [`Quoted`] answers as the binary search of
+        /// `Pairs::inside_quote`, for positions asked in order, repeated, and
+        /// out of order.
+        #[test]
+        fn quoted_walk_equals_inside_quote(
+            text in quoted_text(),
+            asks in prop::collection::vec(0usize..400, 0..60),
+        ) {
+            let pairs = crate::marks::pair_marks(&text, &crate::segment::paragraphs(&text));
+            let mut quoted = Quoted::new(&pairs);
+            let mut sorted = asks.clone();
+            sorted.sort_unstable();
+            for pos in sorted.into_iter().chain(asks) {
+                prop_assert_eq!(quoted.inside(pos), pairs.inside_quote(pos), "{}", pos);
+            }
         }
     }
 }
