@@ -1051,11 +1051,31 @@ fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Optio
     // The phrase is most often in the clause's last few words: those are read
     // first, and the whole clause only when the phrase may reach further back.
     let (start, whole) = back_to_boundary(text, end, limit, TAIL_SPACES);
-    if let Some(found) = phrase_ending(text, &words(text, start, end), whole, lex) {
+    if let Some(found) = with_words(text, start, end, |ws| phrase_ending(text, ws, whole, lex)) {
         return found;
     }
     let (from, _) = back_to_boundary(text, end, limit, usize::MAX);
-    phrase_ending(text, &words(text, from, end), true, lex).flatten()
+    with_words(text, from, end, |ws| phrase_ending(text, ws, true, lex)).flatten()
+}
+
+/// How many words [`with_words`] holds on the stack: a clause's last words,
+/// a subject, a phrase after a cue.
+const STACK_WORDS: usize = 24;
+
+/// `f(&words(text, from, to))`, without allocating when there are at most
+/// [`STACK_WORDS`] words (the usual short window).
+pub(crate) fn with_words<R>(text: &str, from: usize, to: usize, f: impl FnOnce(&[Word]) -> R) -> R {
+    let mut buf = [Word { start: 0, end: 0 }; STACK_WORDS];
+    let mut it = word_iter(text, from, to);
+    for n in 0..STACK_WORDS {
+        match it.next() {
+            Some(w) => buf[n] = w,
+            None => return f(&buf[..n]),
+        }
+    }
+    let mut all = buf.to_vec();
+    all.extend(it);
+    f(&all)
 }
 
 /// How many spaces back from a cue [`np_before_plain`] first reads words.
@@ -1198,34 +1218,9 @@ fn back_to_boundary(text: &str, end: usize, limit: usize, spaces: usize) -> (usi
     (i, true)
 }
 
-/// The noun phrase starting at `pos` (spaces skipped), not reaching past
-/// `limit`: `said Ren Zhengfei, founder of Huawei` → `Ren Zhengfei` with role
-/// `founder of Huawei`.
-pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
-    let start = skip_space(text, pos);
-    if start >= limit {
-        return None;
-    }
-    let mut end = start;
-    let mut i = start;
-    while i < limit && i - start < 160 {
-        match char_at(text, i) {
-            Some(
-                ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―' | '!' | '?',
-            ) => break,
-            Some('.')
-                if char_at(text, i + 1).is_none_or(is_space) && !abbrev_before(text, start, i) =>
-            {
-                break
-            }
-            Some(c) => {
-                i += c.len_utf8();
-                end = i;
-            }
-            None => break,
-        }
-    }
-    let ws = words(text, start, end);
+/// The longest run of the first words of `ws` (at most 8, joined by spaces)
+/// that classifies as a mention: the phrase [`np_after`] reads.
+fn phrase_starting(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
     let mut best = None;
     for k in 1..=ws.len().min(8) {
         let t = ws[k - 1].text(text);
@@ -1261,7 +1256,37 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
             break;
         }
     }
-    let mut m = best?;
+    best
+}
+
+/// The noun phrase starting at `pos` (spaces skipped), not reaching past
+/// `limit`: `said Ren Zhengfei, founder of Huawei` → `Ren Zhengfei` with role
+/// `founder of Huawei`.
+pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
+    let start = skip_space(text, pos);
+    if start >= limit {
+        return None;
+    }
+    let mut end = start;
+    let mut i = start;
+    while i < limit && i - start < 160 {
+        match char_at(text, i) {
+            Some(
+                ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―' | '!' | '?',
+            ) => break,
+            Some('.')
+                if char_at(text, i + 1).is_none_or(is_space) && !abbrev_before(text, start, i) =>
+            {
+                break
+            }
+            Some(c) => {
+                i += c.len_utf8();
+                end = i;
+            }
+            None => break,
+        }
+    }
+    let mut m = with_words(text, start, end, |ws| phrase_starting(text, ws, lex))?;
     // `a source close to the talks`: the post-modifier belongs to the source.
     if is_anonymous_head(text, &m) {
         if let Some(e) = anonymous_tail(text, m.span.end, limit, lex) {
@@ -1561,7 +1586,6 @@ fn subject_description(text: &str, ws: &[Word], quoted: &mut Quoted) -> Option<(
 /// know its shape, else a generic noun phrase of unknown kind. Pronoun-led or
 /// name-led spans are trimmed to their recognisable part.
 pub fn from_span(text: &str, span: Span, lex: &Lexicon) -> Mention {
-    let ws = words(text, span.start, span.end);
     if matches!(span.text(text), "who" | "which") {
         return Mention {
             span,
@@ -1573,7 +1597,14 @@ pub fn from_span(text: &str, span: Span, lex: &Lexicon) -> Mention {
             role: None,
         };
     }
-    if let Some(m) = classify(text, &ws, lex) {
+    with_words(text, span.start, span.end, |ws| {
+        from_words(text, span, ws, lex)
+    })
+}
+
+/// [`from_span`] for a span other than `who` or `which`, given its words.
+fn from_words(text: &str, span: Span, ws: &[Word], lex: &Lexicon) -> Mention {
+    if let Some(m) = classify(text, ws, lex) {
         return m;
     }
     if let Some(m) = np_before(text, span.end, span.start, lex) {
@@ -1760,7 +1791,24 @@ mod props {
         prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
     }
 
+    /// Words, joiners, spaces and punctuation, up to a few dozen words.
+    fn wordy_text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "a", "Lee", "U.S.", " ", " ", ", ", "-", "'", "’", ".", "é", "日本", "\n",
+        ]);
+        prop::collection::vec(pieces, 0..160).prop_map(|v| v.concat())
+    }
+
     proptest! {
+        /// The stack buffer of [`with_words`] holds the words of `words`,
+        /// below and above its size.
+        #[test]
+        fn with_words_equals_words(text in wordy_text(), a in 0usize..600, b in 0usize..600) {
+            let (from, to) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+            let expected = words(&text, from, to);
+            prop_assert_eq!(with_words(&text, from, to, |ws| ws.to_vec()), expected);
+        }
+
         /// The walk of [`Quoted`] answers as the binary search of
         /// `Pairs::inside_quote`, for positions asked in order, repeated, and
         /// out of order.
