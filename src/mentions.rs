@@ -551,8 +551,11 @@ fn is_possessive(w: &str) -> bool {
 fn pronoun(w: &str) -> Option<(Option<bool>, bool)> {
     // Pronouns are short: most words are rejected here by first letter and
     // length, before any lookup (this runs on every word of the document).
-    // Lower-casing keeps an ASCII word's length and letters.
-    if w.len() > 8 || w.is_ascii() && !pronoun_shape(w.as_bytes()) {
+    // Lower-casing keeps an ASCII word's length and letters; a word that
+    // starts with an ASCII char but is not all ASCII is no pronoun (see
+    // `PRONOUN_SHAPES`), so its first byte is enough.
+    if w.len() > 8 || w.as_bytes().first().is_some_and(u8::is_ascii) && !pronoun_shape(w.as_bytes())
+    {
         return None;
     }
     pronoun_with(w, class::of_lower(w))
@@ -560,14 +563,26 @@ fn pronoun(w: &str) -> Option<(Option<bool>, bool)> {
 
 /// For each first letter, a bit per byte length (bit 0: one byte) of the ASCII
 /// pronouns that start with it.
+///
+/// A word that starts with an ASCII char and is not all ASCII is no pronoun:
+/// its lower case starts with an ASCII char, and every pronoun that does is
+/// all ASCII (checked here); so the word's lower case would have to be ASCII,
+/// which only the Kelvin sign `K` makes of a non-ASCII char (checked in the
+/// tests), and no pronoun has a `k` (checked here).
 const PRONOUN_SHAPES: [u8; 26] = {
     let mut shapes = [0u8; 26];
     let mut i = 0;
     while i < lexicon::PRONOUNS.len() {
         let p = lexicon::PRONOUNS[i].0.as_bytes();
+        assert!(p[0].is_ascii() == p.is_ascii());
         if p.is_ascii() {
             assert!(p[0].is_ascii_lowercase() && p.len() <= 8);
             shapes[(p[0] - b'a') as usize] |= 1 << (p.len() - 1);
+            let mut k = 0;
+            while k < p.len() {
+                assert!(p[k] != b'k');
+                k += 1;
+            }
         }
         i += 1;
     }
@@ -1388,6 +1403,18 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                 i += 1;
                 continue;
             }
+            // Most words start with an ASCII char other than a capital and
+            // have no pronoun's shape: neither a pronoun nor a name, told
+            // from their first byte and length without reading them.
+            let bytes = text.as_bytes().get(w.start..w.end).unwrap_or_default();
+            if bytes
+                .first()
+                .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+                && !pronoun_shape(bytes)
+            {
+                i += 1;
+                continue;
+            }
             let t = w.text(text);
             if pronoun(t).is_some() {
                 if let Some(m) = classify(text, &ws[i..=i], lex) {
@@ -1447,16 +1474,17 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
             .filter(|m| m.kind == MentionKind::Name)
             .filter_map(|m| m.head.text(text).rsplit_once(' ').map(|(_, last)| last))
             .collect();
-        let before = out.len();
+        // The mentions are in text order, one per start: each found one goes
+        // in its place (where a stable sort would put it).
+        let key = |m: &Mention| (m.span.start, m.span.end);
+        debug_assert!(out.is_sorted_by_key(key));
         for w in pending {
             if surnames.contains(&w.text(text)) {
                 if let Some(m) = classify(text, &[w], lex) {
-                    out.push(m);
+                    let at = out.partition_point(|o| key(o) <= key(&m));
+                    out.insert(at, m);
                 }
             }
-        }
-        if out.len() > before {
-            out.sort_by_key(|m| (m.span.start, m.span.end));
         }
     }
     out
@@ -1713,6 +1741,16 @@ pub fn main_subject(text: &str, start: usize, end: usize, lex: &Lexicon) -> Opti
 mod tests {
     use super::*;
 
+    /// The one non-ASCII char whose lower case is all ASCII is the Kelvin
+    /// sign (`PRONOUN_SHAPES` relies on it).
+    #[test]
+    fn only_the_kelvin_sign_lowercases_to_ascii() {
+        let to_ascii: Vec<char> = (char::MIN..=char::MAX)
+            .filter(|c| !c.is_ascii() && c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(to_ascii, ['\u{212a}']);
+    }
+
     /// Every form of every table, in several cases and with odd neighbours
     /// (non-ASCII, too long, empty), against the lists themselves.
     #[test]
@@ -1739,6 +1777,13 @@ mod tests {
             "Straße",
             "a-very-long-word-indeed",
             "K",
+            "hé",
+            "Hé",
+            "İt",
+            "ıt",
+            "sHé",
+            "\u{212a}",
+            "he\u{301}",
         ]
         .iter()
         .map(|w| w.to_string())
