@@ -10,8 +10,8 @@ use crate::lexicon::{self, Lexicon};
 use crate::marks::Pairs;
 use crate::segment::Doc;
 use crate::text::{
-    char_at, char_before, is_capitalized, is_space, last_word, skip_space, skip_space_back,
-    word_iter, words, Word,
+    char_at, char_before, eq_mask, is_capitalized, is_space, last_word, skip_space,
+    skip_space_back, word_iter, words, Word,
 };
 use crate::{Span, SpeakerKind};
 
@@ -644,11 +644,14 @@ fn head_class(last: &str) -> u32 {
 /// Whether every letter of `s` is a capital (`NATO`, `U.S.`): as many
 /// upper-case chars as alphabetic ones.
 fn capitals_only(s: &str) -> bool {
-    if s.is_ascii() {
-        return !s.bytes().any(|b| b.is_ascii_lowercase());
+    // An ASCII small letter is alphabetic and no capital: most names are
+    // rejected at their second byte, before any other pass.
+    if s.bytes().any(|b| b.is_ascii_lowercase()) {
+        return false;
     }
-    s.chars().filter(|c| c.is_uppercase()).count()
-        == s.chars().filter(|c| c.is_alphabetic()).count()
+    s.is_ascii()
+        || s.chars().filter(|c| c.is_uppercase()).count()
+            == s.chars().filter(|c| c.is_alphabetic()).count()
 }
 
 /// Lower-case words that join the parts of an organisation's name.
@@ -986,6 +989,45 @@ fn anonymous_tail(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Option
     last.filter(|_| n <= 6)
 }
 
+/// Where the last of [`ANONYMOUS_LINKS`] in `window` starts. Every link starts
+/// with a space: the spaces are found eight bytes at a time from the end, and
+/// only those followed by a link's second byte are tried.
+fn last_link(window: &str) -> Option<usize> {
+    let bytes = window.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 {
+        let start = end.saturating_sub(8);
+        // Little-endian, byte `start` lowest; a short first chunk is padded
+        // with zeros, never spaces.
+        let chunk = &bytes[start..end];
+        let eight = <[u8; 8]>::try_from(chunk).map_or_else(
+            |_| chunk.iter().rev().fold(0, |x, &b| x << 8 | u64::from(b)),
+            u64::from_le_bytes,
+        );
+        let mut spaces = eq_mask(eight, b' ');
+        while spaces != 0 {
+            let k = (63 - spaces.leading_zeros() as usize) / 8;
+            if link_at(window, start + k) {
+                return Some(start + k);
+            }
+            spaces &= !(0x80 << (8 * k));
+        }
+        end = start;
+    }
+    None
+}
+
+/// Whether one of [`ANONYMOUS_LINKS`] starts at byte `i` of `window`, a space.
+fn link_at(window: &str, i: usize) -> bool {
+    window
+        .as_bytes()
+        .get(i + 1)
+        .is_some_and(|&n| n < 128 && ANONYMOUS_LINK_SECOND >> n & 1 != 0)
+        && ANONYMOUS_LINKS
+            .iter()
+            .any(|l| window.get(i..).is_some_and(|w| w.starts_with(l)))
+}
+
 /// `…, people familiar with the matter said`: an anonymous source ending at `end`.
 fn anonymous_before(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
     let mut from = end.saturating_sub(80).max(limit);
@@ -993,22 +1035,7 @@ fn anonymous_before(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Opti
         from += 1;
     }
     let window = text.get(from..end)?;
-    // The last link in the window: every link starts with a space, so only
-    // spaces are tried (no substring searcher per link per call).
-    let k = window
-        .bytes()
-        .enumerate()
-        .rev()
-        .filter(|&(i, b)| {
-            b == b' '
-                && window
-                    .as_bytes()
-                    .get(i + 1)
-                    .is_some_and(|&n| n < 128 && ANONYMOUS_LINK_SECOND >> n & 1 != 0)
-        })
-        .find(|&(i, _)| ANONYMOUS_LINKS.iter().any(|l| window[i..].starts_with(l)))
-        .map(|(i, _)| i)?;
-    let at = from + k;
+    let at = from + last_link(window)?;
     let tail_end = anonymous_tail(text, at, end, lex)?;
     if tail_end != skip_space_back(text, end) {
         return None;
@@ -1836,10 +1863,31 @@ mod props {
         prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
     }
 
+    /// Links, pieces of links, words and spaces, for [`last_link`].
+    fn link_text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            " close to ",
+            " familiar with ",
+            " with knowledge of ",
+            " briefed",
+            " on ",
+            " in ",
+            " involved",
+            "close",
+            " ",
+            "x",
+            "é",
+            " c",
+            " f",
+            " w",
+        ]);
+        prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
+    }
+
     /// Words, joiners, spaces and punctuation, up to a few dozen words.
     fn wordy_text() -> impl Strategy<Value = String> {
         let pieces = prop::sample::select(vec![
-            "a", "Lee", "U.S.", " ", " ", ", ", "-", "'", "’", ".", "é", "日本", "\n",
+            "a", "Lee", "U.S.", "NATO", "É", " ", " ", ", ", "-", "'", "’", ".", "é", "日本", "\n",
         ]);
         prop::collection::vec(pieces, 0..160).prop_map(|v| v.concat())
     }
@@ -1852,6 +1900,25 @@ mod props {
             let (from, to) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
             let expected = words(&text, from, to);
             prop_assert_eq!(with_words(&text, from, to, |ws| ws.to_vec()), expected);
+        }
+
+        /// The eight-byte scan of [`last_link`] finds the last link, as a
+        /// scan of every byte from the end.
+        #[test]
+        fn last_link_equals_bytewise(text in link_text()) {
+            let plain = (0..text.len())
+                .rev()
+                .find(|&i| ANONYMOUS_LINKS.iter().any(|l| text.get(i..).is_some_and(|w| w.starts_with(l))));
+            prop_assert_eq!(last_link(&text), plain);
+        }
+
+        /// [`capitals_only`], with its early exit on a small ASCII letter,
+        /// counts as its definition does.
+        #[test]
+        fn capitals_only_counts_capitals(text in wordy_text()) {
+            let plain = text.chars().filter(|c| c.is_uppercase()).count()
+                == text.chars().filter(|c| c.is_alphabetic()).count();
+            prop_assert_eq!(capitals_only(&text), plain);
         }
 
         /// The walk of [`Quoted`] answers as the binary search of
