@@ -1735,6 +1735,19 @@ const ADVERBIAL_OPENERS: &[&str] = &[
     "without",
 ];
 
+/// The first of the words `ws` (from `start`) that a dash (` —`, `)—`…)
+/// somewhere before it follows: where the text after a dateline starts. Each
+/// dash is looked for once, before the last word; a word follows a dash when
+/// it starts at or after the end of that dash's first occurrence.
+fn dateline_end(text: &str, start: usize, ws: &[Word]) -> Option<usize> {
+    let lead = Span::new(start, ws.last()?.start).text(text);
+    let dash_end = [" —", " –", " -", ")—", ")–"]
+        .iter()
+        .filter_map(|d| lead.find(d).map(|k| start + k + d.len()))
+        .min()?;
+    ws.iter().position(|w| w.start >= dash_end)
+}
+
 /// The subject of the sentence starting at `start`, before `end`: the first
 /// noun phrase after a dateline (`WASHINGTON — `, `PARIS, Aug 31 (Reuters) - `)
 /// and an opening adverbial phrase ending at a comma (`Speaking to supporters,
@@ -1742,12 +1755,7 @@ const ADVERBIAL_OPENERS: &[&str] = &[
 pub fn main_subject(text: &str, start: usize, end: usize, lex: &Lexicon) -> Option<Mention> {
     let ws = words(text, start, end);
     let mut from = 0;
-    if let Some(d) = ws.iter().take(8).position(|w| {
-        let lead = Span::new(start, w.start).text(text);
-        [" —", " –", " -", ")—", ")–"]
-            .iter()
-            .any(|d| lead.contains(d))
-    }) {
+    if let Some(d) = dateline_end(text, start, &ws[..ws.len().min(8)]) {
         if d > 0 && ws[0].text(text).chars().all(|c| !c.is_lowercase()) {
             from = d;
         }
@@ -1884,6 +1892,15 @@ mod props {
         prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
     }
 
+    /// Datelines and dashes among words.
+    fn dateline_text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "PARIS", "Aug", "31", " ", " ", " —", "—", " –", " -", "-", ")", "(", "Reuters", ",",
+            "é", "x",
+        ]);
+        prop::collection::vec(pieces, 0..30).prop_map(|v| v.concat())
+    }
+
     /// Words, joiners, spaces and punctuation, up to a few dozen words.
     fn wordy_text() -> impl Strategy<Value = String> {
         let pieces = prop::sample::select(vec![
@@ -1919,6 +1936,20 @@ mod props {
             let plain = text.chars().filter(|c| c.is_uppercase()).count()
                 == text.chars().filter(|c| c.is_alphabetic()).count();
             prop_assert_eq!(capitals_only(&text), plain);
+        }
+
+        /// [`dateline_end`] finds the first word whose lead holds a dash, as
+        /// a search of every word's lead does.
+        #[test]
+        fn dateline_end_equals_every_lead(text in dateline_text(), a in 0usize..40) {
+            let start = a.min(text.len());
+            let ws = words(&text, start, text.len());
+            let ws = &ws[..ws.len().min(8)];
+            let plain = ws.iter().position(|w| {
+                let lead = Span::new(start, w.start).text(&text);
+                [" —", " –", " -", ")—", ")–"].iter().any(|d| lead.contains(d))
+            });
+            prop_assert_eq!(dateline_end(&text, start, ws), plain);
         }
 
         /// The walk of [`Quoted`] answers as the binary search of
