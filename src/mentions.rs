@@ -677,6 +677,38 @@ fn org_connector(text: &str, run: &[Word], rest: &[Word], word: &str, gap: &str)
             .any(|w| lexicon::ORG_WORD_SET.contains(w.text(text)))
 }
 
+/// How many words of a phrase [`ExactTables`] looks up ahead.
+const TABLE_WORDS: usize = 8;
+
+/// The exact tables (`class::of`) of the words of a phrase, each looked up
+/// once: the tests of a name in [`classify`] ask them of the same words
+/// several times. Words past the first [`TABLE_WORDS`] are looked up when
+/// asked.
+struct ExactTables<'a> {
+    text: &'a str,
+    ws: &'a [Word],
+    first: [u32; TABLE_WORDS],
+}
+
+impl<'a> ExactTables<'a> {
+    fn new(text: &'a str, ws: &'a [Word]) -> ExactTables<'a> {
+        let mut first = [0; TABLE_WORDS];
+        for (bits, w) in first.iter_mut().zip(ws) {
+            *bits = class::of(w.text(text));
+        }
+        ExactTables { text, ws, first }
+    }
+
+    /// `class::of` of word `i` (which must be one of the phrase's).
+    #[inline]
+    fn get(&self, i: usize) -> u32 {
+        match self.first.get(i) {
+            Some(&bits) => bits,
+            None => class::of(self.ws[i].text(self.text)),
+        }
+    }
+}
+
 /// Classifies a run of words as a mention, if it is one. `ws` must be contiguous
 /// words with only spaces (or `'s`) between them.
 fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
@@ -704,15 +736,9 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
         }
     }
     let head_bits = head_class(last_t);
-    // Descriptions: the minister, officials, the ministry.
-    if !is_capitalized(last_t)
-        || ws.iter().all(|w| {
-            let t = w.text(text);
-            !is_name_word(t) || class::of_lower(t) & class::DETERMINER != 0
-        })
-    {
+    let description = || {
         let (kind, entity, plural) = description_kind(head_bits)?;
-        return Some(Mention {
+        Some(Mention {
             span,
             kind,
             head: last.span(),
@@ -720,14 +746,25 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
             plural,
             entity,
             role: None,
-        });
+        })
+    };
+    // Descriptions: the minister, officials, the ministry.
+    if !is_capitalized(last_t) {
+        return description();
+    }
+    let exact = ExactTables::new(text, ws);
+    if ws.iter().enumerate().all(|(k, w)| {
+        let t = w.text(text);
+        !is_name_word_with(t, exact.get(k)) || class::of_lower(t) & class::DETERMINER != 0
+    }) {
+        return description();
     }
     // Names, with leading titles, determiners and roles peeled off.
     let mut i = 0;
     let mut gender = None;
     while i + 1 < ws.len() {
         let t = ws[i].text(text);
-        if let Some(g) = title(t) {
+        if let Some(g) = title_with(t, exact.get(i)) {
             gender = gender.or(g);
             i += 1;
         } else if class::of_lower(t) & (class::DETERMINER | class::MODIFIER | class::PERSON_ROLE)
@@ -737,7 +774,7 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
             // `Council member Ray Dominguez`: a noun modifying a role word.
             || {
                 let next = ws[i + 1].text(text);
-                next.chars().all(char::is_lowercase) && class::of(next) & class::PERSON_ROLE != 0
+                next.chars().all(char::is_lowercase) && exact.get(i + 1) & class::PERSON_ROLE != 0
             }
         {
             i += 1;
@@ -750,9 +787,9 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
     // particle; connectors only inside an organisation's name, never last.
     let name_ws = &ws[i..];
     let (mut org_name, mut stray, mut connector, mut last_bits) = (false, false, false, 0);
-    for w in name_ws {
+    for (k, w) in name_ws.iter().enumerate() {
         let t = w.text(text);
-        last_bits = class::of(t);
+        last_bits = exact.get(i + k);
         org_name |= last_bits & class::ORG_WORD != 0;
         if !(is_name_word_with(t, last_bits) || last_bits & class::PARTICLE != 0) {
             if last_bits & class::ORG_CONNECTOR != 0 {
