@@ -561,23 +561,24 @@ fn pronoun(w: &str) -> Option<(Option<bool>, bool)> {
     pronoun_with(w, class::of_lower(w))
 }
 
-/// For each first letter, a bit per byte length (bit 0: one byte) of the ASCII
-/// pronouns that start with it.
+/// For each first byte, a bit per byte length (bit 0: one byte) of the ASCII
+/// pronouns that start with it in either case (no bits for other bytes).
 ///
 /// A word that starts with an ASCII char and is not all ASCII is no pronoun:
 /// its lower case starts with an ASCII char, and every pronoun that does is
 /// all ASCII (checked here); so the word's lower case would have to be ASCII,
 /// which only the Kelvin sign `K` makes of a non-ASCII char (checked in the
 /// tests), and no pronoun has a `k` (checked here).
-const PRONOUN_SHAPES: [u8; 26] = {
-    let mut shapes = [0u8; 26];
+const PRONOUN_SHAPES: [u8; 256] = {
+    let mut shapes = [0u8; 256];
     let mut i = 0;
     while i < lexicon::PRONOUNS.len() {
         let p = lexicon::PRONOUNS[i].0.as_bytes();
         assert!(p[0].is_ascii() == p.is_ascii());
         if p.is_ascii() {
             assert!(p[0].is_ascii_lowercase() && p.len() <= 8);
-            shapes[(p[0] - b'a') as usize] |= 1 << (p.len() - 1);
+            shapes[p[0] as usize] |= 1 << (p.len() - 1);
+            shapes[p[0].to_ascii_uppercase() as usize] |= 1 << (p.len() - 1);
             let mut k = 0;
             while k < p.len() {
                 assert!(p[k] != b'k');
@@ -591,11 +592,10 @@ const PRONOUN_SHAPES: [u8; 26] = {
 
 /// Whether the ASCII word `w` has the first letter and length of a pronoun.
 fn pronoun_shape(w: &[u8]) -> bool {
-    let (Some(first), n @ 1..=8) = (w.first(), w.len()) else {
+    let (Some(&first), n @ 1..=8) = (w.first(), w.len()) else {
         return false;
     };
-    let l = first.to_ascii_lowercase();
-    l.is_ascii_lowercase() && PRONOUN_SHAPES[usize::from(l - b'a')] & (1 << (n - 1)) != 0
+    PRONOUN_SHAPES[usize::from(first)] & (1 << (n - 1)) != 0
 }
 
 /// `pronoun(w)` for a word whose lower-case tables are `lower`.
@@ -1089,9 +1089,14 @@ fn skip_adverbs_back(text: &str, pos: usize, limit: usize) -> usize {
     for _ in 0..3 {
         let mut s = end;
         while s > limit {
-            match char_before(text, s) {
-                Some(c) if c.is_alphabetic() => s -= c.len_utf8(),
-                _ => break,
+            // An ASCII byte is a char of its own: decoded only when not ASCII.
+            match text.as_bytes().get(s - 1) {
+                Some(b) if b.is_ascii_alphabetic() => s -= 1,
+                Some(b) if b.is_ascii() => break,
+                _ => match char_before(text, s) {
+                    Some(c) if c.is_alphabetic() => s -= c.len_utf8(),
+                    _ => break,
+                },
             }
         }
         let w = text.get(s..end).unwrap_or("");
@@ -1938,6 +1943,14 @@ mod props {
         prop::collection::vec(pieces, 0..30).prop_map(|v| v.concat())
     }
 
+    /// Subjects, adverbs and cues, with non-ASCII letters and punctuation.
+    fn adverb_text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "Lee", " ", "also", "later", " had", "Also", "said", "é", "Él", ",", "日本", "\n", "ß",
+        ]);
+        prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+    }
+
     /// Words, joiners, spaces and punctuation, up to a few dozen words.
     fn wordy_text() -> impl Strategy<Value = String> {
         let pieces = prop::sample::select(vec![
@@ -1987,6 +2000,32 @@ mod props {
                 [" —", " –", " -", ")—", ")–"].iter().any(|d| lead.contains(d))
             });
             prop_assert_eq!(dateline_end(&text, start, ws), plain);
+        }
+
+        /// [`skip_adverbs_back`], reading ASCII letters as bytes, skips as
+        /// the char-by-char walk it replaces.
+        #[test]
+        fn skip_adverbs_back_equals_char_walk(text in adverb_text(), a in 0usize..200, b in 0usize..200) {
+            let (limit, pos) = (a.min(b), a.max(b));
+            let plain = {
+                let mut end = skip_space_back(&text, pos);
+                for _ in 0..3 {
+                    let mut s = end;
+                    while s > limit {
+                        match char_before(&text, s) {
+                            Some(c) if c.is_alphabetic() => s -= c.len_utf8(),
+                            _ => break,
+                        }
+                    }
+                    let w = text.get(s..end).unwrap_or("");
+                    if w.is_empty() || class::of_lower(w) & class::ADVERB == 0 {
+                        break;
+                    }
+                    end = skip_space_back(&text, s);
+                }
+                end
+            };
+            prop_assert_eq!(skip_adverbs_back(&text, pos, limit), plain);
         }
 
         /// The walk of [`Quoted`] answers as the binary search of
