@@ -478,11 +478,18 @@ mod class {
     /// The tables holding `w` exactly as written.
     #[inline]
     pub fn of(w: &str) -> u32 {
-        let t = table();
         match key(w, false) {
-            Some(k) => t.get(k),
-            None => t.long.get(w).copied().unwrap_or(0),
+            Some(k) => table().get(k),
+            None => of_long(w),
         }
+    }
+
+    /// `of(w)` for a word that is not short ASCII. Rare, and out of line so
+    /// that the hash map's code does not weigh on every short lookup.
+    #[cold]
+    #[inline(never)]
+    fn of_long(w: &str) -> u32 {
+        table().long.get(w).copied().unwrap_or(0)
     }
 
     /// The tables holding `w` in lower case (as `of(&w.to_lowercase())`).
@@ -490,8 +497,16 @@ mod class {
     pub fn of_lower(w: &str) -> u32 {
         match key(w, true) {
             Some(k) => table().get(k),
-            None => of(&w.to_lowercase()),
+            None => of_lower_long(w),
         }
+    }
+
+    /// `of_lower(w)` for a word that is not short ASCII: lower-cased into a
+    /// new string, out of line like [`of_long`].
+    #[cold]
+    #[inline(never)]
+    fn of_lower_long(w: &str) -> u32 {
+        of(&w.to_lowercase())
     }
 
     /// `(of(w), of_lower(w))`, with one lookup when `w` has no capitals.
