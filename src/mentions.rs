@@ -613,6 +613,32 @@ fn pronoun_shape(w: &[u8]) -> bool {
     PRONOUN_SHAPES[usize::from(first)] & (1 << (n - 1)) != 0
 }
 
+/// For each first byte, the byte lengths of the words that may be a pronoun
+/// or start a name (bit 0: one byte, bit 7: eight or more): all of them after
+/// a capital or a non-ASCII byte, a pronoun's after any other byte.
+const NAME_OR_PRONOUN_LENGTHS: [u8; 256] = {
+    let mut lengths = [0xff; 256];
+    let mut b = 0;
+    while b < 128 {
+        if !(b as u8).is_ascii_uppercase() {
+            lengths[b] = PRONOUN_SHAPES[b];
+        }
+        b += 1;
+    }
+    lengths
+};
+
+/// Whether the word `w` of `text` is plainly neither a pronoun nor a name's
+/// start, told from its first byte and length without reading it: most words
+/// (ASCII, no capital, no pronoun's first letter and length). `false` says
+/// only that the word must be read.
+fn plainly_neither(text: &str, w: Word) -> bool {
+    let length = 1 << (w.end.saturating_sub(w.start).clamp(1, 8) - 1);
+    text.as_bytes()
+        .get(w.start)
+        .is_some_and(|&b| NAME_OR_PRONOUN_LENGTHS[usize::from(b)] & length == 0)
+}
+
 /// `pronoun(w)` for a word whose lower-case tables are `lower`.
 fn pronoun_with(w: &str, lower: u32) -> Option<(Option<bool>, bool)> {
     (w.len() <= 8 && lower & class::PRONOUN != 0).then(|| {
@@ -1487,15 +1513,7 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                 i += 1;
                 continue;
             }
-            // Most words start with an ASCII char other than a capital and
-            // have no pronoun's shape: neither a pronoun nor a name, told
-            // from their first byte and length without reading them.
-            let bytes = text.as_bytes().get(w.start..w.end).unwrap_or_default();
-            if bytes
-                .first()
-                .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
-                && !pronoun_shape(bytes)
-            {
+            if plainly_neither(text, w) {
                 i += 1;
                 continue;
             }
@@ -2041,6 +2059,18 @@ mod props {
                 end
             };
             prop_assert_eq!(skip_adverbs_back(&text, pos, limit), plain);
+        }
+
+        /// A word [`plainly_neither`] passes over is no pronoun and not
+        /// capitalised (what `find_mentions` would otherwise read it for).
+        #[test]
+        fn plainly_neither_is_neither(text in adverb_text()) {
+            for w in words(&text, 0, text.len()) {
+                let t = w.text(&text);
+                if plainly_neither(&text, w) {
+                    prop_assert!(pronoun(t).is_none() && !is_capitalized(t), "{}", t);
+                }
+            }
         }
 
         /// The walk of [`Quoted`] answers as the binary search of
