@@ -30,7 +30,8 @@ use crate::mentions::{np_after, np_before, Mention, MentionKind};
 use crate::quotes::Candidate;
 use crate::segment::Doc;
 use crate::text::{
-    char_at, char_before, is_capitalized, last_word, phrase_end, skip_space, skip_space_back, words,
+    char_at, char_before, is_capitalized, last_word, phrase_end, skip_space, skip_space_back,
+    word_iter, words, Word,
 };
 use crate::{QuoteKind, Span};
 
@@ -393,25 +394,30 @@ fn after_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<At
             });
         }
     }
-    let ws = words(text, start, limit);
+    // The words up to `limit` are read one by one: the cue is most often
+    // among the first, and the loop ends there.
+    let ws = || word_iter(text, start, limit);
     // A quote closed by a full stop, followed by a new sentence `X said that
     // …`: that sentence reports something else; its cue is not this quote's.
     let closed = text
         .get(..pos)
         .map(|s| s.trim_end_matches(|c: char| crate::marks::is_quote_mark(c)))
         .is_some_and(|s| s.ends_with('.'))
-        && ws
-            .first()
+        && ws()
+            .next()
             .is_some_and(|w| is_capitalized(w.text(text)) && w.start == start);
-    for (k, w) in ws.iter().enumerate().take(30) {
+    let mut prev = None;
+    for (k, w) in ws().enumerate().take(30) {
+        // The word before `w`, if any.
+        let before: Option<Word> = prev.replace(w);
         // `"…," the statement read.` / `"…," read the sign.`: `read` closes
         // a quote of a document when it ends the attribution.
         let read = matches!(w.text(text), "read" | "reads")
             && k <= 4
             && if k == 0 {
-                ws.len() <= 6
+                ws().count() <= 6
             } else {
-                ws.len() == k + 1 && matches!(char_at(text, w.end), Some('.' | ','))
+                matches!(char_at(text, w.end), Some('.' | ',')) && ws().count() == k + 1
             };
         if lex.cue(w.text(text)).is_none() && !read {
             continue;
@@ -448,7 +454,7 @@ fn after_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<At
                 return None;
             }
         }
-        if k > 0 {
+        if let Some(before) = before {
             if let Some(m) = np_before(text, w.start, start, lex) {
                 if skip_space(text, pos) <= m.span.start {
                     return Some(Attribution {
@@ -461,7 +467,7 @@ fn after_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<At
             }
             // Any short noun phrase between the quote and the cue: `"…," the
             // ad's narrator says.`
-            let lead = Span::new(start, ws[k - 1].end);
+            let lead = Span::new(start, before.end);
             let lead_text = lead
                 .text(text)
                 .trim_start_matches([',', ' ', '—', '–', '―']);

@@ -10,8 +10,8 @@ use crate::lexicon::{self, Lexicon};
 use crate::marks::Pairs;
 use crate::segment::Doc;
 use crate::text::{
-    char_at, char_before, is_capitalized, is_space, last_word, skip_space, skip_space_back,
-    word_iter, words, Word,
+    char_at, char_before, eq_mask, is_capitalized, is_space, last_word, skip_space,
+    skip_space_back, word_iter, words, Word,
 };
 use crate::{Span, SpeakerKind};
 
@@ -478,11 +478,18 @@ mod class {
     /// The tables holding `w` exactly as written.
     #[inline]
     pub fn of(w: &str) -> u32 {
-        let t = table();
         match key(w, false) {
-            Some(k) => t.get(k),
-            None => t.long.get(w).copied().unwrap_or(0),
+            Some(k) => table().get(k),
+            None => of_long(w),
         }
+    }
+
+    /// `of(w)` for a word that is not short ASCII. Rare, and out of line so
+    /// that the hash map's code does not weigh on every short lookup.
+    #[cold]
+    #[inline(never)]
+    fn of_long(w: &str) -> u32 {
+        table().long.get(w).copied().unwrap_or(0)
     }
 
     /// The tables holding `w` in lower case (as `of(&w.to_lowercase())`).
@@ -490,8 +497,16 @@ mod class {
     pub fn of_lower(w: &str) -> u32 {
         match key(w, true) {
             Some(k) => table().get(k),
-            None => of(&w.to_lowercase()),
+            None => of_lower_long(w),
         }
+    }
+
+    /// `of_lower(w)` for a word that is not short ASCII: lower-cased into a
+    /// new string, out of line like [`of_long`].
+    #[cold]
+    #[inline(never)]
+    fn of_lower_long(w: &str) -> u32 {
+        of(&w.to_lowercase())
     }
 
     /// `(of(w), of_lower(w))`, with one lookup when `w` has no capitals.
@@ -551,23 +566,39 @@ fn is_possessive(w: &str) -> bool {
 fn pronoun(w: &str) -> Option<(Option<bool>, bool)> {
     // Pronouns are short: most words are rejected here by first letter and
     // length, before any lookup (this runs on every word of the document).
-    // Lower-casing keeps an ASCII word's length and letters.
-    if w.len() > 8 || w.is_ascii() && !pronoun_shape(w.as_bytes()) {
+    // Lower-casing keeps an ASCII word's length and letters; a word that
+    // starts with an ASCII char but is not all ASCII is no pronoun (see
+    // `PRONOUN_SHAPES`), so its first byte is enough.
+    if w.len() > 8 || w.as_bytes().first().is_some_and(u8::is_ascii) && !pronoun_shape(w.as_bytes())
+    {
         return None;
     }
     pronoun_with(w, class::of_lower(w))
 }
 
-/// For each first letter, a bit per byte length (bit 0: one byte) of the ASCII
-/// pronouns that start with it.
-const PRONOUN_SHAPES: [u8; 26] = {
-    let mut shapes = [0u8; 26];
+/// For each first byte, a bit per byte length (bit 0: one byte) of the ASCII
+/// pronouns that start with it in either case (no bits for other bytes).
+///
+/// A word that starts with an ASCII char and is not all ASCII is no pronoun:
+/// its lower case starts with an ASCII char, and every pronoun that does is
+/// all ASCII (checked here); so the word's lower case would have to be ASCII,
+/// which only the Kelvin sign `K` makes of a non-ASCII char (checked in the
+/// tests), and no pronoun has a `k` (checked here).
+const PRONOUN_SHAPES: [u8; 256] = {
+    let mut shapes = [0u8; 256];
     let mut i = 0;
     while i < lexicon::PRONOUNS.len() {
         let p = lexicon::PRONOUNS[i].0.as_bytes();
+        assert!(p[0].is_ascii() == p.is_ascii());
         if p.is_ascii() {
             assert!(p[0].is_ascii_lowercase() && p.len() <= 8);
-            shapes[(p[0] - b'a') as usize] |= 1 << (p.len() - 1);
+            shapes[p[0] as usize] |= 1 << (p.len() - 1);
+            shapes[p[0].to_ascii_uppercase() as usize] |= 1 << (p.len() - 1);
+            let mut k = 0;
+            while k < p.len() {
+                assert!(p[k] != b'k');
+                k += 1;
+            }
         }
         i += 1;
     }
@@ -576,11 +607,36 @@ const PRONOUN_SHAPES: [u8; 26] = {
 
 /// Whether the ASCII word `w` has the first letter and length of a pronoun.
 fn pronoun_shape(w: &[u8]) -> bool {
-    let (Some(first), n @ 1..=8) = (w.first(), w.len()) else {
+    let (Some(&first), n @ 1..=8) = (w.first(), w.len()) else {
         return false;
     };
-    let l = first.to_ascii_lowercase();
-    l.is_ascii_lowercase() && PRONOUN_SHAPES[usize::from(l - b'a')] & (1 << (n - 1)) != 0
+    PRONOUN_SHAPES[usize::from(first)] & (1 << (n - 1)) != 0
+}
+
+/// For each first byte, the byte lengths of the words that may be a pronoun
+/// or start a name (bit 0: one byte, bit 7: eight or more): all of them after
+/// a capital or a non-ASCII byte, a pronoun's after any other byte.
+const NAME_OR_PRONOUN_LENGTHS: [u8; 256] = {
+    let mut lengths = [0xff; 256];
+    let mut b = 0;
+    while b < 128 {
+        if !(b as u8).is_ascii_uppercase() {
+            lengths[b] = PRONOUN_SHAPES[b];
+        }
+        b += 1;
+    }
+    lengths
+};
+
+/// Whether the word `w` of `text` is plainly neither a pronoun nor a name's
+/// start, told from its first byte and length without reading it: most words
+/// (ASCII, no capital, no pronoun's first letter and length). `false` says
+/// only that the word must be read.
+fn plainly_neither(text: &str, w: Word) -> bool {
+    let length = 1 << (w.end.saturating_sub(w.start).clamp(1, 8) - 1);
+    text.as_bytes()
+        .get(w.start)
+        .is_some_and(|&b| NAME_OR_PRONOUN_LENGTHS[usize::from(b)] & length == 0)
 }
 
 /// `pronoun(w)` for a word whose lower-case tables are `lower`.
@@ -629,11 +685,14 @@ fn head_class(last: &str) -> u32 {
 /// Whether every letter of `s` is a capital (`NATO`, `U.S.`): as many
 /// upper-case chars as alphabetic ones.
 fn capitals_only(s: &str) -> bool {
-    if s.is_ascii() {
-        return !s.bytes().any(|b| b.is_ascii_lowercase());
+    // An ASCII small letter is alphabetic and no capital: most names are
+    // rejected at their second byte, before any other pass.
+    if s.bytes().any(|b| b.is_ascii_lowercase()) {
+        return false;
     }
-    s.chars().filter(|c| c.is_uppercase()).count()
-        == s.chars().filter(|c| c.is_alphabetic()).count()
+    s.is_ascii()
+        || s.chars().filter(|c| c.is_uppercase()).count()
+            == s.chars().filter(|c| c.is_alphabetic()).count()
 }
 
 /// Lower-case words that join the parts of an organisation's name.
@@ -657,6 +716,38 @@ fn org_connector(text: &str, run: &[Word], rest: &[Word], word: &str, gap: &str)
         && run
             .iter()
             .any(|w| lexicon::ORG_WORD_SET.contains(w.text(text)))
+}
+
+/// How many words of a phrase [`ExactTables`] looks up ahead.
+const TABLE_WORDS: usize = 8;
+
+/// The exact tables (`class::of`) of the words of a phrase, each looked up
+/// once: the tests of a name in [`classify`] ask them of the same words
+/// several times. Words past the first [`TABLE_WORDS`] are looked up when
+/// asked.
+struct ExactTables<'a> {
+    text: &'a str,
+    ws: &'a [Word],
+    first: [u32; TABLE_WORDS],
+}
+
+impl<'a> ExactTables<'a> {
+    fn new(text: &'a str, ws: &'a [Word]) -> ExactTables<'a> {
+        let mut first = [0; TABLE_WORDS];
+        for (bits, w) in first.iter_mut().zip(ws) {
+            *bits = class::of(w.text(text));
+        }
+        ExactTables { text, ws, first }
+    }
+
+    /// `class::of` of word `i` (which must be one of the phrase's).
+    #[inline]
+    fn get(&self, i: usize) -> u32 {
+        match self.first.get(i) {
+            Some(&bits) => bits,
+            None => class::of(self.ws[i].text(self.text)),
+        }
+    }
 }
 
 /// Classifies a run of words as a mention, if it is one. `ws` must be contiguous
@@ -686,15 +777,9 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
         }
     }
     let head_bits = head_class(last_t);
-    // Descriptions: the minister, officials, the ministry.
-    if !is_capitalized(last_t)
-        || ws.iter().all(|w| {
-            let t = w.text(text);
-            !is_name_word(t) || class::of_lower(t) & class::DETERMINER != 0
-        })
-    {
+    let description = || {
         let (kind, entity, plural) = description_kind(head_bits)?;
-        return Some(Mention {
+        Some(Mention {
             span,
             kind,
             head: last.span(),
@@ -702,14 +787,25 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
             plural,
             entity,
             role: None,
-        });
+        })
+    };
+    // Descriptions: the minister, officials, the ministry.
+    if !is_capitalized(last_t) {
+        return description();
+    }
+    let exact = ExactTables::new(text, ws);
+    if ws.iter().enumerate().all(|(k, w)| {
+        let t = w.text(text);
+        !is_name_word_with(t, exact.get(k)) || class::of_lower(t) & class::DETERMINER != 0
+    }) {
+        return description();
     }
     // Names, with leading titles, determiners and roles peeled off.
     let mut i = 0;
     let mut gender = None;
     while i + 1 < ws.len() {
         let t = ws[i].text(text);
-        if let Some(g) = title(t) {
+        if let Some(g) = title_with(t, exact.get(i)) {
             gender = gender.or(g);
             i += 1;
         } else if class::of_lower(t) & (class::DETERMINER | class::MODIFIER | class::PERSON_ROLE)
@@ -719,7 +815,7 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
             // `Council member Ray Dominguez`: a noun modifying a role word.
             || {
                 let next = ws[i + 1].text(text);
-                next.chars().all(char::is_lowercase) && class::of(next) & class::PERSON_ROLE != 0
+                next.chars().all(char::is_lowercase) && exact.get(i + 1) & class::PERSON_ROLE != 0
             }
         {
             i += 1;
@@ -732,9 +828,9 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
     // particle; connectors only inside an organisation's name, never last.
     let name_ws = &ws[i..];
     let (mut org_name, mut stray, mut connector, mut last_bits) = (false, false, false, 0);
-    for w in name_ws {
+    for (k, w) in name_ws.iter().enumerate() {
         let t = w.text(text);
-        last_bits = class::of(t);
+        last_bits = exact.get(i + k);
         org_name |= last_bits & class::ORG_WORD != 0;
         if !(is_name_word_with(t, last_bits) || last_bits & class::PARTICLE != 0) {
             if last_bits & class::ORG_CONNECTOR != 0 {
@@ -971,6 +1067,45 @@ fn anonymous_tail(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Option
     last.filter(|_| n <= 6)
 }
 
+/// Where the last of [`ANONYMOUS_LINKS`] in `window` starts. Every link starts
+/// with a space: the spaces are found eight bytes at a time from the end, and
+/// only those followed by a link's second byte are tried.
+fn last_link(window: &str) -> Option<usize> {
+    let bytes = window.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 {
+        let start = end.saturating_sub(8);
+        // Little-endian, byte `start` lowest; a short first chunk is padded
+        // with zeros, never spaces.
+        let chunk = &bytes[start..end];
+        let eight = <[u8; 8]>::try_from(chunk).map_or_else(
+            |_| chunk.iter().rev().fold(0, |x, &b| x << 8 | u64::from(b)),
+            u64::from_le_bytes,
+        );
+        let mut spaces = eq_mask(eight, b' ');
+        while spaces != 0 {
+            let k = (63 - spaces.leading_zeros() as usize) / 8;
+            if link_at(window, start + k) {
+                return Some(start + k);
+            }
+            spaces &= !(0x80 << (8 * k));
+        }
+        end = start;
+    }
+    None
+}
+
+/// Whether one of [`ANONYMOUS_LINKS`] starts at byte `i` of `window`, a space.
+fn link_at(window: &str, i: usize) -> bool {
+    window
+        .as_bytes()
+        .get(i + 1)
+        .is_some_and(|&n| n < 128 && ANONYMOUS_LINK_SECOND >> n & 1 != 0)
+        && ANONYMOUS_LINKS
+            .iter()
+            .any(|l| window.get(i..).is_some_and(|w| w.starts_with(l)))
+}
+
 /// `…, people familiar with the matter said`: an anonymous source ending at `end`.
 fn anonymous_before(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
     let mut from = end.saturating_sub(80).max(limit);
@@ -978,22 +1113,7 @@ fn anonymous_before(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Opti
         from += 1;
     }
     let window = text.get(from..end)?;
-    // The last link in the window: every link starts with a space, so only
-    // spaces are tried (no substring searcher per link per call).
-    let k = window
-        .bytes()
-        .enumerate()
-        .rev()
-        .filter(|&(i, b)| {
-            b == b' '
-                && window
-                    .as_bytes()
-                    .get(i + 1)
-                    .is_some_and(|&n| n < 128 && ANONYMOUS_LINK_SECOND >> n & 1 != 0)
-        })
-        .find(|&(i, _)| ANONYMOUS_LINKS.iter().any(|l| window[i..].starts_with(l)))
-        .map(|(i, _)| i)?;
-    let at = from + k;
+    let at = from + last_link(window)?;
     let tail_end = anonymous_tail(text, at, end, lex)?;
     if tail_end != skip_space_back(text, end) {
         return None;
@@ -1010,9 +1130,14 @@ fn skip_adverbs_back(text: &str, pos: usize, limit: usize) -> usize {
     for _ in 0..3 {
         let mut s = end;
         while s > limit {
-            match char_before(text, s) {
-                Some(c) if c.is_alphabetic() => s -= c.len_utf8(),
-                _ => break,
+            // An ASCII byte is a char of its own: decoded only when not ASCII.
+            match text.as_bytes().get(s - 1) {
+                Some(b) if b.is_ascii_alphabetic() => s -= 1,
+                Some(b) if b.is_ascii() => break,
+                _ => match char_before(text, s) {
+                    Some(c) if c.is_alphabetic() => s -= c.len_utf8(),
+                    _ => break,
+                },
             }
         }
         let w = text.get(s..end).unwrap_or("");
@@ -1051,11 +1176,31 @@ fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Optio
     // The phrase is most often in the clause's last few words: those are read
     // first, and the whole clause only when the phrase may reach further back.
     let (start, whole) = back_to_boundary(text, end, limit, TAIL_SPACES);
-    if let Some(found) = phrase_ending(text, &words(text, start, end), whole, lex) {
+    if let Some(found) = with_words(text, start, end, |ws| phrase_ending(text, ws, whole, lex)) {
         return found;
     }
     let (from, _) = back_to_boundary(text, end, limit, usize::MAX);
-    phrase_ending(text, &words(text, from, end), true, lex).flatten()
+    with_words(text, from, end, |ws| phrase_ending(text, ws, true, lex)).flatten()
+}
+
+/// How many words [`with_words`] holds on the stack: a clause's last words,
+/// a subject, a phrase after a cue.
+const STACK_WORDS: usize = 24;
+
+/// `f(&words(text, from, to))`, without allocating when there are at most
+/// [`STACK_WORDS`] words (the usual short window).
+pub(crate) fn with_words<R>(text: &str, from: usize, to: usize, f: impl FnOnce(&[Word]) -> R) -> R {
+    let mut buf = [Word { start: 0, end: 0 }; STACK_WORDS];
+    let mut it = word_iter(text, from, to);
+    for n in 0..STACK_WORDS {
+        match it.next() {
+            Some(w) => buf[n] = w,
+            None => return f(&buf[..n]),
+        }
+    }
+    let mut all = buf.to_vec();
+    all.extend(it);
+    f(&all)
 }
 
 /// How many spaces back from a cue [`np_before_plain`] first reads words.
@@ -1198,34 +1343,9 @@ fn back_to_boundary(text: &str, end: usize, limit: usize, spaces: usize) -> (usi
     (i, true)
 }
 
-/// The noun phrase starting at `pos` (spaces skipped), not reaching past
-/// `limit`: `said Ren Zhengfei, founder of Huawei` → `Ren Zhengfei` with role
-/// `founder of Huawei`.
-pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
-    let start = skip_space(text, pos);
-    if start >= limit {
-        return None;
-    }
-    let mut end = start;
-    let mut i = start;
-    while i < limit && i - start < 160 {
-        match char_at(text, i) {
-            Some(
-                ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―' | '!' | '?',
-            ) => break,
-            Some('.')
-                if char_at(text, i + 1).is_none_or(is_space) && !abbrev_before(text, start, i) =>
-            {
-                break
-            }
-            Some(c) => {
-                i += c.len_utf8();
-                end = i;
-            }
-            None => break,
-        }
-    }
-    let ws = words(text, start, end);
+/// The longest run of the first words of `ws` (at most 8, joined by spaces)
+/// that classifies as a mention: the phrase [`np_after`] reads.
+fn phrase_starting(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
     let mut best = None;
     for k in 1..=ws.len().min(8) {
         let t = ws[k - 1].text(text);
@@ -1261,7 +1381,37 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
             break;
         }
     }
-    let mut m = best?;
+    best
+}
+
+/// The noun phrase starting at `pos` (spaces skipped), not reaching past
+/// `limit`: `said Ren Zhengfei, founder of Huawei` → `Ren Zhengfei` with role
+/// `founder of Huawei`.
+pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
+    let start = skip_space(text, pos);
+    if start >= limit {
+        return None;
+    }
+    let mut end = start;
+    let mut i = start;
+    while i < limit && i - start < 160 {
+        match char_at(text, i) {
+            Some(
+                ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―' | '!' | '?',
+            ) => break,
+            Some('.')
+                if char_at(text, i + 1).is_none_or(is_space) && !abbrev_before(text, start, i) =>
+            {
+                break
+            }
+            Some(c) => {
+                i += c.len_utf8();
+                end = i;
+            }
+            None => break,
+        }
+    }
+    let mut m = with_words(text, start, end, |ws| phrase_starting(text, ws, lex))?;
     // `a source close to the talks`: the post-modifier belongs to the source.
     if is_anonymous_head(text, &m) {
         if let Some(e) = anonymous_tail(text, m.span.end, limit, lex) {
@@ -1347,7 +1497,9 @@ fn abbrev_before(text: &str, start: usize, dot: usize) -> bool {
 // Once per document: kept out of line so that profiles show the stage.
 #[inline(never)]
 pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<Mention> {
-    let mut out = Vec::new();
+    // News has about one mention per 65 bytes: reserved once, not grown from
+    // empty by doubling (a copy of every mention at each step).
+    let mut out = Vec::with_capacity(text.len() / 64);
     let mut pending: Vec<Word> = Vec::new();
     let mut quoted = Quoted::new(pairs);
     for si in 0..doc.sentences.len() {
@@ -1360,6 +1512,10 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
         while i < ws.len() {
             let w = ws[i];
             if quoted.inside(w.start) {
+                i += 1;
+                continue;
+            }
+            if plainly_neither(text, w) {
                 i += 1;
                 continue;
             }
@@ -1416,21 +1572,23 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
     // `Clinton said …` opening a sentence, when `Hillary Clinton` is written
     // somewhere: a mention of that name.
     if !pending.is_empty() {
-        let surnames: rustc_hash::FxHashSet<&str> = out
+        // Few per document: a list searched by each pending word, not a set.
+        let surnames: Vec<&str> = out
             .iter()
-            .filter(|m| m.kind == MentionKind::Name && m.head.text(text).contains(' '))
-            .filter_map(|m| m.head.text(text).rsplit(' ').next())
+            .filter(|m| m.kind == MentionKind::Name)
+            .filter_map(|m| m.head.text(text).rsplit_once(' ').map(|(_, last)| last))
             .collect();
-        let before = out.len();
+        // The mentions are in text order, one per start: each found one goes
+        // in its place (where a stable sort would put it).
+        let key = |m: &Mention| (m.span.start, m.span.end);
+        debug_assert!(out.is_sorted_by_key(key));
         for w in pending {
-            if surnames.contains(w.text(text)) {
+            if surnames.contains(&w.text(text)) {
                 if let Some(m) = classify(text, &[w], lex) {
-                    out.push(m);
+                    let at = out.partition_point(|o| key(o) <= key(&m));
+                    out.insert(at, m);
                 }
             }
-        }
-        if out.len() > before {
-            out.sort_by_key(|m| (m.span.start, m.span.end));
         }
     }
     out
@@ -1446,18 +1604,37 @@ struct Quoted {
     spans: Vec<Span>,
     /// The first span that does not end before the last position asked.
     next: usize,
+    /// The end of the span before `next` (0 if none): positions from here to
+    /// `current.end` need no walk.
+    after: usize,
+    /// `spans[next]`, or an empty span at `usize::MAX` past the last one.
+    current: Span,
 }
 
 impl Quoted {
     fn new(pairs: &Pairs) -> Quoted {
-        Quoted {
+        let mut q = Quoted {
             spans: pairs.top_pairs().map(|p| p.outer()).collect(),
             next: 0,
-        }
+            after: 0,
+            current: Span::default(),
+        };
+        q.seek(0);
+        q
     }
 
-    /// Whether `pos` lies inside an outermost quotation.
+    /// Whether `pos` lies inside an outermost quotation. Most words fall
+    /// before the next quotation or inside the current one: two comparisons.
+    #[inline]
     fn inside(&mut self, pos: usize) -> bool {
+        if pos < self.after || pos >= self.current.end {
+            self.seek(pos);
+        }
+        self.current.start <= pos
+    }
+
+    /// Moves `next` to the first span that does not end at or before `pos`.
+    fn seek(&mut self, pos: usize) {
         if self.next > 0 && self.spans[self.next - 1].end > pos {
             // Asked out of order: search again.
             self.next = self.spans.partition_point(|s| s.end <= pos);
@@ -1465,7 +1642,12 @@ impl Quoted {
         while self.spans.get(self.next).is_some_and(|s| s.end <= pos) {
             self.next += 1;
         }
-        self.spans.get(self.next).is_some_and(|s| s.start <= pos)
+        self.after = self.next.checked_sub(1).map_or(0, |i| self.spans[i].end);
+        self.current = self
+            .spans
+            .get(self.next)
+            .copied()
+            .unwrap_or(Span::new(usize::MAX, usize::MAX));
     }
 }
 
@@ -1536,7 +1718,6 @@ fn subject_description(text: &str, ws: &[Word], quoted: &mut Quoted) -> Option<(
 /// know its shape, else a generic noun phrase of unknown kind. Pronoun-led or
 /// name-led spans are trimmed to their recognisable part.
 pub fn from_span(text: &str, span: Span, lex: &Lexicon) -> Mention {
-    let ws = words(text, span.start, span.end);
     if matches!(span.text(text), "who" | "which") {
         return Mention {
             span,
@@ -1548,7 +1729,14 @@ pub fn from_span(text: &str, span: Span, lex: &Lexicon) -> Mention {
             role: None,
         };
     }
-    if let Some(m) = classify(text, &ws, lex) {
+    with_words(text, span.start, span.end, |ws| {
+        from_words(text, span, ws, lex)
+    })
+}
+
+/// [`from_span`] for a span other than `who` or `which`, given its words.
+fn from_words(text: &str, span: Span, ws: &[Word], lex: &Lexicon) -> Mention {
+    if let Some(m) = classify(text, ws, lex) {
         return m;
     }
     if let Some(m) = np_before(text, span.end, span.start, lex) {
@@ -1624,6 +1812,19 @@ const ADVERBIAL_OPENERS: &[&str] = &[
     "without",
 ];
 
+/// The first of the words `ws` (from `start`) that a dash (` —`, `)—`…)
+/// somewhere before it follows: where the text after a dateline starts. Each
+/// dash is looked for once, before the last word; a word follows a dash when
+/// it starts at or after the end of that dash's first occurrence.
+fn dateline_end(text: &str, start: usize, ws: &[Word]) -> Option<usize> {
+    let lead = Span::new(start, ws.last()?.start).text(text);
+    let dash_end = [" —", " –", " -", ")—", ")–"]
+        .iter()
+        .filter_map(|d| lead.find(d).map(|k| start + k + d.len()))
+        .min()?;
+    ws.iter().position(|w| w.start >= dash_end)
+}
+
 /// The subject of the sentence starting at `start`, before `end`: the first
 /// noun phrase after a dateline (`WASHINGTON — `, `PARIS, Aug 31 (Reuters) - `)
 /// and an opening adverbial phrase ending at a comma (`Speaking to supporters,
@@ -1631,12 +1832,7 @@ const ADVERBIAL_OPENERS: &[&str] = &[
 pub fn main_subject(text: &str, start: usize, end: usize, lex: &Lexicon) -> Option<Mention> {
     let ws = words(text, start, end);
     let mut from = 0;
-    if let Some(d) = ws.iter().take(8).position(|w| {
-        let lead = Span::new(start, w.start).text(text);
-        [" —", " –", " -", ")—", ")–"]
-            .iter()
-            .any(|d| lead.contains(d))
-    }) {
+    if let Some(d) = dateline_end(text, start, &ws[..ws.len().min(8)]) {
         if d > 0 && ws[0].text(text).chars().all(|c| !c.is_lowercase()) {
             from = d;
         }
@@ -1656,6 +1852,16 @@ pub fn main_subject(text: &str, start: usize, end: usize, lex: &Lexicon) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one non-ASCII char whose lower case is all ASCII is the Kelvin
+    /// sign (`PRONOUN_SHAPES` relies on it).
+    #[test]
+    fn only_the_kelvin_sign_lowercases_to_ascii() {
+        let to_ascii: Vec<char> = (char::MIN..=char::MAX)
+            .filter(|c| !c.is_ascii() && c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(to_ascii, ['\u{212a}']);
+    }
 
     /// Every form of every table, in several cases and with odd neighbours
     /// (non-ASCII, too long, empty), against the lists themselves.
@@ -1683,6 +1889,13 @@ mod tests {
             "Straße",
             "a-very-long-word-indeed",
             "K",
+            "hé",
+            "Hé",
+            "İt",
+            "ıt",
+            "sHé",
+            "\u{212a}",
+            "he\u{301}",
         ]
         .iter()
         .map(|w| w.to_string())
@@ -1717,6 +1930,166 @@ mod tests {
                 .map(|p| (p.1, p.2));
             assert_eq!(pronoun(w), expected, "{w}");
             assert_eq!(class::both(w), (class::of(w), class::of_lower(w)), "{w}");
+        }
+    }
+}
+
+/// Fast paths against the plain code they replace, on generated text.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Quotations, words and paragraph breaks, for texts with several quotes.
+    fn quoted_text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "a", "Lee", " ", ", ", "\"", "“", "”", "‘", "’", "\n", "said", ". ", "é",
+        ]);
+        prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
+    }
+
+    /// Links, pieces of links, words and spaces, for [`last_link`].
+    fn link_text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            " close to ",
+            " familiar with ",
+            " with knowledge of ",
+            " briefed",
+            " on ",
+            " in ",
+            " involved",
+            "close",
+            " ",
+            "x",
+            "é",
+            " c",
+            " f",
+            " w",
+        ]);
+        prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
+    }
+
+    /// Datelines and dashes among words.
+    fn dateline_text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "PARIS", "Aug", "31", " ", " ", " —", "—", " –", " -", "-", ")", "(", "Reuters", ",",
+            "é", "x",
+        ]);
+        prop::collection::vec(pieces, 0..30).prop_map(|v| v.concat())
+    }
+
+    /// Subjects, adverbs and cues, with non-ASCII letters and punctuation.
+    fn adverb_text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "Lee", " ", "also", "later", " had", "Also", "said", "é", "Él", ",", "日本", "\n", "ß",
+        ]);
+        prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+    }
+
+    /// Words, joiners, spaces and punctuation, up to a few dozen words.
+    fn wordy_text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "a", "Lee", "U.S.", "NATO", "É", " ", " ", ", ", "-", "'", "’", ".", "é", "日本", "\n",
+        ]);
+        prop::collection::vec(pieces, 0..160).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        /// The stack buffer of [`with_words`] holds the words of `words`,
+        /// below and above its size.
+        #[test]
+        fn with_words_equals_words(text in wordy_text(), a in 0usize..600, b in 0usize..600) {
+            let (from, to) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+            let expected = words(&text, from, to);
+            prop_assert_eq!(with_words(&text, from, to, |ws| ws.to_vec()), expected);
+        }
+
+        /// The eight-byte scan of [`last_link`] finds the last link, as a
+        /// scan of every byte from the end.
+        #[test]
+        fn last_link_equals_bytewise(text in link_text()) {
+            let plain = (0..text.len())
+                .rev()
+                .find(|&i| ANONYMOUS_LINKS.iter().any(|l| text.get(i..).is_some_and(|w| w.starts_with(l))));
+            prop_assert_eq!(last_link(&text), plain);
+        }
+
+        /// [`capitals_only`], with its early exit on a small ASCII letter,
+        /// counts as its definition does.
+        #[test]
+        fn capitals_only_counts_capitals(text in wordy_text()) {
+            let plain = text.chars().filter(|c| c.is_uppercase()).count()
+                == text.chars().filter(|c| c.is_alphabetic()).count();
+            prop_assert_eq!(capitals_only(&text), plain);
+        }
+
+        /// [`dateline_end`] finds the first word whose lead holds a dash, as
+        /// a search of every word's lead does.
+        #[test]
+        fn dateline_end_equals_every_lead(text in dateline_text(), a in 0usize..40) {
+            let start = a.min(text.len());
+            let ws = words(&text, start, text.len());
+            let ws = &ws[..ws.len().min(8)];
+            let plain = ws.iter().position(|w| {
+                let lead = Span::new(start, w.start).text(&text);
+                [" —", " –", " -", ")—", ")–"].iter().any(|d| lead.contains(d))
+            });
+            prop_assert_eq!(dateline_end(&text, start, ws), plain);
+        }
+
+        /// [`skip_adverbs_back`], reading ASCII letters as bytes, skips as
+        /// the char-by-char walk it replaces.
+        #[test]
+        fn skip_adverbs_back_equals_char_walk(text in adverb_text(), a in 0usize..200, b in 0usize..200) {
+            let (limit, pos) = (a.min(b), a.max(b));
+            let plain = {
+                let mut end = skip_space_back(&text, pos);
+                for _ in 0..3 {
+                    let mut s = end;
+                    while s > limit {
+                        match char_before(&text, s) {
+                            Some(c) if c.is_alphabetic() => s -= c.len_utf8(),
+                            _ => break,
+                        }
+                    }
+                    let w = text.get(s..end).unwrap_or("");
+                    if w.is_empty() || class::of_lower(w) & class::ADVERB == 0 {
+                        break;
+                    }
+                    end = skip_space_back(&text, s);
+                }
+                end
+            };
+            prop_assert_eq!(skip_adverbs_back(&text, pos, limit), plain);
+        }
+
+        /// A word [`plainly_neither`] passes over is no pronoun and not
+        /// capitalised (what `find_mentions` would otherwise read it for).
+        #[test]
+        fn plainly_neither_is_neither(text in adverb_text()) {
+            for w in words(&text, 0, text.len()) {
+                let t = w.text(&text);
+                if plainly_neither(&text, w) {
+                    prop_assert!(pronoun(t).is_none() && !is_capitalized(t), "{}", t);
+                }
+            }
+        }
+
+        /// The walk of [`Quoted`] answers as the binary search of
+        /// `Pairs::inside_quote`, for positions asked in order, repeated, and
+        /// out of order.
+        #[test]
+        fn quoted_walk_equals_inside_quote(
+            text in quoted_text(),
+            asks in prop::collection::vec(0usize..400, 0..60),
+        ) {
+            let pairs = crate::marks::pair_marks(&text, &crate::segment::paragraphs(&text));
+            let mut quoted = Quoted::new(&pairs);
+            let mut sorted = asks.clone();
+            sorted.sort_unstable();
+            for pos in sorted.into_iter().chain(asks) {
+                prop_assert_eq!(quoted.inside(pos), pairs.inside_quote(pos), "{}", pos);
+            }
         }
     }
 }
