@@ -17,7 +17,7 @@
 use crate::lexicon::Lexicon;
 use crate::marks::{Pair, Pairs};
 use crate::segment::Doc;
-use crate::text::{char_at, skip_space, skip_space_back, word_iter};
+use crate::text::{char_at, skip_space, skip_space_back};
 use crate::{QuoteKind, Span};
 
 /// A quote found by a finder, before attribution.
@@ -134,9 +134,9 @@ pub fn find_quotes(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<C
 fn classify(text: &str, doc: &Doc, pair: &Pair, lex: &Lexicon) -> (QuoteKind, &'static str, f32) {
     let content = pair.content.text(text);
     // Only "up to eight words" matters below: stop counting at nine.
-    let n_words = word_iter(text, pair.content.start, pair.content.end)
-        .take(9)
-        .count();
+    let n_words = doc
+        .first_words(text, pair.content.start, pair.content.end, 9)
+        .len();
     let before = preceding_words(text, doc, pair.open.start, 3);
     let short = n_words <= 4 && !content.ends_with(['.', '!', '?', ',']);
     if short {
@@ -148,7 +148,7 @@ fn classify(text: &str, doc: &Doc, pair: &Pair, lex: &Lexicon) -> (QuoteKind, &'
         return (QuoteKind::Direct, "unclosed-quote", 0.4);
     }
     let cue_before = before.last().is_some_and(|w| lex.cue(w).is_some());
-    let after = following_words(text, pair.outer().end, 3);
+    let after = following_words(text, doc, pair.outer().end, 3);
     let cue_after = after.iter().any(|w| lex.cue(w).is_some())
         || after.first().is_some_and(|w| lex.cue(w).is_some());
     let lead = lead_char(text, pair.open.start);
@@ -238,7 +238,7 @@ fn lead_char(text: &str, pos: usize) -> Option<char> {
 }
 
 /// Up to `n` words starting at `pos`, within the same line.
-fn following_words(text: &str, pos: usize, n: usize) -> Vec<&str> {
+fn following_words<'a>(text: &'a str, doc: &Doc, pos: usize, n: usize) -> Vec<&'a str> {
     // Only the 80 bytes after `pos` are read, up to a line break.
     let mut to = (pos + 80).min(text.len());
     while to > pos && !text.is_char_boundary(to) {
@@ -247,10 +247,8 @@ fn following_words(text: &str, pos: usize, n: usize) -> Vec<&str> {
     if let Some(i) = text.get(pos..to).and_then(|s| s.find('\n')) {
         to = pos + i;
     }
-    word_iter(text, pos, to)
-        .take(n)
-        .map(|w| w.text(text))
-        .collect()
+    let ws = doc.first_words(text, pos, to, n);
+    ws.iter().map(|w| w.text(text)).collect()
 }
 
 fn all_title_case(s: &str) -> bool {

@@ -100,6 +100,29 @@ impl Doc {
         Cow::Owned(out)
     }
 
+    /// The first `n` words of `text[from..to]`, exactly as
+    /// `text::word_iter(text, from, to).take(n)` gives them: the document's
+    /// own words, borrowed, unless a bound cuts one of them (then tokenised).
+    pub(crate) fn first_words<'d>(
+        &'d self,
+        text: &str,
+        from: usize,
+        to: usize,
+        n: usize,
+    ) -> Cow<'d, [Word]> {
+        if text.get(from..to).is_none_or(|s| s.is_empty()) {
+            return Cow::Borrowed(&[]);
+        }
+        let rest = &self.words[self.words.partition_point(|w| w.end <= from)..];
+        let whole = rest.iter().take(n).take_while(|w| w.end <= to).count();
+        let cut_at_start = rest.first().is_some_and(|w| w.start < from);
+        let cut_at_end = whole < n && rest.get(whole).is_some_and(|w| w.start < to);
+        if cut_at_start || cut_at_end {
+            return Cow::Owned(crate::text::word_iter(text, from, to).take(n).collect());
+        }
+        Cow::Borrowed(&rest[..whole])
+    }
+
     /// Index of the sentence containing byte `pos` (or the last one before it).
     pub fn sentence_index(&self, pos: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.start <= pos);
@@ -421,6 +444,11 @@ mod tests {
             let (from, to) = (bound(a.min(b)), bound(a.max(b)));
             let reused = doc.words_between(&text, from, to).into_owned();
             prop_assert_eq!(reused, crate::text::words(&text, from, to));
+            for n in [0, 1, 3, 9] {
+                let first = doc.first_words(&text, from, to, n).into_owned();
+                let plain: Vec<Word> = crate::text::word_iter(&text, from, to).take(n).collect();
+                prop_assert_eq!(first, plain);
+            }
         }
     }
 }
