@@ -110,11 +110,13 @@ pub const WORK_NOUNS: &[&str] = &[
 /// Finds the quotations in marks and classifies them.
 pub fn find_quotes(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
+    // Where the last word search ended: the pairs come in text order.
+    let mut hint = 0;
     for pair in pairs.top_pairs() {
         if pair.content.is_empty() {
             continue;
         }
-        let (kind, rule, confidence) = classify(text, doc, pair, lex);
+        let (kind, rule, confidence) = classify(text, doc, pair, lex, &mut hint);
         out.push(Candidate {
             kind,
             content: pair.content,
@@ -131,16 +133,22 @@ pub fn find_quotes(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<C
     out
 }
 
-fn classify(text: &str, doc: &Doc, pair: &Pair, lex: &Lexicon) -> (QuoteKind, &'static str, f32) {
+fn classify(
+    text: &str,
+    doc: &Doc,
+    pair: &Pair,
+    lex: &Lexicon,
+    hint: &mut usize,
+) -> (QuoteKind, &'static str, f32) {
     let content = pair.content.text(text);
     // Only "up to eight words" matters below: stop counting at nine.
     let n_words = doc
-        .first_words(text, pair.content.start, pair.content.end, 9)
+        .first_words(text, pair.content.start, pair.content.end, 9, hint)
         .len();
-    let before = preceding_words(text, doc, pair.open.start, 3);
+    let before = preceding_words(text, doc, pair.open.start, 3, hint);
     let short = n_words <= 4 && !content.ends_with(['.', '!', '?', ',']);
     if short {
-        if let Some(mention) = short_mention(text, doc, pair, content, &before) {
+        if let Some(mention) = short_mention(text, doc, pair, content, &before, hint) {
             return mention;
         }
     }
@@ -148,7 +156,7 @@ fn classify(text: &str, doc: &Doc, pair: &Pair, lex: &Lexicon) -> (QuoteKind, &'
         return (QuoteKind::Direct, "unclosed-quote", 0.4);
     }
     let cue_before = before.last().is_some_and(|w| lex.cue(w).is_some());
-    let after = following_words(text, doc, pair.outer().end, 3);
+    let after = following_words(text, doc, pair.outer().end, 3, hint);
     let cue_after = after.iter().any(|w| lex.cue(w).is_some())
         || after.first().is_some_and(|w| lex.cue(w).is_some());
     let lead = lead_char(text, pair.open.start);
@@ -175,6 +183,7 @@ fn short_mention(
     pair: &Pair,
     content: &str,
     before: &[&str],
+    hint: &mut usize,
 ) -> Option<(QuoteKind, &'static str, f32)> {
     let before_lc: Vec<String> = before.iter().map(|w| w.to_lowercase()).collect();
     let last = before_lc.last().map(String::as_str).unwrap_or("");
@@ -186,7 +195,7 @@ fn short_mention(
     if NAMING_CUES.contains(&last) || NAMING_CUES.contains(&last2.as_str()) {
         return Some((QuoteKind::Mention, "mention-after-naming-cue", 0.9));
     }
-    if naming_verb_object_before(text, doc, pair.open.start) {
+    if naming_verb_object_before(text, doc, pair.open.start, hint) {
         return Some((QuoteKind::Mention, "mention-after-naming-cue", 0.85));
     }
     if MENTION_CUES.contains(&last) || MENTION_CUES.contains(&last2.as_str()) {
@@ -200,12 +209,12 @@ fn short_mention(
 
 /// `dubbed the plan "…"`, `nicknamed him "…"`: a naming verb, then up to three
 /// words with no punctuation between them, right before the mark at `open`.
-fn naming_verb_object_before(text: &str, doc: &Doc, open: usize) -> bool {
+fn naming_verb_object_before(text: &str, doc: &Doc, open: usize, hint: &mut usize) -> bool {
     let mut from = open.saturating_sub(60);
     while from < open && !text.is_char_boundary(from) {
         from += 1;
     }
-    let ws = doc.words_between(text, from, open);
+    let ws = doc.words_between(text, from, open, hint);
     let n = ws.len();
     (2..=4.min(n)).any(|back| {
         let verb = ws[n - back];
@@ -238,7 +247,13 @@ fn lead_char(text: &str, pos: usize) -> Option<char> {
 }
 
 /// Up to `n` words starting at `pos`, within the same line.
-fn following_words<'a>(text: &'a str, doc: &Doc, pos: usize, n: usize) -> Vec<&'a str> {
+fn following_words<'a>(
+    text: &'a str,
+    doc: &Doc,
+    pos: usize,
+    n: usize,
+    hint: &mut usize,
+) -> Vec<&'a str> {
     // Only the 80 bytes after `pos` are read, up to a line break.
     let mut to = (pos + 80).min(text.len());
     while to > pos && !text.is_char_boundary(to) {
@@ -247,7 +262,7 @@ fn following_words<'a>(text: &'a str, doc: &Doc, pos: usize, n: usize) -> Vec<&'
     if let Some(i) = text.get(pos..to).and_then(|s| s.find('\n')) {
         to = pos + i;
     }
-    let ws = doc.first_words(text, pos, to, n);
+    let ws = doc.first_words(text, pos, to, n, hint);
     ws.iter().map(|w| w.text(text)).collect()
 }
 
@@ -261,7 +276,13 @@ fn all_title_case(s: &str) -> bool {
 }
 
 /// Up to `n` words ending just before `pos`, within the same line.
-fn preceding_words<'a>(text: &'a str, doc: &Doc, pos: usize, n: usize) -> Vec<&'a str> {
+fn preceding_words<'a>(
+    text: &'a str,
+    doc: &Doc,
+    pos: usize,
+    n: usize,
+    hint: &mut usize,
+) -> Vec<&'a str> {
     // Only the 80 bytes before `pos` are read, up to a line break.
     let mut from = pos.saturating_sub(80);
     while from < pos && !text.is_char_boundary(from) {
@@ -270,7 +291,7 @@ fn preceding_words<'a>(text: &'a str, doc: &Doc, pos: usize, n: usize) -> Vec<&'
     if let Some(i) = text.get(from..pos).and_then(|s| s.rfind('\n')) {
         from += i + 1;
     }
-    let ws = doc.words_between(text, from, pos);
+    let ws = doc.words_between(text, from, pos, hint);
     let k = ws.len().saturating_sub(n);
     ws[k..].iter().map(|w| w.text(text)).collect()
 }
@@ -279,6 +300,7 @@ fn preceding_words<'a>(text: &'a str, doc: &Doc, pos: usize, n: usize) -> Vec<&'
 /// when only an attribution (a cue and a short subject) lies between them, in the
 /// same sentence, and the first ends with a comma.
 fn link_interrupted(text: &str, doc: &Doc, quotes: &mut [Candidate], lex: &Lexicon) {
+    let mut hint = 0;
     for i in 1..quotes.len() {
         let (a, b) = (&quotes[i - 1], &quotes[i]);
         if a.kind != QuoteKind::Direct || b.kind != QuoteKind::Direct {
@@ -300,7 +322,7 @@ fn link_interrupted(text: &str, doc: &Doc, quotes: &mut [Candidate], lex: &Lexic
         let trimmed_end = skip_space_back(text, gap.end);
         let ends_comma = char_at(text, trimmed_end.saturating_sub(1))
             .is_some_and(|c| matches!(c, ',' | ':' | '—'));
-        let ws = doc.words_between(text, skip_space(text, gap.start), gap.end);
+        let ws = doc.words_between(text, skip_space(text, gap.start), gap.end, &mut hint);
         let has_cue = ws.iter().any(|w| lex.cue(w.text(text)).is_some());
         if has_cue && ends_comma && ws.len() <= 8 {
             quotes[i].continues = Some(i - 1);

@@ -8,8 +8,8 @@
 
 use crate::marks::Pairs;
 use crate::text::{
-    char_at, char_before, eq_mask, find_bytes, is_space, non_ascii_mask, push_words, ByteClasses,
-    Word,
+    char_at, char_before, eq_mask, find_bytes, is_space, non_ascii_mask, partition_point_near,
+    push_words, ByteClasses, Word,
 };
 use crate::Span;
 use std::borrow::Cow;
@@ -58,22 +58,25 @@ impl Doc {
     }
 
     /// The words of `text[from..to]`, exactly as [`crate::text::words`] gives
-    /// them, read from the document's own words (two binary searches, no
+    /// them, read from the document's own words (two searches, no
     /// tokenising): borrowed when no word of the document crosses `from` or
     /// `to`; a word that a bound cuts is tokenised anew, cut there, and the
-    /// words between are copied. `text` must be the document's text.
+    /// words between are copied. `text` must be the document's text. The
+    /// searches start from `*hint` (see [`partition_point_near`]), left at the
+    /// first word found: a walk through the text keeps one hint.
     pub(crate) fn words_between<'d>(
         &'d self,
         text: &str,
         from: usize,
         to: usize,
+        hint: &mut usize,
     ) -> Cow<'d, [Word]> {
         if text.get(from..to).is_none_or(|s| s.is_empty()) {
             return Cow::Borrowed(&[]);
         }
         // The first word ending after `from`, and the first ending after `to`.
-        let first = self.words.partition_point(|w| w.end <= from);
-        let last = first + self.words[first..].partition_point(|w| w.end <= to);
+        let first = partition_point_near(&self.words, hint, |w| w.end <= from);
+        let last = partition_point_near(&self.words, &mut first.clone(), |w| w.end <= to);
         let cut = |i: usize, bound: usize| self.words.get(i).filter(|w| w.start < bound);
         let (head, tail) = (cut(first, from), cut(last, to));
         if head.is_none() && tail.is_none() {
@@ -103,17 +106,19 @@ impl Doc {
     /// The first `n` words of `text[from..to]`, exactly as
     /// `text::word_iter(text, from, to).take(n)` gives them: the document's
     /// own words, borrowed, unless a bound cuts one of them (then tokenised).
+    /// `hint` as for [`Doc::words_between`].
     pub(crate) fn first_words<'d>(
         &'d self,
         text: &str,
         from: usize,
         to: usize,
         n: usize,
+        hint: &mut usize,
     ) -> Cow<'d, [Word]> {
         if text.get(from..to).is_none_or(|s| s.is_empty()) {
             return Cow::Borrowed(&[]);
         }
-        let rest = &self.words[self.words.partition_point(|w| w.end <= from)..];
+        let rest = &self.words[partition_point_near(&self.words, hint, |w| w.end <= from)..];
         let whole = rest.iter().take(n).take_while(|w| w.end <= to).count();
         let cut_at_start = rest.first().is_some_and(|w| w.start < from);
         let cut_at_end = whole < n && rest.get(whole).is_some_and(|w| w.start < to);
@@ -396,7 +401,7 @@ mod tests {
         let doc = doc_of(text);
         // Bounds between words: the document's own words, borrowed.
         let at = text.find("said").unwrap_or(0);
-        let ws = doc.words_between(text, at, text.len());
+        let ws = doc.words_between(text, at, text.len(), &mut 0);
         assert!(matches!(ws, Cow::Borrowed(_)));
         let got: Vec<&str> = ws.iter().map(|w| w.text(text)).collect();
         assert_eq!(got[..4], ["said", "Mr.", "O’Brien", "of"]);
@@ -406,7 +411,7 @@ mod tests {
             (0, text.find(". team").unwrap_or(0)),
         ] {
             assert_eq!(
-                doc.words_between(text, from, to).as_ref(),
+                doc.words_between(text, from, to, &mut 0).as_ref(),
                 crate::text::words(text, from, to)
             );
         }
@@ -415,7 +420,7 @@ mod tests {
         let text = "We said TheWeMr.. Then";
         let doc = doc_of(text);
         let from = text.find("Mr").unwrap_or(0);
-        let ws = doc.words_between(text, from, from + 3);
+        let ws = doc.words_between(text, from, from + 3, &mut 0);
         assert_eq!(ws.iter().map(|w| w.text(text)).collect::<Vec<_>>(), ["Mr."]);
     }
 
@@ -432,7 +437,12 @@ mod tests {
 
     proptest! {
         #[test]
-        fn words_between_equals_words(text in articleish(), a in 0usize..500, b in 0usize..500) {
+        fn words_between_equals_words(
+            text in articleish(),
+            a in 0usize..500,
+            b in 0usize..500,
+            hint in 0usize..200,
+        ) {
             let doc = doc_of(&text);
             let bound = |x: usize| {
                 let mut x = x.min(text.len());
@@ -442,10 +452,10 @@ mod tests {
                 x
             };
             let (from, to) = (bound(a.min(b)), bound(a.max(b)));
-            let reused = doc.words_between(&text, from, to).into_owned();
+            let reused = doc.words_between(&text, from, to, &mut hint.clone()).into_owned();
             prop_assert_eq!(reused, crate::text::words(&text, from, to));
             for n in [0, 1, 3, 9] {
-                let first = doc.first_words(&text, from, to, n).into_owned();
+                let first = doc.first_words(&text, from, to, n, &mut hint.clone()).into_owned();
                 let plain: Vec<Word> = crate::text::word_iter(&text, from, to).take(n).collect();
                 prop_assert_eq!(first, plain);
             }

@@ -84,6 +84,47 @@ pub(crate) fn skip_space_back(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// `slice.partition_point(pred)` (`pred` true for a prefix of `slice`),
+/// searched outward from `*hint` by galloping, then `*hint` set to the answer.
+/// A walk through nearby positions of a large document then touches a few
+/// neighbouring entries per search, in cache, where a binary search from the
+/// middle would touch a cold cache line at nearly every step.
+pub(crate) fn partition_point_near<T>(
+    slice: &[T],
+    hint: &mut usize,
+    pred: impl Fn(&T) -> bool,
+) -> usize {
+    let n = slice.len();
+    let h = (*hint).min(n);
+    // The answer lies in `lo..=hi`.
+    let (mut lo, mut hi) = (0, n);
+    let mut step = 1;
+    if slice.get(h).is_some_and(&pred) {
+        lo = h + 1;
+        while let Some(probe) = slice.get(h + step) {
+            if !pred(probe) {
+                hi = h + step;
+                break;
+            }
+            lo = h + step + 1;
+            step *= 2;
+        }
+    } else {
+        hi = h;
+        while step <= h {
+            if pred(&slice[h - step]) {
+                lo = h - step + 1;
+                break;
+            }
+            hi = h - step;
+            step *= 2;
+        }
+    }
+    let at = lo + slice.get(lo..hi).map_or(0, |s| s.partition_point(pred));
+    *hint = at;
+    at
+}
+
 /// A word: a maximal run of word chars, with inner `'`, `’`, `-`, `.` joining
 /// (`don't`, `Lee-Makiyama`, `U.S.`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -526,6 +567,19 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn partition_point_near_equals_partition_point(
+            mut xs in prop::collection::vec(0u32..1000, 0..300),
+            cut in 0u32..1001,
+            hint in 0usize..400,
+        ) {
+            xs.sort_unstable();
+            let mut h = hint;
+            let near = partition_point_near(&xs, &mut h, |&x| x < cut);
+            prop_assert_eq!(near, xs.partition_point(|&x| x < cut));
+            prop_assert_eq!(h, near);
+        }
+
         #[test]
         fn find_bytes_equals_position(text in newsish(), a in 0usize..400, b in 0usize..400) {
             let bytes = text.as_bytes();
