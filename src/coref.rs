@@ -731,15 +731,26 @@ fn compatible(pronoun: &Mention, a: &Mention) -> bool {
 #[derive(Default)]
 struct Entities<'a> {
     list: Vec<Entity<'a>>,
-    by_word: HashMap<&'a str, Vec<usize>>,
+    /// For each word of the entities' names, its last entry in `links`.
+    by_word: HashMap<&'a str, usize>,
+    /// The entities with each word, as chains through one table (no list of
+    /// its own per word): an entity, and the entry before it with the same
+    /// word (`NO_LINK` at the chain's end). An entity may appear twice in a
+    /// chain; readers dedup.
+    links: Vec<(usize, usize)>,
     by_key: HashMap<String, usize>,
+    /// The candidates of [`Entities::find_name`], kept between calls.
+    scratch: Vec<usize>,
 }
+
+/// The end of a chain of [`Entities::links`].
+const NO_LINK: usize = usize::MAX;
 
 impl<'a> Entities<'a> {
     fn push(&mut self, e: Entity<'a>) -> usize {
         let id = self.list.len();
         for &w in &e.name_words {
-            self.by_word.entry(w).or_default().push(id);
+            self.link(w, id);
         }
         if e.name_words.is_empty() {
             self.by_key
@@ -749,23 +760,51 @@ impl<'a> Entities<'a> {
         id
     }
 
+    /// Records that entity `id` has the word `w`.
+    fn link(&mut self, w: &'a str, id: usize) {
+        let next = self.links.len();
+        let prev = self.by_word.insert(w, next).unwrap_or(NO_LINK);
+        self.links.push((id, prev));
+    }
+
+    /// Appends the entities with word `w` to `out` (newest first, perhaps
+    /// twice).
+    fn push_entities_with(&self, w: &str, out: &mut Vec<usize>) {
+        let mut at = self.by_word.get(w).copied().unwrap_or(NO_LINK);
+        while let Some(&(id, prev)) = self.links.get(at) {
+            out.push(id);
+            at = prev;
+        }
+    }
+
     /// The named entity that `words` (or its fullest form) belongs to.
-    fn find_name(&self, words: &[&str], full_words: &[&str]) -> Option<usize> {
+    fn find_name(&mut self, words: &[&str], full_words: &[&str]) -> Option<usize> {
+        let mut cands = std::mem::take(&mut self.scratch);
+        cands.clear();
+        for w in words.iter().chain(full_words) {
+            self.push_entities_with(w, &mut cands);
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        let found = self.find_name_among(&cands, words, full_words);
+        self.scratch = cands;
+        found
+    }
+
+    /// [`Entities::find_name`] given the entities sharing a word with `words`
+    /// or `full_words` (`cands`, in order).
+    fn find_name_among(
+        &self,
+        cands: &[usize],
+        words: &[&str],
+        full_words: &[&str],
+    ) -> Option<usize> {
         let fits = |e: &Entity| {
             matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization)
                 && (subset(words, &e.name_words)
                     || subset(&e.name_words, full_words)
                     || misspelt(full_words, &e.name_words))
         };
-        let mut cands: Vec<usize> = words
-            .iter()
-            .chain(full_words)
-            .filter_map(|w| self.by_word.get(w))
-            .flatten()
-            .copied()
-            .collect();
-        cands.sort_unstable();
-        cands.dedup();
         // The entity whose name is the full form itself, else any that fits.
         if let Some(&e) = cands
             .iter()
@@ -789,10 +828,7 @@ impl<'a> Entities<'a> {
     fn add_name_form(&mut self, id: usize, full: &str, full_words: &[&'a str]) {
         if full_words.len() > self.list[id].name_words.len() {
             for &w in full_words {
-                let ids = self.by_word.entry(w).or_default();
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
+                self.link(w, id);
             }
             self.list[id].name = full.to_string();
             self.list[id].name_words = full_words.to_vec();
