@@ -507,28 +507,36 @@ pub fn build(
     for q in &mut quotes {
         q.speaker = q.speaker.and_then(|e| remap.get(e).copied().flatten());
     }
+    // Each entity is in `order` once: its name, role and mentions move into
+    // its speaker.
     let mut speakers: Vec<Speaker> = Vec::with_capacity(order.len());
+    let mut names: Vec<usize> = Vec::new();
     for (n, &e) in order.iter().enumerate() {
-        let ent = &entities.list[e];
-        let mut ms = ent.mentions.clone();
+        let ent = &mut entities.list[e];
+        let mut ms = std::mem::take(&mut ent.mentions);
         if ent.kind == SpeakerKind::Person || ent.kind == SpeakerKind::Organization {
             // Every name whose words are all in the entity's name: look them up
-            // by each of the entity's words.
+            // by each of the entity's words (each name once).
+            names.clear();
             for w in &ent.name_words {
-                for &i in index.names_with_word(w) {
-                    if subset(index.words(i), &ent.name_words) {
-                        ms.extend_from_slice(index.spans(i));
-                    }
+                names.extend_from_slice(index.names_with_word(w));
+            }
+            names.sort_unstable();
+            names.dedup();
+            for &i in &names {
+                if subset(index.words(i), &ent.name_words) {
+                    ms.extend_from_slice(index.spans(i));
                 }
             }
         }
-        ms.sort();
+        // Equal spans are identical: an unstable sort orders them as a stable one.
+        ms.sort_unstable();
         ms.dedup();
         speakers.push(Speaker {
             id: n,
-            name: ent.name.clone(),
+            name: std::mem::take(&mut ent.name),
             kind: ent.kind,
-            role: ent.role.clone(),
+            role: ent.role.take(),
             mentions: ms,
         });
     }
