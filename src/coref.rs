@@ -155,6 +155,8 @@ struct NameIndex<'a> {
     /// The distinct words of the names, each with its id: the names with word
     /// `id` are `with_word[word_runs[id]..word_runs[id + 1]]`, in order.
     by_word: HashMap<&'a str, usize>,
+    /// The distinct words by id (ids are given in order of first use).
+    distinct: Vec<&'a str>,
     with_word: Vec<usize>,
     word_runs: Vec<usize>,
     by_text: HashMap<&'a str, usize>,
@@ -172,13 +174,15 @@ impl<'a> NameIndex<'a> {
     fn new(text: &'a str, mentions: &[Mention]) -> NameIndex<'a> {
         let named = mentions.iter().filter(|m| m.kind == MentionKind::Name);
         // Every table sized once for the most names there can be (`by_word`
-        // excepted: it is walked in `containing`, and keeps its growth).
+        // for two words a name).
         let most = named.clone().count();
         let mut names: Vec<Name<'a>> = Vec::with_capacity(most);
         let mut words: Vec<&'a str> = Vec::with_capacity(2 * most);
         let mut by_text: HashMap<&'a str, usize> =
             HashMap::with_capacity_and_hasher(most, Default::default());
-        let mut by_word: HashMap<&'a str, usize> = HashMap::default();
+        let mut by_word: HashMap<&'a str, usize> =
+            HashMap::with_capacity_and_hasher(2 * most, Default::default());
+        let mut distinct: Vec<&'a str> = Vec::with_capacity(2 * most);
         // The word id of each entry of `words`.
         let mut word_ids: Vec<usize> = Vec::with_capacity(2 * most);
         // The name of each name mention, and how many mentions each name has.
@@ -197,7 +201,11 @@ impl<'a> NameIndex<'a> {
             push_name_words(head, &mut words);
             for &w in &words[from..] {
                 let next = by_word.len();
-                word_ids.push(*by_word.entry(w).or_insert(next));
+                let id = *by_word.entry(w).or_insert(next);
+                if id == next {
+                    distinct.push(w);
+                }
+                word_ids.push(id);
             }
             names.push(Name {
                 text: head,
@@ -241,6 +249,7 @@ impl<'a> NameIndex<'a> {
             words,
             spans,
             by_word,
+            distinct,
             with_word,
             word_runs,
             by_text,
@@ -295,7 +304,7 @@ impl<'a> NameIndex<'a> {
         }
         // Misspellings: compare with the distinct words of the text, bounded.
         let mut out = Vec::new();
-        for (w, &id) in self.by_word.iter().take(4096) {
+        self.for_bounded_words(|w, id| {
             if word_matches(first, w) {
                 out.extend(
                     self.names_with(id)
@@ -304,10 +313,25 @@ impl<'a> NameIndex<'a> {
                         .filter(|&i| subset(words, self.words(i))),
                 );
             }
-        }
+        });
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// Calls `f` on at most 4096 distinct words with their ids, for the misspelling search:
+    /// all of them, or (past 4096) those that come first in the walk of a map
+    /// grown one word at a time, the bound as it has always been drawn.
+    fn for_bounded_words(&self, mut f: impl FnMut(&'a str, usize)) {
+        const BOUND: usize = 4096;
+        if self.distinct.len() <= BOUND {
+            self.distinct.iter().zip(0..).for_each(|(&w, id)| f(w, id));
+        } else {
+            grown_map_order(&self.distinct)
+                .into_iter()
+                .take(BOUND)
+                .for_each(|(w, id)| f(w, id));
+        }
     }
 
     /// The fullest name that contains `words`; when several different names do
@@ -343,6 +367,16 @@ impl<'a> NameIndex<'a> {
             _ => Some(pick),
         }
     }
+}
+
+/// `words` with their positions, in the order a map that starts empty and
+/// gets them one at a time walks them.
+fn grown_map_order<'a>(words: &[&'a str]) -> Vec<(&'a str, usize)> {
+    let mut grown: HashMap<&'a str, usize> = HashMap::default();
+    for (id, &w) in words.iter().enumerate() {
+        grown.insert(w, id);
+    }
+    grown.into_iter().collect()
 }
 
 /// Assembles the output from the candidates, their attributions, all mentions
@@ -995,6 +1029,52 @@ mod tests {
             ("abc", "abcx", true),
         ] {
             assert_eq!(within_one_edit(a, b), near, "{a} {b}");
+        }
+    }
+
+    /// Past 4096 distinct words, the misspelling search reads the words a map
+    /// grown one word at a time walks first, as when the index kept such a map.
+    #[test]
+    fn misspellings_past_the_bound_read_the_grown_map() {
+        let mut text = String::new();
+        let mut mentions = Vec::new();
+        for i in 0..5000 {
+            let start = text.len();
+            text.push_str(&format!("Zhengfe{i:04} Wu{i:04} "));
+            let span = Span::new(start, text.len() - 1);
+            mentions.push(Mention {
+                span,
+                kind: MentionKind::Name,
+                head: span,
+                gender: None,
+                plural: false,
+                entity: SpeakerKind::Person,
+                role: None,
+            });
+        }
+        let index = NameIndex::new(&text, &mentions);
+        // The old index: a map grown by `entry`, walked to the bound.
+        let mut old: HashMap<&str, usize> = HashMap::default();
+        for &w in &index.words {
+            let next = old.len();
+            old.entry(w).or_insert(next);
+        }
+        for query in ["Zhengfe0001", "Zhengfx0001", "Wu0001", "Zhengfe4999"] {
+            let mut want = Vec::new();
+            for (w, &id) in old.iter().take(4096) {
+                if word_matches(query, w) {
+                    want.extend(index.names_with(id).iter().copied());
+                }
+            }
+            want.sort_unstable();
+            want.dedup();
+            let exact = index.names_with_word(query);
+            let got = index.containing(&[query]);
+            if exact.is_empty() && query.chars().count() >= 5 {
+                assert_eq!(got, want, "{query}");
+            } else {
+                assert_eq!(got, exact, "{query}");
+            }
         }
     }
 
