@@ -38,7 +38,7 @@ fn name_words(s: &str) -> Vec<&str> {
 
 /// [`name_words`], appended to `out`.
 fn push_name_words<'a>(s: &'a str, out: &mut Vec<&'a str>) {
-    let keep = |w: &&str| !w.is_empty() && crate::lexicon::title(w).is_none();
+    let keep = |w: &&str| !w.is_empty() && !is_title(w);
     if !s.is_ascii() {
         out.extend(
             s.split(char::is_whitespace)
@@ -65,6 +65,46 @@ fn push_name_words<'a>(s: &'a str, out: &mut Vec<&'a str>) {
         }
         start = end + 1;
     }
+}
+
+/// Whether `word` is a title ([`crate::lexicon::title`]). Its length and first
+/// and last bytes are tested first ([`title_shapes`]): most words of names are
+/// no title, and are rejected without hashing.
+fn is_title(word: &str) -> bool {
+    let t = word.trim_end_matches('.').as_bytes();
+    if let (Some(&c), Some(&z), true) = (t.first(), t.last(), t.len() < 16) {
+        let shapes = title_shapes();
+        if shapes.by_first[usize::from(c)] & shapes.by_last[usize::from(z)] & (1 << t.len()) == 0 {
+            return false;
+        }
+    }
+    crate::lexicon::title(word).is_some()
+}
+
+/// Which lengths (bits) the titles have by first byte and by last byte.
+struct TitleShapes {
+    by_first: [u16; 256],
+    by_last: [u16; 256],
+}
+
+/// The [`TitleShapes`] of [`crate::lexicon::TITLES`], built once. Titles longer
+/// than the table holds are never rejected (see [`is_title`]).
+fn title_shapes() -> &'static TitleShapes {
+    static SHAPES: std::sync::OnceLock<TitleShapes> = std::sync::OnceLock::new();
+    SHAPES.get_or_init(|| {
+        let mut shapes = TitleShapes {
+            by_first: [0; 256],
+            by_last: [0; 256],
+        };
+        for (t, _) in crate::lexicon::TITLES {
+            let b = t.as_bytes();
+            if let (Some(&c), Some(&z), true) = (b.first(), b.last(), b.len() < 16) {
+                shapes.by_first[usize::from(c)] |= 1 << b.len();
+                shapes.by_last[usize::from(z)] |= 1 << b.len();
+            }
+        }
+        shapes
+    })
 }
 
 /// Whether the Levenshtein distance of `a` and `b` (in chars) is at most one:
@@ -1075,6 +1115,43 @@ mod tests {
             } else {
                 assert_eq!(got, exact, "{query}");
             }
+        }
+    }
+
+    #[test]
+    fn title_shapes_pass_every_title() {
+        let mut words: Vec<String> = Vec::new();
+        for (t, _) in crate::lexicon::TITLES {
+            words.extend([
+                t.to_string(),
+                format!("{t}."),
+                format!("{t}.."),
+                t.to_lowercase(),
+            ]);
+            words.extend([
+                t.to_uppercase(),
+                t[1..].to_string(),
+                format!("{t}s"),
+                format!("X{t}"),
+            ]);
+        }
+        words.extend(
+            [
+                "",
+                ".",
+                "Dr.",
+                "Donald",
+                "Trump",
+                "Doctor",
+                "Mrs",
+                "Ms.",
+                "Ñu",
+                "Sénateur",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(is_title(w), crate::lexicon::title(w).is_some(), "{w:?}");
         }
     }
 
