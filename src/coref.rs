@@ -471,8 +471,8 @@ pub fn build(
     }
 
     let index = NameIndex::new(text, mentions);
-    let mut entities = Entities::default();
-    let mut recent: Vec<(usize, Mention)> = Vec::new();
+    let mut entities = Entities::with_capacity(kept.len());
+    let mut recent: Vec<(usize, Mention)> = Vec::with_capacity(kept.len());
     let mut quotes: Vec<Quote> = Vec::with_capacity(kept.len());
     let mut source_ids: HashMap<&str, usize> = HashMap::default();
     let mut out_sources: Vec<Source> = Vec::new();
@@ -809,8 +809,8 @@ fn compatible(pronoun: &Mention, a: &Mention) -> bool {
 }
 
 /// The entities found so far, with indexes to find a name's entity by its words
-/// and a description's by its text.
-#[derive(Default)]
+/// and a description's by its text (none of them walked: their sizes do not
+/// matter to the output).
 struct Entities<'a> {
     list: Vec<Entity<'a>>,
     /// For each word of the entities' names, its last entry in `links`.
@@ -829,6 +829,17 @@ struct Entities<'a> {
 const NO_LINK: usize = usize::MAX;
 
 impl<'a> Entities<'a> {
+    /// No entities, with room for `quotes` of them (at most one a quote).
+    fn with_capacity(quotes: usize) -> Entities<'a> {
+        Entities {
+            list: Vec::with_capacity(quotes),
+            by_word: HashMap::with_capacity_and_hasher(2 * quotes, Default::default()),
+            links: Vec::with_capacity(2 * quotes),
+            by_key: HashMap::with_capacity_and_hasher(quotes, Default::default()),
+            scratch: Vec::new(),
+        }
+    }
+
     fn push(&mut self, e: Entity<'a>) -> usize {
         let id = self.list.len();
         for &w in &e.name_words {
