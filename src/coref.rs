@@ -526,15 +526,10 @@ pub fn build(
                     id
                 }
             });
-        let rule = if speaker.is_some() || unresolved || c.kind == QuoteKind::Mention {
-            a.rule.to_string()
+        let rule = if c.kind != QuoteKind::Mention && (speaker.is_some() || unresolved) {
+            a.rule
         } else {
-            c.rule.to_string()
-        };
-        let rule = if c.kind == QuoteKind::Mention {
-            c.rule.to_string()
-        } else {
-            rule
+            c.rule
         };
         quotes.push(Quote {
             id: n,
@@ -554,7 +549,7 @@ pub fn build(
             } else {
                 c.confidence * 0.5
             }),
-            rule,
+            rule: rule.to_string(),
             antecedent: antecedent.filter(|_| speaker.is_some()),
             continues: c.continues.and_then(|j| new_id.get(j).copied().flatten()),
         });
@@ -597,10 +592,10 @@ pub fn build(
             }
             names.sort_unstable();
             names.dedup();
+            names.retain(|&i| subset(index.words(i), &ent.name_words));
+            ms.reserve(names.iter().map(|&i| index.spans(i).len()).sum());
             for &i in &names {
-                if subset(index.words(i), &ent.name_words) {
-                    ms.extend_from_slice(index.spans(i));
-                }
+                ms.extend_from_slice(index.spans(i));
             }
         }
         // Equal spans are identical: an unstable sort orders them as a stable one.
@@ -820,7 +815,7 @@ struct Entities<'a> {
     /// word (`NO_LINK` at the chain's end). An entity may appear twice in a
     /// chain; readers dedup.
     links: Vec<(usize, usize)>,
-    by_key: HashMap<String, usize>,
+    by_key: HashMap<std::borrow::Cow<'a, str>, usize>,
     /// The candidates of [`Entities::find_name`], kept between calls.
     scratch: Vec<usize>,
 }
@@ -840,14 +835,17 @@ impl<'a> Entities<'a> {
         }
     }
 
-    fn push(&mut self, e: Entity<'a>) -> usize {
+    /// Adds entity `e`, named from the text `written`; keyed on that text
+    /// without `the`, in lower case, when it has no name words (the same key
+    /// as its name's: that differs from `written` only by a lower-case
+    /// determiner, see [`with_lower_determiner`]).
+    fn push(&mut self, e: Entity<'a>, written: &'a str) -> usize {
         let id = self.list.len();
         for &w in &e.name_words {
             self.link(w, id);
         }
         if e.name_words.is_empty() {
-            self.by_key
-                .insert(strip_determiner(&e.name).to_lowercase(), id);
+            self.by_key.insert(lower_key(strip_determiner(written)), id);
         }
         self.list.push(e);
         id
@@ -954,7 +952,8 @@ fn entity_for<'a>(
     entities: &mut Entities<'a>,
 ) -> usize {
     let head = key.head.text(text);
-    let role = said.role.or(key.role).map(|r| r.text(text).to_string());
+    // Copied only where an entity takes it.
+    let role = || said.role.or(key.role).map(|r| r.text(text).to_string());
     match key.kind {
         MentionKind::Name => {
             let words = index.words_of(head);
@@ -967,17 +966,18 @@ fn entity_for<'a>(
                 let ent = &mut entities.list[e];
                 ent.mentions.push(said.span);
                 if ent.role.is_none() {
-                    ent.role = role;
+                    ent.role = role();
                 }
                 return e;
             }
-            entities.push(Entity {
+            let entity = Entity {
                 name: full.to_string(),
                 name_words: full_words.to_vec(),
                 kind: key.entity,
-                role,
+                role: role(),
                 mentions: vec![said.span],
-            })
+            };
+            entities.push(entity, full)
         }
         _ => {
             // Keyed without `the` (`The ministry` and `the ministry` are one),
@@ -990,14 +990,24 @@ fn entity_for<'a>(
                 entities.list[e].mentions.push(said.span);
                 return e;
             }
-            entities.push(Entity {
+            let entity = Entity {
                 name: with_lower_determiner(written),
                 name_words: Vec::new(),
                 kind: key.entity,
-                role,
+                role: role(),
                 mentions: vec![said.span],
-            })
+            };
+            entities.push(entity, written)
         }
+    }
+}
+
+/// `s` in lower case, borrowed when it is already (ASCII without capitals).
+fn lower_key(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        s.into()
+    } else {
+        s.to_lowercase().into()
     }
 }
 
