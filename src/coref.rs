@@ -1139,6 +1139,18 @@ mod tests {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest! {
+        /// A description is keyed from its written text as from its name.
+        #[test]
+        fn description_key_is_its_names_key(
+            s in "((The|the|A|Some|Most|ΣΑΣ|Ö|[a-zA-Z]{1,4}|ς|Σ)[ .]{0,2}){0,5}"
+        ) {
+            let from_name = strip_determiner(&with_lower_determiner(&s)).to_lowercase();
+            prop_assert_eq!(lower_key(strip_determiner(&s)), from_name);
+        }
+    }
+
     #[test]
     fn title_shapes_pass_every_title() {
         let mut words: Vec<String> = Vec::new();
