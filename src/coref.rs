@@ -905,14 +905,19 @@ impl<'a> Entities<'a> {
         {
             return Some(e);
         }
-        if let Some(&e) = cands
-            .iter()
-            .find(|&&e| fits(&self.list[e]) && subset(full_words, &self.list[e].name_words))
-        {
-            return Some(e);
+        // The first that fits and holds the whole full form, else the first
+        // that fits (each candidate tested once).
+        let mut first_fit = None;
+        for &e in cands {
+            if fits(&self.list[e]) {
+                if subset(full_words, &self.list[e].name_words) {
+                    return Some(e);
+                }
+                first_fit = first_fit.or(Some(e));
+            }
         }
-        if let Some(&e) = cands.iter().find(|&&e| fits(&self.list[e])) {
-            return Some(e);
+        if first_fit.is_some() {
+            return first_fit;
         }
         // Misspelt names share no exact word: compare with a bounded number.
         if !fuzzy_fit_possible(words, full_words) {
