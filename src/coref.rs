@@ -923,7 +923,10 @@ impl<'a> Entities<'a> {
         if !fuzzy_fit_possible(words, full_words) {
             return None;
         }
-        self.list.iter().take(2048).position(fits)
+        self.list
+            .iter()
+            .take(2048)
+            .position(|e| may_fit_fuzzily(&e.name_words, words, full_words) && fits(e))
     }
 
     fn add_name_form(&mut self, id: usize, full: &str, full_words: &[&'a str]) {
@@ -947,6 +950,24 @@ impl<'a> Entities<'a> {
 fn fuzzy_fit_possible(words: &[&str], full_words: &[&str]) -> bool {
     let long = |w: &&str| w.len() >= 5;
     (!words.is_empty() && words.iter().all(long)) || full_words.iter().any(long)
+}
+
+/// Whether an entity with the name words `e`, sharing no word with `words`
+/// and `full_words`, may fit them (see [`fuzzy_fit_possible`]): the first word
+/// of `words` near a word of `e`, or the first word of `e` near a word of
+/// `full_words`, near as [`word_matches`] needs two different words to be
+/// (five bytes or longer, lengths at most one apart, the same first byte). A
+/// cheap test before [`subset`] and [`misspelt`].
+fn may_fit_fuzzily(e: &[&str], words: &[&str], full_words: &[&str]) -> bool {
+    let near = |a: &str, b: &str| {
+        a.len() >= 5
+            && b.len() >= 5
+            && a.len().abs_diff(b.len()) <= 1
+            && a.as_bytes()[0] == b.as_bytes()[0]
+    };
+    words.first().is_some_and(|w| e.iter().any(|l| near(w, l)))
+        || e.first()
+            .is_some_and(|l| full_words.iter().any(|f| near(l, f)))
 }
 
 fn entity_for<'a>(
@@ -1064,16 +1085,91 @@ mod tests {
         prop::collection::vec(prop::sample::select(POOL), 0..4)
     }
 
+    /// `Entities::find_name` as it was written first: the candidates are the
+    /// entities that have had a word of the name (`ever`: an entity's earlier
+    /// name words stay in the word index when it takes a fuller name), every
+    /// rule walks them, and the last resort tests every entity.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn find_name_plain(
+        list: &[Entity],
+        ever: &[Vec<&str>],
+        words: &[&str],
+        full_words: &[&str],
+    ) -> Option<usize> {
+        let fits = |e: &Entity| {
+            matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization)
+                && (subset(words, &e.name_words)
+                    || subset(&e.name_words, full_words)
+                    || misspelt(full_words, &e.name_words))
+        };
+        let cands: Vec<usize> = (0..list.len())
+            .filter(|&e| {
+                ever[e]
+                    .iter()
+                    .any(|w| words.contains(w) || full_words.contains(w))
+            })
+            .collect();
+        if let Some(&e) = cands.iter().find(|&&e| list[e].name_words == full_words) {
+            return Some(e);
+        }
+        if let Some(&e) = cands
+            .iter()
+            .find(|&&e| fits(&list[e]) && subset(full_words, &list[e].name_words))
+        {
+            return Some(e);
+        }
+        if let Some(&e) = cands.iter().find(|&&e| fits(&list[e])) {
+            return Some(e);
+        }
+        list.iter().take(2048).position(fits)
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     proptest! {
         /// An entity sharing no word with the name fits it only when
-        /// `fuzzy_fit_possible` says it may.
+        /// `fuzzy_fit_possible` and `may_fit_fuzzily` say it may.
         #[test]
         fn fuzzy_fit_needs_long_words(w in words(), f in words(), e in words()) {
             let shared = e.iter().any(|x| w.contains(x) || f.contains(x));
             let fits = subset(&w, &e) || subset(&e, &f) || misspelt(&f, &e);
             if !shared && fits {
                 prop_assert!(fuzzy_fit_possible(&w, &f));
+                prop_assert!(may_fit_fuzzily(&e, &w, &f));
+            }
+        }
+
+        /// `find_name` (word chains, each candidate tested once, the last
+        /// resort pre-tested) finds the entity the plain walk finds, as
+        /// entities are added and grow fuller names.
+        #[test]
+        fn find_name_is_the_plain_walk(
+            steps in prop::collection::vec((words(), words()), 1..12)
+        ) {
+            let mut entities = Entities::with_capacity(4);
+            let mut ever: Vec<Vec<&str>> = Vec::new();
+            for (w, f) in &steps {
+                let want = find_name_plain(&entities.list, &ever, w, f);
+                let got = entities.find_name(w, f);
+                prop_assert_eq!(got, want);
+                match got {
+                    Some(e) => {
+                        if f.len() > entities.list[e].name_words.len() {
+                            ever[e].extend(f);
+                        }
+                        entities.add_name_form(e, "", f);
+                    }
+                    None => {
+                        ever.push(f.clone());
+                        let entity = Entity {
+                            name: String::new(),
+                            name_words: f.clone(),
+                            kind: SpeakerKind::Person,
+                            role: None,
+                            mentions: Vec::new(),
+                        };
+                        entities.push(entity, "x");
+                    }
+                }
             }
         }
     }
