@@ -769,8 +769,12 @@ fn role_name<'a>(text: &str, role: &Mention, mentions: &'a [Mention]) -> Option<
 
 /// The role a title abbreviates (`Sen.` → `senator`).
 fn title_role(title: &str) -> Option<&'static str> {
-    let t = title.trim_end_matches('.').to_lowercase();
-    Some(match t.as_str() {
+    crate::lexicon::with_lowercase(title.trim_end_matches('.'), title_role_lower)
+}
+
+/// [`title_role`] of a title in lower case, without its dot.
+fn title_role_lower(t: &str) -> Option<&'static str> {
+    Some(match t {
         "sen" | "senator" => "senator",
         "rep" | "representative" => "representative",
         "gov" | "governor" => "governor",
