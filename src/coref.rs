@@ -18,10 +18,13 @@ use crate::quotes::Candidate;
 use crate::sources::SourceMention;
 use crate::{Annotations, Options, Quote, QuoteKind, Source, Span, Speaker, SpeakerKind};
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 
+/// One speaker being gathered. Its name words are borrowed from the
+/// [`NameIndex`] when the name is one of the text's (owned otherwise).
 struct Entity<'a> {
     name: String,
-    name_words: Vec<&'a str>,
+    name_words: Cow<'a, [&'a str]>,
     kind: SpeakerKind,
     role: Option<String>,
     mentions: Vec<Span>,
@@ -320,7 +323,7 @@ impl<'a> NameIndex<'a> {
 
     /// The words of `name` (without titles), read from the index when it is
     /// a name of the text.
-    fn words_of(&self, name: &'a str) -> std::borrow::Cow<'_, [&'a str]> {
+    fn words_of(&self, name: &'a str) -> Cow<'_, [&'a str]> {
         match self.by_text.get(name) {
             Some(&i) => self.words(i).into(),
             None => name_words(name).into(),
@@ -587,7 +590,7 @@ pub fn build(
             // Every name whose words are all in the entity's name: look them up
             // by each of the entity's words (each name once).
             names.clear();
-            for w in &ent.name_words {
+            for w in ent.name_words.iter() {
                 names.extend_from_slice(index.names_with_word(w));
             }
             names.sort_unstable();
@@ -819,7 +822,7 @@ struct Entities<'a> {
     /// word (`NO_LINK` at the chain's end). An entity may appear twice in a
     /// chain; readers dedup.
     links: Vec<(usize, usize)>,
-    by_key: HashMap<std::borrow::Cow<'a, str>, usize>,
+    by_key: HashMap<Cow<'a, str>, usize>,
     /// The candidates of [`Entities::find_name`], kept between calls.
     scratch: Vec<usize>,
 }
@@ -845,7 +848,7 @@ impl<'a> Entities<'a> {
     /// determiner, see [`with_lower_determiner`]).
     fn push(&mut self, e: Entity<'a>, written: &'a str) -> usize {
         let id = self.list.len();
-        for &w in &e.name_words {
+        for &w in e.name_words.iter() {
             self.link(w, id);
         }
         if e.name_words.is_empty() {
@@ -933,13 +936,13 @@ impl<'a> Entities<'a> {
             .position(|e| may_fit_fuzzily(&e.name_words, words, full_words) && fits(e))
     }
 
-    fn add_name_form(&mut self, id: usize, full: &str, full_words: &[&'a str]) {
+    fn add_name_form(&mut self, id: usize, full: &str, full_words: Cow<'a, [&'a str]>) {
         if full_words.len() > self.list[id].name_words.len() {
-            for &w in full_words {
+            for &w in full_words.iter() {
                 self.link(w, id);
             }
             self.list[id].name = full.to_string();
-            self.list[id].name_words = full_words.to_vec();
+            self.list[id].name_words = full_words;
         }
     }
 }
@@ -978,7 +981,7 @@ fn entity_for<'a>(
     text: &'a str,
     key: &Mention,
     said: &Mention,
-    index: &NameIndex<'a>,
+    index: &'a NameIndex<'a>,
     entities: &mut Entities<'a>,
 ) -> usize {
     let head = key.head.text(text);
@@ -988,10 +991,10 @@ fn entity_for<'a>(
         MentionKind::Name => {
             let words = index.words_of(head);
             let (full, full_words) = match index.fullest(&words, said.span.start) {
-                Some(i) => (index.names[i].text, index.words(i)),
-                None => (head, &*words),
+                Some(i) => (index.names[i].text, Cow::Borrowed(index.words(i))),
+                None => (head, words.clone()),
             };
-            if let Some(e) = entities.find_name(&words, full_words) {
+            if let Some(e) = entities.find_name(&words, &full_words) {
                 entities.add_name_form(e, full, full_words);
                 let ent = &mut entities.list[e];
                 ent.mentions.push(said.span);
@@ -1002,7 +1005,7 @@ fn entity_for<'a>(
             }
             let entity = Entity {
                 name: full.to_string(),
-                name_words: full_words.to_vec(),
+                name_words: full_words,
                 kind: key.entity,
                 role: role(),
                 mentions: vec![said.span],
@@ -1022,7 +1025,7 @@ fn entity_for<'a>(
             }
             let entity = Entity {
                 name: with_lower_determiner(written),
-                name_words: Vec::new(),
+                name_words: Cow::Borrowed(&[]),
                 kind: key.entity,
                 role: role(),
                 mentions: vec![said.span],
@@ -1033,7 +1036,7 @@ fn entity_for<'a>(
 }
 
 /// `s` in lower case, borrowed when it is already (ASCII without capitals).
-fn lower_key(s: &str) -> std::borrow::Cow<'_, str> {
+fn lower_key(s: &str) -> Cow<'_, str> {
     if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         s.into()
     } else {
@@ -1160,13 +1163,13 @@ mod tests {
                         if f.len() > entities.list[e].name_words.len() {
                             ever[e].extend(f);
                         }
-                        entities.add_name_form(e, "", f);
+                        entities.add_name_form(e, "", Cow::Borrowed(f));
                     }
                     None => {
                         ever.push(f.clone());
                         let entity = Entity {
                             name: String::new(),
-                            name_words: f.clone(),
+                            name_words: Cow::Borrowed(f),
                             kind: SpeakerKind::Person,
                             role: None,
                             mentions: Vec::new(),
