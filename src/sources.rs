@@ -304,42 +304,46 @@ fn document_at(
     let mut has_det = false;
     while i > 0 && k - i < 4 {
         let p = ws[i - 1].text(text);
-        let lp = p.to_lowercase();
-        if matches!(
-            lp.as_str(),
-            "a" | "an"
-                | "the"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-                | "in"
-                | "new"
-                | "latest"
-                | "last"
-                | "court"
-                | "written"
-                | "joint"
-                | "recent"
-                | "internal"
-                | "official"
-                | "leaked"
-                | "annual"
-                | "press"
-                | "news"
-        ) || is_capitalized(p)
-            || p.ends_with("’s")
-            || p.ends_with("'s")
-        {
-            if lp == "in" {
+        // From the word's lower case (on the stack): whether it may stand
+        // before the noun, whether it is `in`, whether it is a determiner.
+        let (modifier, is_in, determiner) = crate::lexicon::with_lowercase(p, |lp| {
+            (
+                matches!(
+                    lp,
+                    "a" | "an"
+                        | "the"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "in"
+                        | "new"
+                        | "latest"
+                        | "last"
+                        | "court"
+                        | "written"
+                        | "joint"
+                        | "recent"
+                        | "internal"
+                        | "official"
+                        | "leaked"
+                        | "annual"
+                        | "press"
+                        | "news"
+                ),
+                lp == "in",
+                matches!(
+                    lp,
+                    "a" | "an" | "the" | "his" | "her" | "its" | "their" | "court"
+                ),
+            )
+        });
+        if modifier || is_capitalized(p) || p.ends_with("’s") || p.ends_with("'s") {
+            if is_in {
                 break;
             }
             // A possessive is a determiner too: `Huawei's last report`.
-            has_det |= matches!(
-                lp.as_str(),
-                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "court"
-            ) || p.ends_with("’s")
-                || p.ends_with("'s");
+            has_det |= determiner || p.ends_with("’s") || p.ends_with("'s");
             i -= 1;
         } else {
             break;
