@@ -1078,108 +1078,6 @@ fn round2(x: f32) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[cfg(not(target_arch = "wasm32"))]
-    use proptest::prelude::*;
-
-    /// Name words from a small set, so that equal words and words one edit
-    /// apart (long and short) are frequent.
-    #[cfg(not(target_arch = "wasm32"))]
-    fn words() -> impl Strategy<Value = Vec<&'static str>> {
-        const POOL: &[&str] = &[
-            "Zhengfei", "Zhengfie", "Zhangfei", "Morrow", "Morow", "Marrow", "Lee", "Li", "Lea",
-            "Jane", "Jayne", "Robert", "Roberts", "Rhen", "Ren", "Ana", "Ruiz", "Ruis",
-        ];
-        prop::collection::vec(prop::sample::select(POOL), 0..4)
-    }
-
-    /// `Entities::find_name` as it was written first: the candidates are the
-    /// entities that have had a word of the name (`ever`: an entity's earlier
-    /// name words stay in the word index when it takes a fuller name), every
-    /// rule walks them, and the last resort tests every entity.
-    #[cfg(not(target_arch = "wasm32"))]
-    fn find_name_plain(
-        list: &[Entity],
-        ever: &[Vec<&str>],
-        words: &[&str],
-        full_words: &[&str],
-    ) -> Option<usize> {
-        let fits = |e: &Entity| {
-            matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization)
-                && (subset(words, &e.name_words)
-                    || subset(&e.name_words, full_words)
-                    || misspelt(full_words, &e.name_words))
-        };
-        let cands: Vec<usize> = (0..list.len())
-            .filter(|&e| {
-                ever[e]
-                    .iter()
-                    .any(|w| words.contains(w) || full_words.contains(w))
-            })
-            .collect();
-        if let Some(&e) = cands.iter().find(|&&e| list[e].name_words == full_words) {
-            return Some(e);
-        }
-        if let Some(&e) = cands
-            .iter()
-            .find(|&&e| fits(&list[e]) && subset(full_words, &list[e].name_words))
-        {
-            return Some(e);
-        }
-        if let Some(&e) = cands.iter().find(|&&e| fits(&list[e])) {
-            return Some(e);
-        }
-        list.iter().take(2048).position(fits)
-    }
-
-    #[cfg(not(target_arch = "wasm32"))]
-    proptest! {
-        /// An entity sharing no word with the name fits it only when
-        /// `fuzzy_fit_possible` and `may_fit_fuzzily` say it may.
-        #[test]
-        fn fuzzy_fit_needs_long_words(w in words(), f in words(), e in words()) {
-            let shared = e.iter().any(|x| w.contains(x) || f.contains(x));
-            let fits = subset(&w, &e) || subset(&e, &f) || misspelt(&f, &e);
-            if !shared && fits {
-                prop_assert!(fuzzy_fit_possible(&w, &f));
-                prop_assert!(may_fit_fuzzily(&e, &w, &f));
-            }
-        }
-
-        /// `find_name` (word chains, each candidate tested once, the last
-        /// resort pre-tested) finds the entity the plain walk finds, as
-        /// entities are added and grow fuller names.
-        #[test]
-        fn find_name_is_the_plain_walk(
-            steps in prop::collection::vec((words(), words()), 1..12)
-        ) {
-            let mut entities = Entities::with_capacity(4);
-            let mut ever: Vec<Vec<&str>> = Vec::new();
-            for (w, f) in &steps {
-                let want = find_name_plain(&entities.list, &ever, w, f);
-                let got = entities.find_name(w, f);
-                prop_assert_eq!(got, want);
-                match got {
-                    Some(e) => {
-                        if f.len() > entities.list[e].name_words.len() {
-                            ever[e].extend(f);
-                        }
-                        entities.add_name_form(e, "", Cow::Borrowed(f));
-                    }
-                    None => {
-                        ever.push(f.clone());
-                        let entity = Entity {
-                            name: String::new(),
-                            name_words: Cow::Borrowed(f),
-                            kind: SpeakerKind::Person,
-                            role: None,
-                            mentions: Vec::new(),
-                        };
-                        entities.push(entity, "x");
-                    }
-                }
-            }
-        }
-    }
 
     #[test]
     fn one_edit_is_levenshtein_one() {
@@ -1247,18 +1145,6 @@ mod tests {
         }
     }
 
-    #[cfg(not(target_arch = "wasm32"))]
-    proptest! {
-        /// A description is keyed from its written text as from its name.
-        #[test]
-        fn description_key_is_its_names_key(
-            s in "((The|the|A|Some|Most|ΣΑΣ|Ö|[a-zA-Z]{1,4}|ς|Σ)[ .]{0,2}){0,5}"
-        ) {
-            let from_name = strip_determiner(&with_lower_determiner(&s)).to_lowercase();
-            prop_assert_eq!(lower_key(strip_determiner(&s)), from_name);
-        }
-    }
-
     #[test]
     fn title_shapes_pass_every_title() {
         let mut words: Vec<String> = Vec::new();
@@ -1302,5 +1188,120 @@ mod tests {
         assert_eq!(name_words("Sen.\u{a0}Ana\u{b}Ruiz"), ["Ana", "Ruiz"]);
         assert_eq!(name_words("Ana\u{b}Ruiz"), ["Ana", "Ruiz"]);
         assert_eq!(name_words("“Ren Zhengfei”"), ["Ren", "Zhengfei"]);
+    }
+
+    /// Property tests (proptest is a dev-dependency off wasm only).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Name words from a small set, so that equal words and words one edit
+        /// apart (long and short) are frequent.
+        fn words() -> impl Strategy<Value = Vec<&'static str>> {
+            const POOL: &[&str] = &[
+                "Zhengfei", "Zhengfie", "Zhangfei", "Morrow", "Morow", "Marrow", "Lee", "Li",
+                "Lea", "Jane", "Jayne", "Robert", "Roberts", "Rhen", "Ren", "Ana", "Ruiz", "Ruis",
+            ];
+            prop::collection::vec(prop::sample::select(POOL), 0..4)
+        }
+
+        /// `Entities::find_name` as it was written first: the candidates are the
+        /// entities that have had a word of the name (`ever`: an entity's earlier
+        /// name words stay in the word index when it takes a fuller name), every
+        /// rule walks them, and the last resort tests every entity.
+        fn find_name_plain(
+            list: &[Entity],
+            ever: &[Vec<&str>],
+            words: &[&str],
+            full_words: &[&str],
+        ) -> Option<usize> {
+            let fits = |e: &Entity| {
+                matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization)
+                    && (subset(words, &e.name_words)
+                        || subset(&e.name_words, full_words)
+                        || misspelt(full_words, &e.name_words))
+            };
+            let cands: Vec<usize> = (0..list.len())
+                .filter(|&e| {
+                    ever[e]
+                        .iter()
+                        .any(|w| words.contains(w) || full_words.contains(w))
+                })
+                .collect();
+            if let Some(&e) = cands.iter().find(|&&e| list[e].name_words == full_words) {
+                return Some(e);
+            }
+            if let Some(&e) = cands
+                .iter()
+                .find(|&&e| fits(&list[e]) && subset(full_words, &list[e].name_words))
+            {
+                return Some(e);
+            }
+            if let Some(&e) = cands.iter().find(|&&e| fits(&list[e])) {
+                return Some(e);
+            }
+            list.iter().take(2048).position(fits)
+        }
+
+        proptest! {
+            /// An entity sharing no word with the name fits it only when
+            /// `fuzzy_fit_possible` and `may_fit_fuzzily` say it may.
+            #[test]
+            fn fuzzy_fit_needs_long_words(w in words(), f in words(), e in words()) {
+                let shared = e.iter().any(|x| w.contains(x) || f.contains(x));
+                let fits = subset(&w, &e) || subset(&e, &f) || misspelt(&f, &e);
+                if !shared && fits {
+                    prop_assert!(fuzzy_fit_possible(&w, &f));
+                    prop_assert!(may_fit_fuzzily(&e, &w, &f));
+                }
+            }
+
+            /// `find_name` (word chains, each candidate tested once, the last
+            /// resort pre-tested) finds the entity the plain walk finds, as
+            /// entities are added and grow fuller names.
+            #[test]
+            fn find_name_is_the_plain_walk(
+                steps in prop::collection::vec((words(), words()), 1..12)
+            ) {
+                let mut entities = Entities::with_capacity(4);
+                let mut ever: Vec<Vec<&str>> = Vec::new();
+                for (w, f) in &steps {
+                    let want = find_name_plain(&entities.list, &ever, w, f);
+                    let got = entities.find_name(w, f);
+                    prop_assert_eq!(got, want);
+                    match got {
+                        Some(e) => {
+                            if f.len() > entities.list[e].name_words.len() {
+                                ever[e].extend(f);
+                            }
+                            entities.add_name_form(e, "", Cow::Borrowed(f));
+                        }
+                        None => {
+                            ever.push(f.clone());
+                            let entity = Entity {
+                                name: String::new(),
+                                name_words: Cow::Borrowed(f),
+                                kind: SpeakerKind::Person,
+                                role: None,
+                                mentions: Vec::new(),
+                            };
+                            entities.push(entity, "x");
+                        }
+                    }
+                }
+            }
+        }
+
+        proptest! {
+            /// A description is keyed from its written text as from its name.
+            #[test]
+            fn description_key_is_its_names_key(
+                s in "((The|the|A|Some|Most|ΣΑΣ|Ö|[a-zA-Z]{1,4}|ς|Σ)[ .]{0,2}){0,5}"
+            ) {
+                let from_name = strip_determiner(&with_lower_determiner(&s)).to_lowercase();
+                prop_assert_eq!(lower_key(strip_determiner(&s)), from_name);
+            }
+        }
     }
 }
