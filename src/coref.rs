@@ -18,10 +18,13 @@ use crate::quotes::Candidate;
 use crate::sources::SourceMention;
 use crate::{Annotations, Options, Quote, QuoteKind, Source, Span, Speaker, SpeakerKind};
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 
+/// One speaker being gathered. Its name words are borrowed from the
+/// [`NameIndex`] when the name is one of the text's (owned otherwise).
 struct Entity<'a> {
     name: String,
-    name_words: Vec<&'a str>,
+    name_words: Cow<'a, [&'a str]>,
     kind: SpeakerKind,
     role: Option<String>,
     mentions: Vec<Span>,
@@ -38,7 +41,7 @@ fn name_words(s: &str) -> Vec<&str> {
 
 /// [`name_words`], appended to `out`.
 fn push_name_words<'a>(s: &'a str, out: &mut Vec<&'a str>) {
-    let keep = |w: &&str| !w.is_empty() && crate::lexicon::title(w).is_none();
+    let keep = |w: &&str| !w.is_empty() && !is_title(w);
     if !s.is_ascii() {
         out.extend(
             s.split(char::is_whitespace)
@@ -65,6 +68,46 @@ fn push_name_words<'a>(s: &'a str, out: &mut Vec<&'a str>) {
         }
         start = end + 1;
     }
+}
+
+/// Whether `word` is a title ([`crate::lexicon::title`]). Its length and first
+/// and last bytes are tested first ([`title_shapes`]): most words of names are
+/// no title, and are rejected without hashing.
+fn is_title(word: &str) -> bool {
+    let t = word.trim_end_matches('.').as_bytes();
+    if let (Some(&c), Some(&z), true) = (t.first(), t.last(), t.len() < 16) {
+        let shapes = title_shapes();
+        if shapes.by_first[usize::from(c)] & shapes.by_last[usize::from(z)] & (1 << t.len()) == 0 {
+            return false;
+        }
+    }
+    crate::lexicon::title(word).is_some()
+}
+
+/// Which lengths (bits) the titles have by first byte and by last byte.
+struct TitleShapes {
+    by_first: [u16; 256],
+    by_last: [u16; 256],
+}
+
+/// The [`TitleShapes`] of [`crate::lexicon::TITLES`], built once. Titles longer
+/// than the table holds are never rejected (see [`is_title`]).
+fn title_shapes() -> &'static TitleShapes {
+    static SHAPES: std::sync::OnceLock<TitleShapes> = std::sync::OnceLock::new();
+    SHAPES.get_or_init(|| {
+        let mut shapes = TitleShapes {
+            by_first: [0; 256],
+            by_last: [0; 256],
+        };
+        for (t, _) in crate::lexicon::TITLES {
+            let b = t.as_bytes();
+            if let (Some(&c), Some(&z), true) = (b.first(), b.last(), b.len() < 16) {
+                shapes.by_first[usize::from(c)] |= 1 << b.len();
+                shapes.by_last[usize::from(z)] |= 1 << b.len();
+            }
+        }
+        shapes
+    })
 }
 
 /// Whether the Levenshtein distance of `a` and `b` (in chars) is at most one:
@@ -155,6 +198,8 @@ struct NameIndex<'a> {
     /// The distinct words of the names, each with its id: the names with word
     /// `id` are `with_word[word_runs[id]..word_runs[id + 1]]`, in order.
     by_word: HashMap<&'a str, usize>,
+    /// The distinct words by id (ids are given in order of first use).
+    distinct: Vec<&'a str>,
     with_word: Vec<usize>,
     word_runs: Vec<usize>,
     by_text: HashMap<&'a str, usize>,
@@ -172,13 +217,15 @@ impl<'a> NameIndex<'a> {
     fn new(text: &'a str, mentions: &[Mention]) -> NameIndex<'a> {
         let named = mentions.iter().filter(|m| m.kind == MentionKind::Name);
         // Every table sized once for the most names there can be (`by_word`
-        // excepted: it is walked in `containing`, and keeps its growth).
+        // for two words a name).
         let most = named.clone().count();
         let mut names: Vec<Name<'a>> = Vec::with_capacity(most);
         let mut words: Vec<&'a str> = Vec::with_capacity(2 * most);
         let mut by_text: HashMap<&'a str, usize> =
             HashMap::with_capacity_and_hasher(most, Default::default());
-        let mut by_word: HashMap<&'a str, usize> = HashMap::default();
+        let mut by_word: HashMap<&'a str, usize> =
+            HashMap::with_capacity_and_hasher(2 * most, Default::default());
+        let mut distinct: Vec<&'a str> = Vec::with_capacity(2 * most);
         // The word id of each entry of `words`.
         let mut word_ids: Vec<usize> = Vec::with_capacity(2 * most);
         // The name of each name mention, and how many mentions each name has.
@@ -197,7 +244,11 @@ impl<'a> NameIndex<'a> {
             push_name_words(head, &mut words);
             for &w in &words[from..] {
                 let next = by_word.len();
-                word_ids.push(*by_word.entry(w).or_insert(next));
+                let id = *by_word.entry(w).or_insert(next);
+                if id == next {
+                    distinct.push(w);
+                }
+                word_ids.push(id);
             }
             names.push(Name {
                 text: head,
@@ -241,6 +292,7 @@ impl<'a> NameIndex<'a> {
             words,
             spans,
             by_word,
+            distinct,
             with_word,
             word_runs,
             by_text,
@@ -271,7 +323,7 @@ impl<'a> NameIndex<'a> {
 
     /// The words of `name` (without titles), read from the index when it is
     /// a name of the text.
-    fn words_of(&self, name: &'a str) -> std::borrow::Cow<'_, [&'a str]> {
+    fn words_of(&self, name: &'a str) -> Cow<'_, [&'a str]> {
         match self.by_text.get(name) {
             Some(&i) => self.words(i).into(),
             None => name_words(name).into(),
@@ -295,7 +347,7 @@ impl<'a> NameIndex<'a> {
         }
         // Misspellings: compare with the distinct words of the text, bounded.
         let mut out = Vec::new();
-        for (w, &id) in self.by_word.iter().take(4096) {
+        self.for_bounded_words(|w, id| {
             if word_matches(first, w) {
                 out.extend(
                     self.names_with(id)
@@ -304,10 +356,25 @@ impl<'a> NameIndex<'a> {
                         .filter(|&i| subset(words, self.words(i))),
                 );
             }
-        }
+        });
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// Calls `f` on at most 4096 distinct words with their ids, for the misspelling search:
+    /// all of them, or (past 4096) those that come first in the walk of a map
+    /// grown one word at a time, the bound as it has always been drawn.
+    fn for_bounded_words(&self, mut f: impl FnMut(&'a str, usize)) {
+        const BOUND: usize = 4096;
+        if self.distinct.len() <= BOUND {
+            self.distinct.iter().zip(0..).for_each(|(&w, id)| f(w, id));
+        } else {
+            grown_map_order(&self.distinct)
+                .into_iter()
+                .take(BOUND)
+                .for_each(|(w, id)| f(w, id));
+        }
     }
 
     /// The fullest name that contains `words`; when several different names do
@@ -343,6 +410,16 @@ impl<'a> NameIndex<'a> {
             _ => Some(pick),
         }
     }
+}
+
+/// `words` with their positions, in the order a map that starts empty and
+/// gets them one at a time walks them.
+fn grown_map_order<'a>(words: &[&'a str]) -> Vec<(&'a str, usize)> {
+    let mut grown: HashMap<&'a str, usize> = HashMap::default();
+    for (id, &w) in words.iter().enumerate() {
+        grown.insert(w, id);
+    }
+    grown.into_iter().collect()
 }
 
 /// Assembles the output from the candidates, their attributions, all mentions
@@ -397,8 +474,8 @@ pub fn build(
     }
 
     let index = NameIndex::new(text, mentions);
-    let mut entities = Entities::default();
-    let mut recent: Vec<(usize, Mention)> = Vec::new();
+    let mut entities = Entities::with_capacity(kept.len());
+    let mut recent: Vec<(usize, Mention)> = Vec::with_capacity(kept.len());
     let mut quotes: Vec<Quote> = Vec::with_capacity(kept.len());
     let mut source_ids: HashMap<&str, usize> = HashMap::default();
     let mut out_sources: Vec<Source> = Vec::new();
@@ -452,15 +529,10 @@ pub fn build(
                     id
                 }
             });
-        let rule = if speaker.is_some() || unresolved || c.kind == QuoteKind::Mention {
-            a.rule.to_string()
+        let rule = if c.kind != QuoteKind::Mention && (speaker.is_some() || unresolved) {
+            a.rule
         } else {
-            c.rule.to_string()
-        };
-        let rule = if c.kind == QuoteKind::Mention {
-            c.rule.to_string()
-        } else {
-            rule
+            c.rule
         };
         quotes.push(Quote {
             id: n,
@@ -480,7 +552,7 @@ pub fn build(
             } else {
                 c.confidence * 0.5
             }),
-            rule,
+            rule: rule.to_string(),
             antecedent: antecedent.filter(|_| speaker.is_some()),
             continues: c.continues.and_then(|j| new_id.get(j).copied().flatten()),
         });
@@ -507,28 +579,36 @@ pub fn build(
     for q in &mut quotes {
         q.speaker = q.speaker.and_then(|e| remap.get(e).copied().flatten());
     }
+    // Each entity is in `order` once: its name, role and mentions move into
+    // its speaker.
     let mut speakers: Vec<Speaker> = Vec::with_capacity(order.len());
+    let mut names: Vec<usize> = Vec::new();
     for (n, &e) in order.iter().enumerate() {
-        let ent = &entities.list[e];
-        let mut ms = ent.mentions.clone();
+        let ent = &mut entities.list[e];
+        let mut ms = std::mem::take(&mut ent.mentions);
         if ent.kind == SpeakerKind::Person || ent.kind == SpeakerKind::Organization {
             // Every name whose words are all in the entity's name: look them up
-            // by each of the entity's words.
-            for w in &ent.name_words {
-                for &i in index.names_with_word(w) {
-                    if subset(index.words(i), &ent.name_words) {
-                        ms.extend_from_slice(index.spans(i));
-                    }
-                }
+            // by each of the entity's words (each name once).
+            names.clear();
+            for w in ent.name_words.iter() {
+                names.extend_from_slice(index.names_with_word(w));
+            }
+            names.sort_unstable();
+            names.dedup();
+            names.retain(|&i| subset(index.words(i), &ent.name_words));
+            ms.reserve(names.iter().map(|&i| index.spans(i).len()).sum());
+            for &i in &names {
+                ms.extend_from_slice(index.spans(i));
             }
         }
-        ms.sort();
+        // Equal spans are identical: an unstable sort orders them as a stable one.
+        ms.sort_unstable();
         ms.dedup();
         speakers.push(Speaker {
             id: n,
-            name: ent.name.clone(),
+            name: std::mem::take(&mut ent.name),
             kind: ent.kind,
-            role: ent.role.clone(),
+            role: ent.role.take(),
             mentions: ms,
         });
     }
@@ -692,8 +772,12 @@ fn role_name<'a>(text: &str, role: &Mention, mentions: &'a [Mention]) -> Option<
 
 /// The role a title abbreviates (`Sen.` → `senator`).
 fn title_role(title: &str) -> Option<&'static str> {
-    let t = title.trim_end_matches('.').to_lowercase();
-    Some(match t.as_str() {
+    crate::lexicon::with_lowercase(title.trim_end_matches('.'), title_role_lower)
+}
+
+/// [`title_role`] of a title in lower case, without its dot.
+fn title_role_lower(t: &str) -> Option<&'static str> {
+    Some(match t {
         "sen" | "senator" => "senator",
         "rep" | "representative" => "representative",
         "gov" | "governor" => "governor",
@@ -727,45 +811,100 @@ fn compatible(pronoun: &Mention, a: &Mention) -> bool {
 }
 
 /// The entities found so far, with indexes to find a name's entity by its words
-/// and a description's by its text.
-#[derive(Default)]
+/// and a description's by its text (none of them walked: their sizes do not
+/// matter to the output).
 struct Entities<'a> {
     list: Vec<Entity<'a>>,
-    by_word: HashMap<&'a str, Vec<usize>>,
-    by_key: HashMap<String, usize>,
+    /// For each word of the entities' names, its last entry in `links`.
+    by_word: HashMap<&'a str, usize>,
+    /// The entities with each word, as chains through one table (no list of
+    /// its own per word): an entity, and the entry before it with the same
+    /// word (`NO_LINK` at the chain's end). An entity may appear twice in a
+    /// chain; readers dedup.
+    links: Vec<(usize, usize)>,
+    by_key: HashMap<Cow<'a, str>, usize>,
+    /// The candidates of [`Entities::find_name`], kept between calls.
+    scratch: Vec<usize>,
 }
 
+/// The end of a chain of [`Entities::links`].
+const NO_LINK: usize = usize::MAX;
+
 impl<'a> Entities<'a> {
-    fn push(&mut self, e: Entity<'a>) -> usize {
+    /// No entities, with room for `quotes` of them (at most one a quote).
+    fn with_capacity(quotes: usize) -> Entities<'a> {
+        Entities {
+            list: Vec::with_capacity(quotes),
+            by_word: HashMap::with_capacity_and_hasher(2 * quotes, Default::default()),
+            links: Vec::with_capacity(2 * quotes),
+            by_key: HashMap::with_capacity_and_hasher(quotes, Default::default()),
+            scratch: Vec::new(),
+        }
+    }
+
+    /// Adds entity `e`, named from the text `written`; keyed on that text
+    /// without `the`, in lower case, when it has no name words (the same key
+    /// as its name's: that differs from `written` only by a lower-case
+    /// determiner, see [`with_lower_determiner`]).
+    fn push(&mut self, e: Entity<'a>, written: &'a str) -> usize {
         let id = self.list.len();
-        for &w in &e.name_words {
-            self.by_word.entry(w).or_default().push(id);
+        for &w in e.name_words.iter() {
+            self.link(w, id);
         }
         if e.name_words.is_empty() {
-            self.by_key
-                .insert(strip_determiner(&e.name).to_lowercase(), id);
+            self.by_key.insert(lower_key(strip_determiner(written)), id);
         }
         self.list.push(e);
         id
     }
 
+    /// Records that entity `id` has the word `w`.
+    fn link(&mut self, w: &'a str, id: usize) {
+        let next = self.links.len();
+        let prev = self.by_word.insert(w, next).unwrap_or(NO_LINK);
+        self.links.push((id, prev));
+    }
+
+    /// Appends the entities with word `w` to `out` (newest first, perhaps
+    /// twice).
+    fn push_entities_with(&self, w: &str, out: &mut Vec<usize>) {
+        let mut at = self.by_word.get(w).copied().unwrap_or(NO_LINK);
+        while let Some(&(id, prev)) = self.links.get(at) {
+            out.push(id);
+            at = prev;
+        }
+    }
+
     /// The named entity that `words` (or its fullest form) belongs to.
-    fn find_name(&self, words: &[&str], full_words: &[&str]) -> Option<usize> {
+    fn find_name(&mut self, words: &[&str], full_words: &[&str]) -> Option<usize> {
+        let mut cands = std::mem::take(&mut self.scratch);
+        cands.clear();
+        // A word of `words` that is also in `full_words` adds no candidate.
+        let extra = words.iter().filter(|w| !full_words.contains(w));
+        for w in full_words.iter().chain(extra) {
+            self.push_entities_with(w, &mut cands);
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        let found = self.find_name_among(&cands, words, full_words);
+        self.scratch = cands;
+        found
+    }
+
+    /// [`Entities::find_name`] given the entities sharing a word with `words`
+    /// or `full_words` (`cands`, in order).
+    fn find_name_among(
+        &self,
+        cands: &[usize],
+        words: &[&str],
+        full_words: &[&str],
+    ) -> Option<usize> {
         let fits = |e: &Entity| {
             matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization)
                 && (subset(words, &e.name_words)
                     || subset(&e.name_words, full_words)
                     || misspelt(full_words, &e.name_words))
         };
-        let mut cands: Vec<usize> = words
-            .iter()
-            .chain(full_words)
-            .filter_map(|w| self.by_word.get(w))
-            .flatten()
-            .copied()
-            .collect();
-        cands.sort_unstable();
-        cands.dedup();
         // The entity whose name is the full form itself, else any that fits.
         if let Some(&e) = cands
             .iter()
@@ -773,83 +912,135 @@ impl<'a> Entities<'a> {
         {
             return Some(e);
         }
-        if let Some(&e) = cands
-            .iter()
-            .find(|&&e| fits(&self.list[e]) && subset(full_words, &self.list[e].name_words))
-        {
-            return Some(e);
+        // The first that fits and holds the whole full form, else the first
+        // that fits (each candidate tested once).
+        let mut first_fit = None;
+        for &e in cands {
+            if fits(&self.list[e]) {
+                if subset(full_words, &self.list[e].name_words) {
+                    return Some(e);
+                }
+                first_fit = first_fit.or(Some(e));
+            }
         }
-        if let Some(&e) = cands.iter().find(|&&e| fits(&self.list[e])) {
-            return Some(e);
+        if first_fit.is_some() {
+            return first_fit;
         }
         // Misspelt names share no exact word: compare with a bounded number.
-        self.list.iter().take(2048).position(fits)
+        if !fuzzy_fit_possible(words, full_words) {
+            return None;
+        }
+        self.list
+            .iter()
+            .take(2048)
+            .position(|e| may_fit_fuzzily(&e.name_words, words, full_words) && fits(e))
     }
 
-    fn add_name_form(&mut self, id: usize, full: &str, full_words: &[&'a str]) {
+    fn add_name_form(&mut self, id: usize, full: &str, full_words: Cow<'a, [&'a str]>) {
         if full_words.len() > self.list[id].name_words.len() {
-            for &w in full_words {
-                let ids = self.by_word.entry(w).or_default();
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
+            for &w in full_words.iter() {
+                self.link(w, id);
             }
             self.list[id].name = full.to_string();
-            self.list[id].name_words = full_words.to_vec();
+            self.list[id].name_words = full_words;
         }
     }
+}
+
+/// Whether an entity sharing no word with `words` and `full_words` can fit
+/// them in [`Entities::find_name`]: only through words one edit apart
+/// ([`word_matches`]), which are both five bytes or longer. So every word of
+/// `words` must be that long (for `words` ⊂ the entity's), or some word of
+/// `full_words` (for the entity's ⊂ `full_words`); a misspelling
+/// ([`misspelt`]) needs a word in common. A cheap test before comparing with
+/// every entity.
+fn fuzzy_fit_possible(words: &[&str], full_words: &[&str]) -> bool {
+    let long = |w: &&str| w.len() >= 5;
+    (!words.is_empty() && words.iter().all(long)) || full_words.iter().any(long)
+}
+
+/// Whether an entity with the name words `e`, sharing no word with `words`
+/// and `full_words`, may fit them (see [`fuzzy_fit_possible`]): the first word
+/// of `words` near a word of `e`, or the first word of `e` near a word of
+/// `full_words`, near as [`word_matches`] needs two different words to be
+/// (five bytes or longer, lengths at most one apart, the same first byte). A
+/// cheap test before [`subset`] and [`misspelt`].
+fn may_fit_fuzzily(e: &[&str], words: &[&str], full_words: &[&str]) -> bool {
+    let near = |a: &str, b: &str| {
+        a.len() >= 5
+            && b.len() >= 5
+            && a.len().abs_diff(b.len()) <= 1
+            && a.as_bytes()[0] == b.as_bytes()[0]
+    };
+    words.first().is_some_and(|w| e.iter().any(|l| near(w, l)))
+        || e.first()
+            .is_some_and(|l| full_words.iter().any(|f| near(l, f)))
 }
 
 fn entity_for<'a>(
     text: &'a str,
     key: &Mention,
     said: &Mention,
-    index: &NameIndex<'a>,
+    index: &'a NameIndex<'a>,
     entities: &mut Entities<'a>,
 ) -> usize {
     let head = key.head.text(text);
-    let role = said.role.or(key.role).map(|r| r.text(text).to_string());
+    // Copied only where an entity takes it.
+    let role = || said.role.or(key.role).map(|r| r.text(text).to_string());
     match key.kind {
         MentionKind::Name => {
             let words = index.words_of(head);
             let (full, full_words) = match index.fullest(&words, said.span.start) {
-                Some(i) => (index.names[i].text, index.words(i)),
-                None => (head, &*words),
+                Some(i) => (index.names[i].text, Cow::Borrowed(index.words(i))),
+                None => (head, words.clone()),
             };
-            if let Some(e) = entities.find_name(&words, full_words) {
+            if let Some(e) = entities.find_name(&words, &full_words) {
                 entities.add_name_form(e, full, full_words);
                 let ent = &mut entities.list[e];
                 ent.mentions.push(said.span);
                 if ent.role.is_none() {
-                    ent.role = role;
+                    ent.role = role();
                 }
                 return e;
             }
-            entities.push(Entity {
+            let entity = Entity {
                 name: full.to_string(),
-                name_words: full_words.to_vec(),
+                name_words: full_words,
                 kind: key.entity,
-                role,
+                role: role(),
                 mentions: vec![said.span],
-            })
+            };
+            entities.push(entity, full)
         }
         _ => {
             // Keyed without `the` (`The ministry` and `the ministry` are one),
             // named with it, in lower case as inside a sentence.
             let written = key.span.text(text);
-            let key_text = strip_determiner(written).to_lowercase();
-            if let Some(&e) = entities.by_key.get(&key_text) {
+            let stripped = strip_determiner(written);
+            let known =
+                crate::lexicon::with_lowercase(stripped, |k| entities.by_key.get(k).copied());
+            if let Some(e) = known {
                 entities.list[e].mentions.push(said.span);
                 return e;
             }
-            entities.push(Entity {
+            let entity = Entity {
                 name: with_lower_determiner(written),
-                name_words: Vec::new(),
+                name_words: Cow::Borrowed(&[]),
                 kind: key.entity,
-                role,
+                role: role(),
                 mentions: vec![said.span],
-            })
+            };
+            entities.push(entity, written)
         }
+    }
+}
+
+/// `s` in lower case, borrowed when it is already (ASCII without capitals).
+fn lower_key(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        s.into()
+    } else {
+        s.to_lowercase().into()
     }
 }
 
@@ -908,11 +1099,209 @@ mod tests {
         }
     }
 
+    /// Past 4096 distinct words, the misspelling search reads the words a map
+    /// grown one word at a time walks first, as when the index kept such a map.
+    #[test]
+    fn misspellings_past_the_bound_read_the_grown_map() {
+        let mut text = String::new();
+        let mut mentions = Vec::new();
+        for i in 0..5000 {
+            let start = text.len();
+            text.push_str(&format!("Zhengfe{i:04} Wu{i:04} "));
+            let span = Span::new(start, text.len() - 1);
+            mentions.push(Mention {
+                span,
+                kind: MentionKind::Name,
+                head: span,
+                gender: None,
+                plural: false,
+                entity: SpeakerKind::Person,
+                role: None,
+            });
+        }
+        let index = NameIndex::new(&text, &mentions);
+        // The old index: a map grown by `entry`, walked to the bound.
+        let mut old: HashMap<&str, usize> = HashMap::default();
+        for &w in &index.words {
+            let next = old.len();
+            old.entry(w).or_insert(next);
+        }
+        for query in ["Zhengfe0001", "Zhengfx0001", "Wu0001", "Zhengfe4999"] {
+            let mut want = Vec::new();
+            for (w, &id) in old.iter().take(4096) {
+                if word_matches(query, w) {
+                    want.extend(index.names_with(id).iter().copied());
+                }
+            }
+            want.sort_unstable();
+            want.dedup();
+            let exact = index.names_with_word(query);
+            let got = index.containing(&[query]);
+            if exact.is_empty() && query.chars().count() >= 5 {
+                assert_eq!(got, want, "{query}");
+            } else {
+                assert_eq!(got, exact, "{query}");
+            }
+        }
+    }
+
+    #[test]
+    fn title_shapes_pass_every_title() {
+        let mut words: Vec<String> = Vec::new();
+        for (t, _) in crate::lexicon::TITLES {
+            words.extend([
+                t.to_string(),
+                format!("{t}."),
+                format!("{t}.."),
+                t.to_lowercase(),
+            ]);
+            words.extend([
+                t.to_uppercase(),
+                t[1..].to_string(),
+                format!("{t}s"),
+                format!("X{t}"),
+            ]);
+        }
+        words.extend(
+            [
+                "",
+                ".",
+                "Dr.",
+                "Donald",
+                "Trump",
+                "Doctor",
+                "Mrs",
+                "Ms.",
+                "Ñu",
+                "Sénateur",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(is_title(w), crate::lexicon::title(w).is_some(), "{w:?}");
+        }
+    }
+
     #[test]
     fn name_words_drop_titles_and_punctuation() {
         assert_eq!(name_words("Dr. Jane  Lee,"), ["Jane", "Lee"]);
         assert_eq!(name_words("Sen.\u{a0}Ana\u{b}Ruiz"), ["Ana", "Ruiz"]);
         assert_eq!(name_words("Ana\u{b}Ruiz"), ["Ana", "Ruiz"]);
         assert_eq!(name_words("“Ren Zhengfei”"), ["Ren", "Zhengfei"]);
+    }
+
+    /// Property tests (proptest is a dev-dependency off wasm only).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Name words from a small set, so that equal words and words one edit
+        /// apart (long and short) are frequent.
+        fn words() -> impl Strategy<Value = Vec<&'static str>> {
+            const POOL: &[&str] = &[
+                "Zhengfei", "Zhengfie", "Zhangfei", "Morrow", "Morow", "Marrow", "Lee", "Li",
+                "Lea", "Jane", "Jayne", "Robert", "Roberts", "Rhen", "Ren", "Ana", "Ruiz", "Ruis",
+            ];
+            prop::collection::vec(prop::sample::select(POOL), 0..4)
+        }
+
+        /// `Entities::find_name` as it was written first: the candidates are the
+        /// entities that have had a word of the name (`ever`: an entity's earlier
+        /// name words stay in the word index when it takes a fuller name), every
+        /// rule walks them, and the last resort tests every entity.
+        fn find_name_plain(
+            list: &[Entity],
+            ever: &[Vec<&str>],
+            words: &[&str],
+            full_words: &[&str],
+        ) -> Option<usize> {
+            let fits = |e: &Entity| {
+                matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization)
+                    && (subset(words, &e.name_words)
+                        || subset(&e.name_words, full_words)
+                        || misspelt(full_words, &e.name_words))
+            };
+            let cands: Vec<usize> = (0..list.len())
+                .filter(|&e| {
+                    ever[e]
+                        .iter()
+                        .any(|w| words.contains(w) || full_words.contains(w))
+                })
+                .collect();
+            if let Some(&e) = cands.iter().find(|&&e| list[e].name_words == full_words) {
+                return Some(e);
+            }
+            if let Some(&e) = cands
+                .iter()
+                .find(|&&e| fits(&list[e]) && subset(full_words, &list[e].name_words))
+            {
+                return Some(e);
+            }
+            if let Some(&e) = cands.iter().find(|&&e| fits(&list[e])) {
+                return Some(e);
+            }
+            list.iter().take(2048).position(fits)
+        }
+
+        proptest! {
+            /// An entity sharing no word with the name fits it only when
+            /// `fuzzy_fit_possible` and `may_fit_fuzzily` say it may.
+            #[test]
+            fn fuzzy_fit_needs_long_words(w in words(), f in words(), e in words()) {
+                let shared = e.iter().any(|x| w.contains(x) || f.contains(x));
+                let fits = subset(&w, &e) || subset(&e, &f) || misspelt(&f, &e);
+                if !shared && fits {
+                    prop_assert!(fuzzy_fit_possible(&w, &f));
+                    prop_assert!(may_fit_fuzzily(&e, &w, &f));
+                }
+            }
+
+            /// `find_name` (word chains, each candidate tested once, the last
+            /// resort pre-tested) finds the entity the plain walk finds, as
+            /// entities are added and grow fuller names.
+            #[test]
+            fn find_name_is_the_plain_walk(
+                steps in prop::collection::vec((words(), words()), 1..12)
+            ) {
+                let mut entities = Entities::with_capacity(4);
+                let mut ever: Vec<Vec<&str>> = Vec::new();
+                for (w, f) in &steps {
+                    let want = find_name_plain(&entities.list, &ever, w, f);
+                    let got = entities.find_name(w, f);
+                    prop_assert_eq!(got, want);
+                    match got {
+                        Some(e) => {
+                            if f.len() > entities.list[e].name_words.len() {
+                                ever[e].extend(f);
+                            }
+                            entities.add_name_form(e, "", Cow::Borrowed(f));
+                        }
+                        None => {
+                            ever.push(f.clone());
+                            let entity = Entity {
+                                name: String::new(),
+                                name_words: Cow::Borrowed(f),
+                                kind: SpeakerKind::Person,
+                                role: None,
+                                mentions: Vec::new(),
+                            };
+                            entities.push(entity, "x");
+                        }
+                    }
+                }
+            }
+        }
+
+        proptest! {
+            /// A description is keyed from its written text as from its name.
+            #[test]
+            fn description_key_is_its_names_key(
+                s in "((The|the|A|Some|Most|ΣΑΣ|Ö|[a-zA-Z]{1,4}|ς|Σ)[ .]{0,2}){0,5}"
+            ) {
+                let from_name = strip_determiner(&with_lower_determiner(&s)).to_lowercase();
+                prop_assert_eq!(lower_key(strip_determiner(&s)), from_name);
+            }
+        }
     }
 }

@@ -89,28 +89,32 @@ fn post_modifier_end(text: &str, ws: &[crate::text::Word], j: usize) -> Option<u
 #[inline(never)]
 pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<SourceMention> {
     // Outlets before documents: the stable sort below keeps that order between
-    // mentions with the same span. Each pass tests every word with a few byte
-    // compares and looks further only where a name may start.
+    // mentions with the same span. One pass over the words tests each with a
+    // few byte compares and looks further only where a name may start; the
+    // documents are appended after the outlets.
     let mut out: Vec<SourceMention> = Vec::new();
+    let mut documents: Vec<SourceMention> = Vec::new();
     let bytes = text.as_bytes();
-    for si in 0..doc.sentences.len() {
-        for &w in doc.sentence_words(si) {
-            let lower_the =
-                bytes.get(w.start) == Some(&b't') && bytes.get(w.start..w.end) == Some(b"the");
-            if lower_the || lex.may_start_outlet_at(bytes, w.start) {
-                out.extend(outlet_at(text, w, lower_the, pairs, lex));
-            }
-        }
-    }
     let shapes = document_word_shapes();
     for si in 0..doc.sentences.len() {
         let ws = doc.sentence_words(si);
-        for (k, w) in ws.iter().enumerate() {
-            if shapes.may_be(bytes.get(w.start..w.end).unwrap_or(&[])) {
-                out.extend(document_at(text, ws, k, pairs, lex));
+        for (k, &w) in ws.iter().enumerate() {
+            let word = bytes.get(w.start..w.end).unwrap_or(&[]);
+            let lower_the = word == b"the";
+            let may_be_outlet = if lower_the {
+                capital_after_space(text, w.end)
+            } else {
+                lex.may_start_outlet_at(bytes, w.start)
+            };
+            if may_be_outlet {
+                out.extend(outlet_at(text, w, lower_the, pairs, lex));
+            }
+            if shapes.may_be(word) {
+                documents.extend(document_at(text, ws, k, pairs, lex));
             }
         }
     }
+    out.append(&mut documents);
     out.sort_by(|a, b| {
         a.span
             .start
@@ -129,10 +133,27 @@ pub fn find_sources(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<
     kept
 }
 
+/// Whether a space and a capital follow byte `at` (`the Guardian`): every
+/// outlet name goes on with a capital after its `The`, so most `the`s of a
+/// text stop here, before the outlets are compared. Bytes when the capital is
+/// ASCII, a char otherwise.
+fn capital_after_space(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    match (b.get(at), b.get(at + 1)) {
+        (Some(b' '), Some(c)) if c.is_ascii() => c.is_ascii_uppercase(),
+        (Some(b' '), Some(_)) => text
+            .get(at + 1..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase),
+        _ => false,
+    }
+}
+
 /// The outlet named from word `w` on, if any: the longest outlet name written
-/// there, outside quotations. `lower_the`: the word is `the` (`the Guardian`: a
-/// name listed as `The Guardian`, written in running text with a lower-case
-/// article). Out of line: the caller's pre-test rejects most words.
+/// there, outside quotations. `lower_the`: the word is `the` followed by a
+/// space and a capital ([`capital_after_space`]; `the Guardian`: a name listed
+/// as `The Guardian`, written in running text with a lower-case article). Out
+/// of line: the caller's pre-tests reject most words.
 #[inline(never)]
 fn outlet_at(
     text: &str,
@@ -145,27 +166,12 @@ fn outlet_at(
     if !lower_the && !lex.may_start_outlet(t) {
         return None;
     }
-    // Every outlet name goes on with a capital after its `The`: most `the`s
-    // of a text stop here, before the outlets are compared.
-    if lower_the
-        && !text
-            .get(w.end..)
-            .and_then(|rest| rest.strip_prefix(' '))
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(char::is_uppercase)
-    {
-        return None;
-    }
-    let first = if lower_the {
-        "The"
-    } else {
-        first_word(text.get(w.start..).unwrap_or(""))
-    };
+    let rest = text.get(w.start..).unwrap_or("");
+    let first = if lower_the { "The" } else { first_word(rest) };
     // The longest outlet name written here, built-in or the user's.
     let outlet = lex
         .outlets_starting_with(first)
         .filter(|o| {
-            let rest = text.get(w.start..).unwrap_or("");
             outlet_written(rest, o, lower_the) && at_word_boundary(text, w.start, w.start + o.len())
         })
         .max_by_key(|o| o.len())?;
@@ -298,42 +304,46 @@ fn document_at(
     let mut has_det = false;
     while i > 0 && k - i < 4 {
         let p = ws[i - 1].text(text);
-        let lp = p.to_lowercase();
-        if matches!(
-            lp.as_str(),
-            "a" | "an"
-                | "the"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-                | "in"
-                | "new"
-                | "latest"
-                | "last"
-                | "court"
-                | "written"
-                | "joint"
-                | "recent"
-                | "internal"
-                | "official"
-                | "leaked"
-                | "annual"
-                | "press"
-                | "news"
-        ) || is_capitalized(p)
-            || p.ends_with("’s")
-            || p.ends_with("'s")
-        {
-            if lp == "in" {
+        // From the word's lower case (on the stack): whether it may stand
+        // before the noun, whether it is `in`, whether it is a determiner.
+        let (modifier, is_in, determiner) = crate::lexicon::with_lowercase(p, |lp| {
+            (
+                matches!(
+                    lp,
+                    "a" | "an"
+                        | "the"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "in"
+                        | "new"
+                        | "latest"
+                        | "last"
+                        | "court"
+                        | "written"
+                        | "joint"
+                        | "recent"
+                        | "internal"
+                        | "official"
+                        | "leaked"
+                        | "annual"
+                        | "press"
+                        | "news"
+                ),
+                lp == "in",
+                matches!(
+                    lp,
+                    "a" | "an" | "the" | "his" | "her" | "its" | "their" | "court"
+                ),
+            )
+        });
+        if modifier || is_capitalized(p) || p.ends_with("’s") || p.ends_with("'s") {
+            if is_in {
                 break;
             }
             // A possessive is a determiner too: `Huawei's last report`.
-            has_det |= matches!(
-                lp.as_str(),
-                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "court"
-            ) || p.ends_with("’s")
-                || p.ends_with("'s");
+            has_det |= determiner || p.ends_with("’s") || p.ends_with("'s");
             i -= 1;
         } else {
             break;
@@ -391,6 +401,36 @@ mod tests {
             }
         }
         assert!(!shapes.may_be(b"said"));
+    }
+
+    #[test]
+    fn capital_after_space_is_the_char_test() {
+        let plain = |text: &str, at: usize| {
+            text.get(at..)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_uppercase)
+        };
+        for text in [
+            "the Guardian",
+            "the guardian",
+            "the  Times",
+            "the \u{c9}lys\u{e9}e",
+            "the \u{e9}t\u{e9}",
+            "the",
+            "the ",
+            "the\tBBC",
+            "the 9",
+            "the \u{3a3}",
+        ] {
+            for at in 0..=text.len() + 1 {
+                assert_eq!(
+                    capital_after_space(text, at),
+                    plain(text, at),
+                    "{text:?} {at}"
+                );
+            }
+        }
     }
 
     #[test]
