@@ -1572,25 +1572,44 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
     // `Clinton said …` opening a sentence, when `Hillary Clinton` is written
     // somewhere: a mention of that name.
     if !pending.is_empty() {
-        // Few per document: a list searched by each pending word, not a set.
-        let surnames: Vec<&str> = out
+        // Sorted once and searched by each pending word: few for an article,
+        // and no quadratic walk for a long document.
+        let mut surnames: Vec<&str> = out
             .iter()
             .filter(|m| m.kind == MentionKind::Name)
             .filter_map(|m| m.head.text(text).rsplit_once(' ').map(|(_, last)| last))
             .collect();
-        // The mentions are in text order, one per start: each found one goes
-        // in its place (where a stable sort would put it).
-        let key = |m: &Mention| (m.span.start, m.span.end);
-        debug_assert!(out.is_sorted_by_key(key));
-        for w in pending {
-            if surnames.contains(&w.text(text)) {
-                if let Some(m) = classify(text, &[w], lex) {
-                    let at = out.partition_point(|o| key(o) <= key(&m));
-                    out.insert(at, m);
-                }
-            }
+        surnames.sort_unstable();
+        surnames.dedup();
+        // The pending words are in text order, so are the mentions found for
+        // them: one merge puts each where a stable sort would (after the
+        // mentions with the same span).
+        let found: Vec<Mention> = pending
+            .into_iter()
+            .filter(|w| surnames.binary_search(&w.text(text)).is_ok())
+            .filter_map(|w| classify(text, &[w], lex))
+            .collect();
+        if !found.is_empty() {
+            out = merge_in_order(out, found);
         }
     }
+    out
+}
+
+/// The mentions of `a` and `b` (each in text order) in text order, those of
+/// `a` first among equal spans: what a stable sort of `a` then `b` gives.
+fn merge_in_order(a: Vec<Mention>, b: Vec<Mention>) -> Vec<Mention> {
+    let key = |m: &Mention| (m.span.start, m.span.end);
+    debug_assert!(a.is_sorted_by_key(key) && b.is_sorted_by_key(key));
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut b = b.into_iter().peekable();
+    for m in a {
+        while let Some(n) = b.next_if(|n| key(n) < key(&m)) {
+            out.push(n);
+        }
+        out.push(m);
+    }
+    out.extend(b);
     out
 }
 
@@ -1852,6 +1871,30 @@ pub fn main_subject(text: &str, start: usize, end: usize, lex: &Lexicon) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn merge_in_order_is_a_stable_sort() {
+        let m = |start: usize, end: usize, plural: bool| Mention {
+            span: Span::new(start, end),
+            kind: MentionKind::Name,
+            head: Span::new(start, end),
+            gender: None,
+            plural,
+            entity: SpeakerKind::Person,
+            role: None,
+        };
+        // `plural` tells the two lists apart among equal spans.
+        let a = vec![
+            m(1, 2, false),
+            m(3, 4, false),
+            m(3, 4, false),
+            m(5, 9, false),
+        ];
+        let b = vec![m(0, 1, true), m(3, 4, true), m(3, 5, true), m(9, 9, true)];
+        let mut sorted = [a.clone(), b.clone()].concat();
+        sorted.sort_by_key(|m| (m.span.start, m.span.end));
+        assert_eq!(merge_in_order(a, b), sorted);
+    }
 
     /// The one non-ASCII char whose lower case is all ASCII is the Kelvin
     /// sign (`PRONOUN_SHAPES` relies on it).
