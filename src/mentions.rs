@@ -1590,27 +1590,32 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
             .filter_map(|w| classify(text, &[w], lex))
             .collect();
         if !found.is_empty() {
-            out = merge_in_order(out, found);
+            merge_in_order(&mut out, found);
         }
     }
     out
 }
 
-/// The mentions of `a` and `b` (each in text order) in text order, those of
-/// `a` first among equal spans: what a stable sort of `a` then `b` gives.
-fn merge_in_order(a: Vec<Mention>, b: Vec<Mention>) -> Vec<Mention> {
+/// Merges `found` into `out` (each in text order), in place: the mentions of
+/// `out` first among equal spans, as a stable sort of `out` then `found` puts
+/// them.
+fn merge_in_order(out: &mut Vec<Mention>, found: Vec<Mention>) {
     let key = |m: &Mention| (m.span.start, m.span.end);
-    debug_assert!(a.is_sorted_by_key(key) && b.is_sorted_by_key(key));
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let mut b = b.into_iter().peekable();
-    for m in a {
-        while let Some(n) = b.next_if(|n| key(n) < key(&m)) {
-            out.push(n);
+    debug_assert!(out.is_sorted_by_key(key) && found.is_sorted_by_key(key));
+    // From the back: `out[..i]` is still to place, `out[w..]` is placed, and
+    // `out[i..w]` (as long as what is left of `found`) is free room.
+    let mut i = out.len();
+    out.extend(found.iter().cloned());
+    let mut w = out.len();
+    for m in found.into_iter().rev() {
+        while i > 0 && key(&out[i - 1]) > key(&m) {
+            i -= 1;
+            w -= 1;
+            out.swap(i, w);
         }
-        out.push(m);
+        w -= 1;
+        out[w] = m;
     }
-    out.extend(b);
-    out
 }
 
 /// The nouns that head a subject description: groups and organisations.
@@ -1893,7 +1898,9 @@ mod tests {
         let b = vec![m(0, 1, true), m(3, 4, true), m(3, 5, true), m(9, 9, true)];
         let mut sorted = [a.clone(), b.clone()].concat();
         sorted.sort_by_key(|m| (m.span.start, m.span.end));
-        assert_eq!(merge_in_order(a, b), sorted);
+        let mut merged = a;
+        merge_in_order(&mut merged, b);
+        assert_eq!(merged, sorted);
     }
 
     /// The one non-ASCII char whose lower case is all ASCII is the Kelvin
