@@ -383,7 +383,8 @@ pub(crate) fn ends_with_abbreviation(text: &str, sentence_start: usize, dot: usi
     word.contains('.') || crate::lexicon::is_abbreviation(word)
 }
 
-#[cfg(test)]
+// Property tests need proptest, a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -184,7 +184,8 @@ pub(crate) fn key(w: &str, lower: bool) -> Option<u128> {
     Some(x | capitals >> 2)
 }
 
-#[cfg(test)]
+// Property tests need proptest, a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
