@@ -196,3 +196,27 @@ pub fn zero_width(size: usize) -> String {
     }
     out
 }
+
+/// A long roll of different people who share a given name (`Maria …`), each
+/// quoted and then named again with a slip (`Marai …x`): every name is matched
+/// against the entities before it that share a word, so this is the input
+/// where speaker resolution costs the most per byte (see the README's limits).
+pub fn shared_given_name(size: usize) -> String {
+    const SYLLABLES: &[&str] = &["ka", "lo", "mi", "ru", "se", "ta", "vo", "ne", "pi", "da"];
+    let mut out = String::with_capacity(size + 80);
+    let mut i = 0usize;
+    while out.len() < size {
+        let mut k = i;
+        let mut surname = String::new();
+        for _ in 0..4 {
+            surname.push_str(SYLLABLES[k % SYLLABLES.len()]);
+            k /= SYLLABLES.len();
+        }
+        let surname = surname[..1].to_uppercase() + &surname[1..] + &"x".repeat(k);
+        out.push_str(&format!(
+            "\"We will win,\" said Maria {surname}. Later Marai {surname}x agreed.\n"
+        ));
+        i += 1;
+    }
+    out
+}
