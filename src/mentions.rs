@@ -287,6 +287,7 @@ const PARTICLES: &[&str] = &[
 /// about the same word, and one hash of a packed word answers all of them.
 mod class {
     use crate::lexicon;
+    use crate::wordmap::key;
     use rustc_hash::FxHashMap;
     use std::sync::OnceLock;
 
@@ -310,13 +311,11 @@ mod class {
     pub const PRONOUN_FEMALE: u32 = 1 << 17;
     pub const PRONOUN_PLURAL: u32 = 1 << 18;
 
-    /// Longest ASCII form kept packed in a `u128` (its length in the top byte).
-    const PACKED: usize = 15;
-
     struct Table {
-        /// ASCII forms of at most [`PACKED`] bytes, packed, in an open-addressing
-        /// table (0 marks a free slot: no key is 0 but the empty word's, which
-        /// no table holds); a power of two long, at most half full.
+        /// ASCII forms of at most [`crate::wordmap::PACKED`] bytes, packed by
+        /// [`key`], in an open-addressing table (0 marks a free slot: no key
+        /// is 0 but the empty word's, which no table holds); a power of two
+        /// long, at most half full.
         keys: Vec<u128>,
         /// The bits of `keys`, slot by slot.
         bits: Vec<u32>,
@@ -359,57 +358,6 @@ mod class {
             self.keys[i] = key;
             self.bits[i] |= bits;
         }
-    }
-
-    /// `b` in every byte.
-    const fn splat(b: u8) -> u128 {
-        u128::from_ne_bytes([b; 16])
-    }
-
-    /// The first `N` bytes of `b` as a little-endian number.
-    fn load<const N: usize>(b: &[u8]) -> Option<[u8; N]> {
-        b.get(..N)?.try_into().ok()
-    }
-
-    /// The packed key of `w` (lower-cased if `lower`), when it is ASCII and
-    /// short: its bytes from the lowest, then its length in the last byte. Read
-    /// with two overlapping loads, not byte by byte.
-    #[inline]
-    fn key(w: &str, lower: bool) -> Option<u128> {
-        let b = w.as_bytes();
-        let n = b.len();
-        let x = if n >= 8 {
-            if n > PACKED {
-                return None;
-            }
-            let lo = u64::from_le_bytes(load::<8>(b)?);
-            // The last eight bytes, shifted down to bytes 8.. of the word.
-            let hi = u64::from_le_bytes(load::<8>(&b[n - 8..])?)
-                .checked_shr(8 * (16 - n as u32))
-                .unwrap_or(0);
-            u128::from(lo) | u128::from(hi) << 64
-        } else if n >= 4 {
-            let lo = u32::from_le_bytes(load::<4>(b)?);
-            let hi = u32::from_le_bytes(load::<4>(&b[n - 4..])?)
-                .checked_shr(8 * (8 - n as u32))
-                .unwrap_or(0);
-            u128::from(lo) | u128::from(hi) << 32
-        } else {
-            b.iter().rev().fold(0, |k, &c| k << 8 | u128::from(c))
-        };
-        let x = x | (n as u128) << 120;
-        if x & splat(0x80) != 0 {
-            return None;
-        }
-        if !lower {
-            return Some(x);
-        }
-        // Every byte is below 0x80, so these sums carry into no other byte:
-        // the high bit of a byte says `b >= b'A'`, then `b > b'Z'`.
-        let at_least_a = x + splat(0x80 - b'A');
-        let above_z = x + splat(0x80 - b'Z' - 1);
-        let capitals = at_least_a & !above_z & splat(0x80);
-        Some(x | capitals >> 2)
     }
 
     fn table() -> &'static Table {

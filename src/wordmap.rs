@@ -10,7 +10,7 @@
 use rustc_hash::FxHashMap;
 
 /// Longest ASCII word kept packed in a `u128` (its length in the top byte).
-const PACKED: usize = 15;
+pub(crate) const PACKED: usize = 15;
 
 /// Words mapped to values (see the module docs). Keys are exact: a map of
 /// lower-case forms is read with [`WordMap::get_lower`].
