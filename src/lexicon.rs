@@ -913,7 +913,7 @@ pub struct Cue {
 /// The lexicons of one annotation run: the static tables plus the user's extras.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
-    extra_cues: HashMap<String, Cue>,
+    extra_cues: WordMap<Cue>,
     /// Which first letters and lengths any cue form has (built-in and the
     /// user's): most words are rejected here without hashing.
     cue_shapes: std::borrow::Cow<'static, CueShapes>,
@@ -924,7 +924,7 @@ pub struct Lexicon {
     /// Whether some user outlet starts with a lower-case letter.
     lowercase_outlets: bool,
     /// The user's given names with their gender (`true` male), as written.
-    extra_given_names: HashMap<String, bool>,
+    extra_given_names: WordMap<bool>,
 }
 
 /// The built-in cue forms, inflected once per process, and their shapes.
@@ -1042,12 +1042,12 @@ fn outlet_index<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, Vec
 }
 
 /// The user's given names of `options`, trimmed, each with its gender.
-fn given_name_extras(options: &crate::Options) -> HashMap<String, bool> {
+fn given_name_extras(options: &crate::Options) -> WordMap<bool> {
     let female = options.extra_female_names.iter().map(|n| (n, false));
     let male = options.extra_male_names.iter().map(|n| (n, true));
     female
         .chain(male)
-        .map(|(n, g)| (n.trim().to_string(), g))
+        .map(|(n, g)| (n.trim(), g))
         .filter(|(n, _)| !n.is_empty())
         .collect()
 }
@@ -1122,19 +1122,17 @@ pub(crate) fn first_word(rest: &str) -> &str {
 impl Lexicon {
     /// Builds the lexicon with the extras of `options`.
     pub fn new(options: &crate::Options) -> Lexicon {
-        let mut extra_cues = HashMap::default();
-        for extra in &options.extra_cues {
-            let e = extra.trim().to_lowercase();
-            if !e.is_empty() && !e.contains(' ') {
-                extra_cues.insert(
-                    e,
-                    Cue {
-                        lemma: "(user)",
-                        strong: true,
-                    },
-                );
-            }
-        }
+        let user_cues: Vec<String> = options
+            .extra_cues
+            .iter()
+            .map(|c| c.trim().to_lowercase())
+            .filter(|c| !c.is_empty() && !c.contains(' '))
+            .collect();
+        let user = Cue {
+            lemma: "(user)",
+            strong: true,
+        };
+        let extra_cues: WordMap<Cue> = user_cues.iter().map(|c| (c.as_str(), user)).collect();
         let extras = options
             .extra_outlets
             .iter()
@@ -1153,11 +1151,11 @@ impl Lexicon {
             .keys()
             .any(|k| !k.starts_with(|c: char| c.is_uppercase()));
         // The built-in shapes are shared; a user's cues need their own copy.
-        let cue_shapes = if extra_cues.is_empty() {
+        let cue_shapes = if user_cues.is_empty() {
             std::borrow::Cow::Borrowed(&base_cues().shapes)
         } else {
             let mut own = base_cues().shapes.clone();
-            extra_cues.keys().for_each(|k| own.add(k));
+            user_cues.iter().for_each(|k| own.add(k));
             std::borrow::Cow::Owned(own)
         };
         Lexicon {
@@ -1172,19 +1170,18 @@ impl Lexicon {
 
     /// The cue a word is a form of (`said` → say), if any. Case-insensitive.
     pub fn cue(&self, word: &str) -> Option<Cue> {
-        let base = match crate::wordmap::key(word, true) {
-            // The usual word: packed once, for the shape test and the lookup.
-            Some(key) if !self.cue_shapes.may_be_packed(key) => return None,
-            Some(key) => base_cues().forms.get_packed(key),
-            None if !self.cue_shapes.may_be(word) => return None,
-            None => base_cues().forms.get_lower(word),
-        };
-        base.or_else(|| {
-            if self.extra_cues.is_empty() {
-                return None;
-            }
-            with_lowercase(word, |w| self.extra_cues.get(w).copied())
-        })
+        let forms = &base_cues().forms;
+        match crate::wordmap::key(word, true) {
+            // The usual word: packed once, for the shape test and the lookups.
+            Some(key) if !self.cue_shapes.may_be_packed(key) => None,
+            Some(key) => forms
+                .get_packed(key)
+                .or_else(|| self.extra_cues.get_packed(key)),
+            None if !self.cue_shapes.may_be(word) => None,
+            None => forms
+                .get_lower(word)
+                .or_else(|| self.extra_cues.get_lower(word)),
+        }
     }
 
     /// Whether `name` is a known given name (built in or the user's).
@@ -1197,7 +1194,6 @@ impl Lexicon {
     pub fn given_name_gender(&self, name: &str) -> Option<bool> {
         self.extra_given_names
             .get(name)
-            .copied()
             .or_else(|| given_name_gender(name))
     }
 

@@ -29,10 +29,12 @@ pub(crate) struct WordMap<V> {
 }
 
 impl<V: Copy> Default for WordMap<V> {
+    /// The empty map, with nothing allocated (a user's extras are most often
+    /// empty, and a lexicon is built for every annotation).
     fn default() -> Self {
         WordMap {
-            keys: vec![0; 16],
-            vals: vec![None; 16],
+            keys: Vec::new(),
+            vals: Vec::new(),
             used: 0,
             long: FxHashMap::default(),
         }
@@ -87,11 +89,15 @@ impl<V: Copy> WordMap<V> {
     /// The value of the word packed as `key` by [`key`].
     #[inline]
     pub(crate) fn get_packed(&self, key: u128) -> Option<V> {
+        if self.keys.is_empty() {
+            return None;
+        }
         let i = self.find(key);
         self.vals[i].filter(|_| self.keys[i] == key)
     }
 
-    /// The slot of `key`, or the free slot where it would go.
+    /// The slot of `key`, or the free slot where it would go (the table is
+    /// not empty).
     #[inline]
     fn find(&self, key: u128) -> usize {
         let mask = self.keys.len() - 1;
@@ -108,7 +114,7 @@ impl<V: Copy> WordMap<V> {
 
     /// Doubles the table, keeping every entry.
     fn grow(&mut self) {
-        let n = self.keys.len() * 2;
+        let n = (self.keys.len() * 2).max(16);
         let old_keys = std::mem::replace(&mut self.keys, vec![0; n]);
         let old_vals = std::mem::replace(&mut self.vals, vec![None; n]);
         for (k, v) in old_keys.into_iter().zip(old_vals) {
@@ -209,6 +215,12 @@ mod tests {
         assert_eq!(map.get("sai"), None);
         assert_eq!(map.get("saidx"), None);
         assert_eq!(map.get(""), None);
+        // An empty map allocates nothing and finds nothing.
+        let empty = WordMap::<u8>::default();
+        assert_eq!(
+            (empty.get("said"), empty.get_lower("Déclaré")),
+            (None, None)
+        );
         // The Kelvin sign lower-cases to an ASCII `k`.
         let k: WordMap<u8> = [("k", 9)].into_iter().collect();
         assert_eq!(k.get_lower("\u{212a}"), Some(9));
