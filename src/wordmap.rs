@@ -67,6 +67,9 @@ impl<V: Copy> WordMap<V> {
     /// every key (case included).
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<V> {
+        if self.is_empty() {
+            return None;
+        }
         match key(word, false) {
             Some(k) => self.get_packed(k),
             None => self.long.get(word).copied(),
@@ -77,6 +80,9 @@ impl<V: Copy> WordMap<V> {
     /// with no allocation for a short ASCII word.
     #[inline]
     pub(crate) fn get_lower(&self, word: &str) -> Option<V> {
+        if self.is_empty() {
+            return None;
+        }
         if let Some(k) = key(word, true) {
             return self.get_packed(k);
         }
@@ -84,6 +90,11 @@ impl<V: Copy> WordMap<V> {
         // (the Kelvin sign lower-cases to `k`).
         let lower = word.to_lowercase();
         self.get(&lower)
+    }
+
+    /// Whether the map has no word (then no lookup packs or hashes a word).
+    fn is_empty(&self) -> bool {
+        self.keys.is_empty() && self.long.is_empty()
     }
 
     /// The value of the word packed as `key` by [`key`].
