@@ -105,6 +105,11 @@ impl From<OffsetUnit> for Unit {
     }
 }
 
+/// The engine allocates many small, short-lived buffers per document; mimalloc
+/// serves them faster than the system allocator (see Cargo.toml).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
