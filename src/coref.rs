@@ -114,21 +114,18 @@ fn title_shapes() -> &'static TitleShapes {
 /// Whether the Levenshtein distance of `a` and `b` (in chars) is at most one:
 /// one pass over the common prefix and the rests, without a table.
 fn within_one_edit(a: &str, b: &str) -> bool {
-    let mut ai = a.chars();
-    let mut bi = b.chars();
-    loop {
-        match (ai.clone().next(), bi.clone().next()) {
-            (Some(x), Some(y)) if x == y => {
-                ai.next();
-                bi.next();
-            }
-            (None, None) => return true,
-            _ => break,
-        }
+    // The common prefix, by bytes, back to the start of the first char that
+    // differs (both strings have a char boundary there: their bytes agree).
+    let mut p = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !a.is_char_boundary(p) {
+        p -= 1;
+    }
+    if p == a.len() && p == b.len() {
+        return true;
     }
     // The first difference: substitute (rests after it equal), insert into the
     // shorter (the longer's rest after it equals the shorter's rest).
-    let (ra, rb) = (ai.as_str(), bi.as_str());
+    let (ra, rb) = (&a[p..], &b[p..]);
     fn skip(r: &str) -> &str {
         let mut cs = r.chars();
         cs.next();
@@ -579,19 +576,20 @@ impl EditIndex {
 /// The hash reads bytes one at a time, so a variant hashes alike whichever
 /// word and char it came from.
 fn variants(w: &str, mut f: impl FnMut(u64)) {
-    // FNV-1a, byte by byte.
-    let hash = |parts: [&[u8]; 2]| {
-        parts
-            .iter()
-            .flat_map(|p| p.iter())
-            .fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
-                (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-            })
+    // FNV-1a, byte by byte: a variant continues the hash of the prefix
+    // before the char it drops.
+    let hash = |h: u64, bytes: &[u8]| {
+        bytes.iter().fold(h, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
     };
     let b = w.as_bytes();
-    f(hash([b, &[]]));
+    let mut prefix = 0xcbf2_9ce4_8422_2325u64;
+    f(hash(prefix, b));
     for (i, c) in w.char_indices() {
-        f(hash([&b[..i], &b[i + c.len_utf8()..]]));
+        let next = i + c.len_utf8();
+        f(hash(prefix, &b[next..]));
+        prefix = hash(prefix, &b[i..next]);
     }
 }
 
@@ -2014,6 +2012,32 @@ mod tests {
                     index.within(q, &mut got);
                     prop_assert_eq!(got, want, "within {:?}", q);
                 }
+            }
+        }
+
+        /// The Levenshtein distance of `a` and `b` in chars, by the table.
+        fn levenshtein(a: &str, b: &str) -> usize {
+            let b: Vec<char> = b.chars().collect();
+            let mut row: Vec<usize> = (0..=b.len()).collect();
+            for (i, x) in a.chars().enumerate() {
+                let mut prev = row[0];
+                row[0] = i + 1;
+                for (j, &y) in b.iter().enumerate() {
+                    let here = row[j + 1];
+                    row[j + 1] = (prev + usize::from(x != y)).min(row[j] + 1).min(here + 1);
+                    prev = here;
+                }
+            }
+            row[b.len()]
+        }
+
+        proptest! {
+            /// `within_one_edit` (bytes of the common prefix, then the rests)
+            /// is a Levenshtein distance of at most one, in chars, also where
+            /// chars of several bytes share their first bytes.
+            #[test]
+            fn within_one_edit_is_levenshtein(a in "[abé芦芭]{0,6}", b in "[abé芦芭]{0,6}") {
+                prop_assert_eq!(within_one_edit(&a, &b), levenshtein(&a, &b) <= 1);
             }
         }
 
