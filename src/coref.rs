@@ -1005,7 +1005,11 @@ fn chain<'l>(
     links: &'l [(usize, usize)],
     w: &str,
 ) -> impl Iterator<Item = usize> + 'l {
-    let mut at = by_word.get(w).copied().unwrap_or(NO_LINK);
+    chain_from(links, by_word.get(w).copied().unwrap_or(NO_LINK))
+}
+
+/// The entities on the chain of [`Entities::links`] whose last entry is `at`.
+fn chain_from(links: &[(usize, usize)], mut at: usize) -> impl Iterator<Item = usize> + '_ {
     std::iter::from_fn(move || {
         let &(id, prev) = links.get(at)?;
         at = prev;
@@ -1066,7 +1070,7 @@ impl<'a> Entities<'a> {
         let prev = self.by_word.insert(w, next).unwrap_or(NO_LINK);
         self.links.push((id, prev));
         if let Some(index) = &mut self.index {
-            index.link(w, id);
+            index.link(w, next);
         }
     }
 
@@ -1094,7 +1098,11 @@ impl<'a> Entities<'a> {
     fn find_name(&mut self, words: &[&str], full_words: &[&str]) -> Option<usize> {
         let mut cands = std::mem::take(&mut self.scratch);
         cands.clear();
-        let few = self.push_candidates(words, full_words, &mut cands);
+        // With the indexes built, their chain lengths tell without a walk.
+        let few = match &self.index {
+            Some(index) if index.chain_len(words, full_words) > FEW => false,
+            _ => self.push_candidates(words, full_words, &mut cands),
+        };
         let mut found = None;
         if few {
             cands.sort_unstable();
@@ -1164,14 +1172,12 @@ impl<'a> Entities<'a> {
             return Some(e);
         }
         cands.clear();
-        index.may_fit(words, full_words, &self.by_word, &self.links, cands);
+        index.may_fit(words, full_words, &self.links, cands);
         cands.sort_unstable();
         cands.dedup();
         let shares = |e: usize| {
-            index.ever.get(e).is_some_and(|ever| {
-                ever.iter()
-                    .any(|w| words.contains(w) || full_words.contains(w))
-            })
+            let name = &self.list[e].name_words;
+            index.has_had(e, name, |w| words.contains(&w) || full_words.contains(&w))
         };
         let (mut first_fit, mut fuzzy_fit) = (None, None);
         for &e in cands.iter() {
@@ -1198,7 +1204,7 @@ impl<'a> Entities<'a> {
                 self.link(w, id);
             }
             if let Some(index) = &mut self.index {
-                index.name(id, &full_words);
+                index.rename(id, &self.list[id].name_words, &full_words);
             }
             self.list[id].name = full.to_string();
             self.list[id].name_words = full_words;
@@ -1258,10 +1264,21 @@ fn words_key<'w>(words: impl IntoIterator<Item = &'w str>) -> u64 {
 
 /// The hash of the set of `words` (sorted, each once).
 fn set_key(words: &[&str]) -> u64 {
-    let mut set = words.to_vec();
+    let mut few = [""; 8];
+    let mut many = Vec::new();
+    let set = match few.get_mut(..words.len()) {
+        Some(set) => {
+            set.copy_from_slice(words);
+            set
+        }
+        None => {
+            many.extend_from_slice(words);
+            &mut many[..]
+        }
+    };
     set.sort_unstable();
-    set.dedup();
-    words_key(set)
+    let n = dedup_sorted(set);
+    words_key(set[..n].iter().copied())
 }
 
 /// Up to how many words on long chains [`EntityIndex::may_fit`] and
@@ -1277,16 +1294,18 @@ const MOST_LONG: usize = 4;
 struct EntityIndex<'a> {
     /// The id of every word of the chains of [`Entities::links`].
     word_ids: HashMap<&'a str, usize>,
-    /// By word id: the word and the length of its chain.
-    words: Vec<(&'a str, usize)>,
+    /// By word id: the word, the length of its chain and the chain's last
+    /// entry in [`Entities::links`].
+    words: Vec<(&'a str, usize, usize)>,
     /// Word ids by their variants ([`variants`]); words of two chars or more.
     by_variant: Chains,
     /// Entities by [`words_key`] of their name words (every name they had).
     by_name: Chains,
     /// Entities by [`set_key`] of their name words (every name they had).
     by_set: Chains,
-    /// By entity: every word it has had, the words that put it on chains.
-    ever: Vec<Vec<&'a str>>,
+    /// By entity: the words it has had that its name has no longer (on
+    /// chains all the same); most entities have none.
+    old: HashMap<usize, Vec<&'a str>>,
 }
 
 impl<'a> EntityIndex<'a> {
@@ -1302,11 +1321,14 @@ impl<'a> EntityIndex<'a> {
             by_variant: Chains::default(),
             by_name: Chains::default(),
             by_set: Chains::default(),
-            ever: Vec::with_capacity(list.len()),
+            old: HashMap::default(),
         };
-        for &w in by_word.keys() {
+        for (&w, &head) in by_word {
             for id in chain(by_word, links, w) {
-                index.link(w, id);
+                index.link(w, head);
+                if !list[id].name_words.contains(&w) {
+                    index.old.entry(id).or_default().push(w);
+                }
             }
         }
         for (id, e) in list.iter().enumerate() {
@@ -1315,22 +1337,45 @@ impl<'a> EntityIndex<'a> {
         index
     }
 
-    /// Records that entity `id` has the word `w` (as [`Entities::link`]).
-    fn link(&mut self, w: &'a str, id: usize) {
+    /// Records that an entity has the word `w` (as [`Entities::link`]), and
+    /// that the chain of `w` ends at entry `head` of [`Entities::links`].
+    fn link(&mut self, w: &'a str, head: usize) {
         let next = self.words.len();
         let wid = *self.word_ids.entry(w).or_insert(next);
         if wid == next {
-            self.words.push((w, 0));
+            self.words.push((w, 0, NO_LINK));
             if w.chars().nth(1).is_some() {
                 let by_variant = &mut self.by_variant;
                 variants(w, |h| by_variant.add(h, wid));
             }
         }
         self.words[wid].1 += 1;
-        if self.ever.len() <= id {
-            self.ever.resize_with(id + 1, Vec::new);
+        self.words[wid].2 = head;
+    }
+
+    /// Records that entity `id`, named `was`, is renamed `now`: the words it
+    /// loses stay on their chains.
+    fn rename(&mut self, id: usize, was: &[&'a str], now: &[&str]) {
+        for &w in was {
+            if !now.contains(&w) {
+                self.old.entry(id).or_default().push(w);
+            }
         }
-        self.ever[id].push(w);
+        self.name(id, now);
+    }
+
+    /// Whether entity `e`, named `name`, has had a word for which `q` holds.
+    fn has_had(&self, e: usize, name: &[&str], q: impl Fn(&str) -> bool) -> bool {
+        name.iter().any(|w| q(w)) || self.old.get(&e).is_some_and(|ws| ws.iter().any(|w| q(w)))
+    }
+
+    /// How many entries the chains of the words of `words` and `full_words`
+    /// have together (as [`Entities::push_candidates`] counts them: a word of
+    /// both once).
+    fn chain_len(&self, words: &[&str], full_words: &[&str]) -> usize {
+        let extra = words.iter().filter(|w| !full_words.contains(w));
+        let len = |w: &&str| self.word_ids.get(w).map_or(0, |&id| self.words[id].1);
+        full_words.iter().chain(extra).map(len).sum()
     }
 
     /// Records that entity `id` is now named `words`.
@@ -1355,15 +1400,31 @@ impl<'a> EntityIndex<'a> {
         first
     }
 
-    /// Appends the ids of the words `w` matches ([`word_matches`]): itself,
-    /// and long words one edit away.
-    fn push_matching(&self, w: &str, out: &mut Vec<usize>) {
-        if let Some(&id) = self.word_ids.get(w) {
-            out.push(id);
+    /// The words of the index near the distinct words of `words` and
+    /// `full_words`, looked up once each: for every such word, its id (if an
+    /// entity has it) and the ids of the words one edit away (for words of
+    /// three chars or more: no rule compares shorter words inexactly).
+    fn near_words<'q>(&self, words: &[&'q str], full_words: &[&'q str]) -> NearWords<'q> {
+        let mut near = NearWords {
+            words: Vec::with_capacity(full_words.len() + words.len()),
+            edits: Vec::new(),
+        };
+        for &w in full_words.iter().chain(words) {
+            if near.words.iter().any(|q| q.0 == w) {
+                continue;
+            }
+            let from = near.edits.len();
+            if w.chars().nth(2).is_some() {
+                self.push_near(w, |x| x != w && within_one_edit(w, x), &mut near.edits);
+                near.edits[from..].sort_unstable();
+                let kept = dedup_sorted(&mut near.edits[from..]);
+                near.edits.truncate(from + kept);
+            }
+            let to = near.edits.len();
+            near.words
+                .push((w, self.word_ids.get(w).copied(), from..to));
         }
-        if w.len() >= 5 {
-            self.push_near(w, |x| x != w && word_matches(w, x), out);
-        }
+        near
     }
 
     /// Appends the ids of the words sharing a variant with `w` that pass
@@ -1376,11 +1437,6 @@ impl<'a> EntityIndex<'a> {
                 }
             })
         });
-    }
-
-    /// How many entries the chains of the word ids `ids` have together.
-    fn chain_len(&self, ids: &[usize]) -> usize {
-        ids.iter().map(|&id| self.words[id].1).sum()
     }
 
     /// Appends to `out` (perhaps twice) every entity that may fit `words`
@@ -1398,64 +1454,63 @@ impl<'a> EntityIndex<'a> {
         &self,
         words: &[&str],
         full_words: &[&str],
-        by_word: &HashMap<&'a str, usize>,
         links: &[(usize, usize)],
         out: &mut Vec<usize>,
     ) {
         let walk = |id: usize, out: &mut Vec<usize>| {
-            out.extend(chain(by_word, links, self.words[id].0));
+            out.extend(chain_from(links, self.words[id].2));
         };
-        let mut near = Vec::new();
+        let near = self.near_words(words, full_words);
+        let mut matching = Vec::new();
         // `words` ⊂ the name.
-        let mut best: Option<Vec<usize>> = None;
+        let mut best: Option<(usize, Vec<usize>)> = None;
         for w in words {
-            near.clear();
-            self.push_matching(w, &mut near);
-            near.sort_unstable();
-            near.dedup();
-            if best
-                .as_ref()
-                .is_none_or(|b| self.chain_len(&near) < self.chain_len(b))
-            {
-                best = Some(near.clone());
+            matching.clear();
+            self.push_matching(&near, w, &mut matching);
+            let len: usize = matching.iter().map(|&id| self.words[id].1).sum();
+            if best.as_ref().is_none_or(|b| len < b.0) {
+                best = Some((len, matching.clone()));
             }
         }
-        for &id in best.iter().flatten() {
+        for &id in best.iter().flat_map(|b| &b.1) {
             walk(id, out);
         }
         // The name ⊂ `full_words`: the words matching any of them, longest
         // chains first.
-        near.clear();
+        matching.clear();
         for w in full_words {
-            self.push_matching(w, &mut near);
+            self.push_matching(&near, w, &mut matching);
         }
-        near.sort_unstable();
-        near.dedup();
-        near.sort_by_key(|&id| std::cmp::Reverse(self.words[id].1));
-        let long = near
+        matching.sort_unstable();
+        matching.dedup();
+        matching.sort_by_key(|&id| std::cmp::Reverse(self.words[id].1));
+        let long = matching
             .iter()
             .take(MOST_LONG)
             .take_while(|&&id| self.words[id].1 > FEW)
             .count();
-        for &id in &near[long..] {
+        for &id in &matching[long..] {
             walk(id, out);
         }
         for_each_subset(
-            &near[..long],
+            &matching[..long],
             |id| self.words[id].0,
             |key| self.by_set.each(key, |e| out.push(e)),
         );
-        // Misspellings of `full_words`.
+        // Misspellings of `full_words`: named it but for word `k`, so on the
+        // chain of every other word; looked up by name only when none of
+        // those chains was walked (nor is empty).
+        let walked = &matching[long..];
         if full_words.len() >= 2 {
             for (k, w) in full_words.iter().enumerate() {
-                if w.chars().nth(2).is_none() {
+                let covered = full_words
+                    .iter()
+                    .enumerate()
+                    .any(|(j, x)| j != k && near.id_of(x).is_none_or(|id| walked.contains(&id)));
+                if covered {
                     continue;
                 }
-                near.clear();
-                self.push_near(w, |x| x != *w && within_one_edit(w, x), &mut near);
-                near.sort_unstable();
-                near.dedup();
-                for &id in &near {
+                for &id in near.edits_of(w) {
                     let y = self.words[id].0;
                     let replaced = full_words
                         .iter()
@@ -1466,6 +1521,56 @@ impl<'a> EntityIndex<'a> {
             }
         }
     }
+
+    /// Appends the ids of the words `w` (a word of the name looked up in
+    /// `near`) matches ([`word_matches`]): itself, and long words one edit
+    /// away.
+    fn push_matching(&self, near: &NearWords, w: &str, out: &mut Vec<usize>) {
+        if let Some(q) = near.words.iter().find(|q| q.0 == w) {
+            out.extend(q.1);
+        }
+        if w.len() >= 5 {
+            let edits = near.edits_of(w).iter().copied();
+            out.extend(edits.filter(|&id| word_matches(w, self.words[id].0)));
+        }
+    }
+}
+
+/// The words of an [`EntityIndex`] near the words of a name
+/// ([`EntityIndex::near_words`]).
+struct NearWords<'q> {
+    /// Each distinct word of the name, its id, and where the ids of the words
+    /// one edit away are in `edits` (sorted).
+    words: Vec<(&'q str, Option<usize>, std::ops::Range<usize>)>,
+    edits: Vec<usize>,
+}
+
+impl NearWords<'_> {
+    /// The id of `w` (a word of the name), if an entity has had it.
+    fn id_of(&self, w: &str) -> Option<usize> {
+        self.words.iter().find(|q| q.0 == w).and_then(|q| q.1)
+    }
+
+    /// The ids of the words one edit from `w` (a word of the name).
+    fn edits_of(&self, w: &str) -> &[usize] {
+        self.words
+            .iter()
+            .find(|q| q.0 == w)
+            .map_or(&[], |q| &self.edits[q.2.clone()])
+    }
+}
+
+/// Moves the distinct values of the sorted `v` to its front; returns how many
+/// (`Vec::dedup` for a slice).
+fn dedup_sorted<T: PartialEq + Copy>(v: &mut [T]) -> usize {
+    let mut kept = 0;
+    for i in 0..v.len() {
+        if kept == 0 || v[i] != v[kept - 1] {
+            v[kept] = v[i];
+            kept += 1;
+        }
+    }
+    kept
 }
 
 /// Calls `f` with [`words_key`] of every non-empty subset of the words of
