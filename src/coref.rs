@@ -19,7 +19,7 @@ use crate::sources::SourceMention;
 use crate::{Annotations, Options, Quote, QuoteKind, Source, Span, Speaker, SpeakerKind};
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 /// One speaker being gathered. Its name words are borrowed from the
 /// [`NameIndex`] when the name is one of the text's (owned otherwise).
@@ -191,6 +191,8 @@ struct NameIndex<'a> {
     names: Vec<Name<'a>>,
     /// The words of all names, each name's in a run (`Name::words`).
     words: Vec<&'a str>,
+    /// The id of each entry of `words` (see `by_word`).
+    ids: Vec<usize>,
     /// The spans of all names, each name's in a run in text order (`Name::spans`).
     spans: Vec<Span>,
     /// The distinct words of the names, each with its id: the names with word
@@ -201,12 +203,70 @@ struct NameIndex<'a> {
     /// The distinct words by their one-deletion variants, for the misspelling
     /// search: built when that search first runs.
     edits: OnceCell<EditIndex>,
-    /// The names by [`set_key`] of their words, sorted: built when
+    /// The names by [`set_key`] of their words: built when
     /// [`NameIndex::within`] first needs it.
-    sets: OnceCell<Vec<(u64, usize)>>,
+    sets: OnceCell<Chains>,
+    /// The words near each word of the names, for
+    /// [`NameIndex::push_matching`]: built when first asked.
+    neighbours: OnceCell<Neighbours>,
+    /// The names with each frequent word, as bitsets ([`NameIndex::frequent`]).
+    frequent: RefCell<HashMap<usize, Vec<u64>>>,
     with_word: Vec<usize>,
     word_runs: Vec<usize>,
     by_text: HashMap<&'a str, usize>,
+}
+
+/// For each distinct word of a [`NameIndex`], the distinct words it matches
+/// one edit away ([`word_matches`]), found in one pass over the variants of
+/// an [`EditIndex`]: the words sharing a variant are next to each other
+/// there. A long document's index is not in cache: a lookup a word would
+/// wait on memory for each of its variants.
+struct Neighbours {
+    /// Where each word's neighbours start in `ids`, and where the last end.
+    at: Vec<u32>,
+    ids: Vec<u32>,
+}
+
+impl Neighbours {
+    /// The neighbours of the words `words`, indexed by `edits`.
+    fn new(edits: &EditIndex, words: &[&str]) -> Neighbours {
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        for b in 0..edits.starts.len() - 1 {
+            let bucket = &edits.keys[edits.starts[b] as usize..edits.starts[b + 1] as usize];
+            // Sorted by hash within a bucket: a run of one hash is one variant.
+            for run in bucket.chunk_by(|x, y| x.0 == y.0) {
+                for (k, &(_, a)) in run.iter().enumerate() {
+                    for &(_, c) in &run[k + 1..] {
+                        if a != c && word_matches(words[a as usize], words[c as usize]) {
+                            pairs.extend([(a, c), (c, a)]);
+                        }
+                    }
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut at = vec![0u32; words.len() + 1];
+        for &(a, _) in &pairs {
+            at[a as usize + 1] += 1;
+        }
+        for k in 1..at.len() {
+            at[k] += at[k - 1];
+        }
+        Neighbours {
+            at,
+            ids: pairs.into_iter().map(|(_, c)| c).collect(),
+        }
+    }
+
+    /// The neighbours of word `id`.
+    fn of(&self, id: usize) -> impl Iterator<Item = usize> + '_ {
+        let run = self
+            .at
+            .get(id..id + 2)
+            .map_or(0..0, |r| r[0] as usize..r[1] as usize);
+        self.ids[run].iter().map(|&c| c as usize)
+    }
 }
 
 /// One distinct name of a [`NameIndex`]: its text and where its words and
@@ -294,11 +354,14 @@ impl<'a> NameIndex<'a> {
         NameIndex {
             names,
             words,
+            ids: word_ids,
             spans,
             by_word,
             distinct,
             edits: OnceCell::new(),
             sets: OnceCell::new(),
+            neighbours: OnceCell::new(),
+            frequent: RefCell::default(),
             with_word,
             word_runs,
             by_text,
@@ -322,28 +385,34 @@ impl<'a> NameIndex<'a> {
         &self.words[self.names[i].words.clone()]
     }
 
+    /// The word ids of name `i` (of [`NameIndex::words`], in order).
+    fn ids(&self, i: usize) -> &[usize] {
+        &self.ids[self.names[i].words.clone()]
+    }
+
     /// The spans of name `i`, in text order.
     fn spans(&self, i: usize) -> &[Span] {
         &self.spans[self.names[i].spans.clone()]
     }
 
-    /// The words of `name` (without titles), read from the index when it is
-    /// a name of the text.
-    fn words_of(&self, name: &'a str) -> Cow<'_, [&'a str]> {
-        match self.by_text.get(name) {
-            Some(&i) => self.words(i).into(),
-            None => name_words(name).into(),
-        }
+    /// The name whose text is `text`, if it is one of the text's.
+    fn name_of(&self, text: &str) -> Option<usize> {
+        self.by_text.get(text).copied()
     }
 
     /// Indices of the names that contain every word of `words` (exactly, or with
-    /// one edit in long words when no exact candidate exists).
-    fn containing(&self, words: &[&str]) -> Vec<usize> {
+    /// one edit in long words when no exact candidate exists). `ids` are the
+    /// ids of `words` when they are the words of a name (not looked up again).
+    fn containing(&self, words: &[&str], ids: Option<&[usize]>) -> Vec<usize> {
         let Some(first) = words.first() else {
             return Vec::new();
         };
-        if self.names_with_word(first).len() > FEW {
-            return self.containing_by_rarest(words);
+        let on_first = match ids {
+            Some(ids) => self.names_with(ids[0]),
+            None => self.names_with_word(first),
+        };
+        if on_first.len() > FEW {
+            return self.containing_by_rarest(words, ids);
         }
         let exact: Vec<usize> = self
             .names_with_word(first)
@@ -382,53 +451,117 @@ impl<'a> NameIndex<'a> {
     /// [`NameIndex::containing`] when many names have the first word (`Maria`
     /// in a roll of Marias): the names holding all of `words` are among those
     /// with a word matching the word of `words` that fewest names match, so
-    /// only those are tested. Misspellings are the same test without the
-    /// first word itself (see `containing`: every name holding `words`).
-    fn containing_by_rarest(&self, words: &[&str]) -> Vec<usize> {
-        let mut rarest: Vec<usize> = Vec::new();
-        let mut near = Vec::new();
-        let on_names =
-            |ids: &[usize]| -> usize { ids.iter().map(|&id| self.names_with(id).len()).sum() };
+    /// only those are tested, by word id: a name holds `words` when each of
+    /// them matches one of its words ([`subset`]). Misspellings are the same
+    /// test without the first word itself (see `containing`: every name
+    /// holding `words`).
+    fn containing_by_rarest(&self, words: &[&str], ids: Option<&[usize]>) -> Vec<usize> {
+        let mut matching = Vec::new();
+        let mut runs = Vec::with_capacity(words.len());
         for (k, w) in words.iter().enumerate() {
-            near.clear();
-            self.push_matching(w, &mut near);
-            near.sort_unstable();
-            near.dedup();
-            if k == 0 || on_names(&near) < on_names(&rarest) {
-                std::mem::swap(&mut rarest, &mut near);
+            let from = matching.len();
+            match ids {
+                Some(ids) => self.push_matching_id(ids[k], &mut matching),
+                None => self.push_matching(w, &mut matching),
             }
+            matching[from..].sort_unstable();
+            let kept = dedup_sorted(&mut matching[from..]);
+            matching.truncate(from + kept);
+            runs.push(from..matching.len());
         }
-        let mut cands: Vec<usize> = rarest
+        let on_names = |r: &std::ops::Range<usize>| -> usize {
+            let ids = &matching[r.clone()];
+            ids.iter().map(|&id| self.names_with(id).len()).sum()
+        };
+        let Some((k, rarest)) = runs.iter().enumerate().min_by_key(|(_, r)| on_names(r)) else {
+            return Vec::new();
+        };
+        let mut cands: Vec<usize> = matching[rarest.clone()]
             .iter()
             .flat_map(|&id| self.names_with(id).iter().copied())
             .collect();
         cands.sort_unstable();
         cands.dedup();
-        cands.retain(|&i| subset(words, self.words(i)));
-        let first = words[0];
+        // Each word of `words` matches a word of the name: the name is on the
+        // list of one of its matching words (of the rarest, it is).
+        let first = match ids {
+            Some(ids) => Some(ids[0]),
+            None => self.by_word.get(words[0]).copied(),
+        };
+        for &id in matching.iter().chain(&first) {
+            self.frequent(id);
+        }
+        let frequent = self.frequent.borrow();
+        let on = |i: usize, id: usize| match frequent.get(&id) {
+            Some(bits) => bits[i / 64] >> (i % 64) & 1 == 1,
+            None => self.names_with(id).binary_search(&i).is_ok(),
+        };
+        cands.retain(|&i| {
+            let mut others = runs.iter().enumerate().filter(|&(j, _)| j != k);
+            others.all(|(_, r)| matching[r.clone()].iter().any(|&m| on(i, m)))
+        });
         let exact: Vec<usize> = cands
             .iter()
             .copied()
-            .filter(|&i| self.words(i).contains(&first))
+            .filter(|&i| first.is_some_and(|f| on(i, f)))
             .collect();
-        if !exact.is_empty() || first.chars().count() < 5 {
+        if !exact.is_empty() || words[0].chars().count() < 5 {
             return exact;
         }
         cands
     }
 
-    /// Appends the ids of the distinct words `w` matches ([`word_matches`]):
-    /// itself, and long words one edit away (found through [`EditIndex`]).
-    fn push_matching(&self, w: &str, out: &mut Vec<usize>) {
-        if let Some(&id) = self.by_word.get(w) {
-            out.push(id);
+    /// Makes the bitset of the names with word `id` if that word is frequent
+    /// (on more than [`FEW`] names, and a 64th of all: the bitset is no larger
+    /// than the list), so that testing a name costs no binary search in it.
+    fn frequent(&self, id: usize) {
+        let on = self.names_with(id);
+        if on.len() > FEW && on.len() * 64 >= self.names.len() {
+            self.frequent.borrow_mut().entry(id).or_insert_with(|| {
+                let mut bits = vec![0u64; self.names.len().div_ceil(64)];
+                for &i in on {
+                    bits[i / 64] |= 1 << (i % 64);
+                }
+                bits
+            });
         }
+    }
+
+    /// Appends the ids of the distinct words `w` matches ([`word_matches`]):
+    /// itself, and long words one edit away: for a word of the names, read
+    /// from [`Neighbours`] (all found at once, not a lookup a word), else
+    /// found through [`EditIndex`].
+    fn push_matching(&self, w: &str, out: &mut Vec<usize>) {
+        match self.by_word.get(w) {
+            Some(&id) => self.push_matching_id(id, out),
+            None => self.push_near_words(w, None, out),
+        }
+    }
+
+    /// [`NameIndex::push_matching`] for the word of id `id`.
+    fn push_matching_id(&self, id: usize, out: &mut Vec<usize>) {
+        out.push(id);
+        if self.distinct[id].len() >= 5 {
+            let edits = self.edits.get_or_init(|| EditIndex::new(&self.distinct));
+            let near = self
+                .neighbours
+                .get_or_init(|| Neighbours::new(edits, &self.distinct));
+            out.extend(near.of(id));
+        }
+    }
+
+    /// Appends the ids of the distinct words one edit from `w` that it
+    /// matches ([`word_matches`]: five bytes or longer); `own` is the id of
+    /// `w` if it is a word of the names (skipped without reading it).
+    fn push_near_words(&self, w: &str, own: Option<usize>, out: &mut Vec<usize>) {
         if w.len() >= 5 {
             let edits = self.edits.get_or_init(|| EditIndex::new(&self.distinct));
             edits.near(w, |id| {
-                let x = self.distinct[id];
-                if x != w && word_matches(w, x) {
-                    out.push(id);
+                if Some(id) != own {
+                    let x = self.distinct[id];
+                    if x != w && word_matches(w, x) {
+                        out.push(id);
+                    }
                 }
             });
         }
@@ -446,60 +579,67 @@ impl<'a> NameIndex<'a> {
             for w in ws {
                 out.extend_from_slice(self.names_with_word(w));
             }
-        } else {
-            let mut near = Vec::new();
-            for w in ws {
-                self.push_matching(w, &mut near);
-            }
-            near.sort_unstable();
-            near.dedup();
-            near.sort_by_key(|&id| std::cmp::Reverse(self.names_with(id).len()));
-            let long = near
-                .iter()
-                .take(MOST_LONG)
-                .take_while(|&&id| self.names_with(id).len() > FEW)
-                .count();
-            for &id in &near[long..] {
-                out.extend_from_slice(self.names_with(id));
-            }
-            let sets = self.sets.get_or_init(|| self.set_index());
-            for_each_subset(
-                &near[..long],
-                |id| self.distinct[id],
-                |key| {
-                    let from = sets.partition_point(|&(k, _)| k < key);
-                    out.extend(
-                        sets[from..]
-                            .iter()
-                            .take_while(|&&(k, _)| k == key)
-                            .map(|&(_, i)| i),
-                    );
-                },
-            );
+            out.sort_unstable();
+            out.dedup();
+            out.retain(|&i| {
+                let words = self.words(i);
+                words.iter().any(|w| ws.contains(w)) && subset(words, ws)
+            });
+            return;
         }
+        // The words matching a word of `ws` (sorted), and those of `ws`.
+        let mut near = Vec::new();
+        for w in ws {
+            self.push_matching(w, &mut near);
+        }
+        near.sort_unstable();
+        near.dedup();
+        let own: Vec<usize> = ws
+            .iter()
+            .filter_map(|w| self.by_word.get(w).copied())
+            .collect();
+        // Longest lists first.
+        let mut by_names = near.clone();
+        by_names.sort_by_key(|&id| std::cmp::Reverse(self.names_with(id).len()));
+        let long = by_names
+            .iter()
+            .take(MOST_LONG)
+            .take_while(|&&id| self.names_with(id).len() > FEW)
+            .count();
+        for &id in &by_names[long..] {
+            out.extend_from_slice(self.names_with(id));
+        }
+        let sets = self.sets.get_or_init(|| self.set_index());
+        for_each_subset(
+            &by_names[..long],
+            |id| self.distinct[id],
+            |key| sets.each(key, |i| out.push(i)),
+        );
         out.sort_unstable();
         out.dedup();
+        // By id: shares a word with `ws`, and each word matches one of them.
         out.retain(|&i| {
-            let words = self.words(i);
-            words.iter().any(|w| ws.contains(w)) && subset(words, ws)
+            let ids = self.ids(i);
+            ids.iter().any(|x| own.contains(x)) && ids.iter().all(|x| near.binary_search(x).is_ok())
         });
     }
 
-    /// `(set_key, name)` of every name with words, sorted ([`NameIndex::sets`]).
-    fn set_index(&self) -> Vec<(u64, usize)> {
-        let mut sets: Vec<(u64, usize)> = (0..self.names.len())
-            .filter(|&i| !self.words(i).is_empty())
-            .map(|i| (set_key(self.words(i)), i))
-            .collect();
-        sets.sort_unstable();
+    /// Every name with words by [`set_key`] of its words ([`NameIndex::sets`]).
+    fn set_index(&self) -> Chains {
+        let mut sets = Chains::default();
+        for i in 0..self.names.len() {
+            if !self.words(i).is_empty() {
+                sets.add(set_key(self.words(i)), i);
+            }
+        }
         sets
     }
 
     /// The fullest name that contains `words`; when several different names do
     /// (`Agnes Morrow`, `Daniel Morrow` for `Morrow`), the one written most
-    /// recently before `pos`.
-    fn fullest(&self, words: &[&str], pos: usize) -> Option<usize> {
-        let cands = self.containing(words);
+    /// recently before `pos`. `ids` as for [`NameIndex::containing`].
+    fn fullest(&self, words: &[&str], ids: Option<&[usize]>, pos: usize) -> Option<usize> {
+        let cands = self.containing(words, ids);
         let longest = cands.iter().map(|&i| self.words(i).len()).max()?;
         // The spans of a name are in text order (mentions are): the latest one
         // starting at or before `pos` is found by binary search, so a name
@@ -540,35 +680,120 @@ const SCANNED_WORDS: usize = 512;
 /// are hashes of the variants: a collision only adds a candidate, which the
 /// caller's exact test drops.
 struct EditIndex {
-    /// `(variant hash, word id)`, sorted.
-    keys: Vec<(u64, u32)>,
+    /// `(variant hash's low half, word id)`, each once, in buckets by the
+    /// hash's top bits (sorted within a bucket): a lookup reads a bucket (a few entries, one cache
+    /// line), not a binary search over all (a cache miss a step on a long
+    /// document's many words). Compact (8 bytes an entry) for the same reason.
+    keys: Vec<(u32, u32)>,
+    /// Where each bucket starts in `keys`, and where the last ends.
+    starts: Vec<u32>,
+    /// How far a hash is shifted right to give its bucket.
+    shift: u32,
 }
 
 impl EditIndex {
     /// The index of `words` (a word's id is its position); words under five
     /// bytes are left out (no misspelling matches them).
     fn new(words: &[&str]) -> EditIndex {
-        let mut keys = Vec::new();
+        let mut all: Vec<(u64, u32)> = Vec::new();
+        let mut own = Vec::new();
         for (id, w) in words.iter().enumerate() {
             let Ok(id) = u32::try_from(id) else { break };
             if w.len() >= 5 {
-                variants(w, |h| keys.push((h, id)));
+                own.clear();
+                variants(w, |h| own.push(h));
+                own.sort_unstable();
+                own.dedup();
+                all.extend(own.iter().map(|&h| (h, id)));
             }
         }
-        keys.sort_unstable();
-        keys.dedup();
-        EditIndex { keys }
+        // Past `u32` entries (a text of gigabytes), the rest are left out.
+        all.truncate(u32::MAX as usize);
+        // About four keys a bucket; in bucket order by a radix sort (its
+        // passes write a few streams, where one counting sort over all the
+        // buckets would write all over memory).
+        let bits = (all.len() / 4)
+            .max(1)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(1);
+        let shift = 64 - bits;
+        sort_by_top_bits(&mut all, shift);
+        let mut starts = vec![0u32; (1 << bits) + 1];
+        for &(h, _) in &all {
+            starts[(h >> shift) as usize + 1] += 1;
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        let mut keys: Vec<(u32, u32)> = all.iter().map(|&(h, id)| (h as u32, id)).collect();
+        // Each bucket by hash (a bucket is a few keys, unless many hashes
+        // share their top bits: then found by binary search).
+        for b in 0..starts.len() - 1 {
+            keys[starts[b] as usize..starts[b + 1] as usize].sort_unstable();
+        }
+        EditIndex {
+            keys,
+            starts,
+            shift,
+        }
     }
 
     /// Calls `f` with the id of every word sharing a variant with `word`
     /// (a word once per shared variant).
     fn near(&self, word: &str, mut f: impl FnMut(usize)) {
+        // The buckets of all variants are found first, then read: the loads
+        // do not wait on each other (a long document's index is not in
+        // cache).
+        let mut found = [(0u64, 0u32, 0u32); 24];
+        let mut n = 0;
         variants(word, |h| {
-            let from = self.keys.partition_point(|&(k, _)| k < h);
-            for &(_, id) in self.keys[from..].iter().take_while(|&&(k, _)| k == h) {
-                f(id as usize);
+            let b = (h >> self.shift) as usize;
+            if let Some(slot) = found.get_mut(n) {
+                *slot = (h, self.starts[b], self.starts[b + 1]);
+            } else {
+                self.scan(h, self.starts[b], self.starts[b + 1], &mut f);
             }
+            n += 1;
         });
+        for &(h, from, to) in &found[..n.min(found.len())] {
+            self.scan(h, from, to, &mut f);
+        }
+    }
+
+    /// Calls `f` with the id of every entry of `keys[from..to]` for the
+    /// variant hash `h`.
+    fn scan(&self, h: u64, from: u32, to: u32, f: &mut impl FnMut(usize)) {
+        let bucket = &self.keys[from as usize..to as usize];
+        let first = bucket.partition_point(|&(k, _)| k < h as u32);
+        for &(_, id) in bucket[first..].iter().take_while(|&&(k, _)| k == h as u32) {
+            f(id as usize);
+        }
+    }
+}
+
+/// Sorts `all` by the bits of its hashes from `shift` up (stably, a byte of
+/// them a pass).
+fn sort_by_top_bits(all: &mut Vec<(u64, u32)>, shift: u32) {
+    let mut out = vec![(0, 0); all.len()];
+    let mut low = shift;
+    while low < 64 {
+        let width = (64 - low).min(8);
+        let digit = |h: u64| ((h >> low) & ((1 << width) - 1)) as usize;
+        let mut at = [0usize; 257];
+        for &(h, _) in all.iter() {
+            at[digit(h) + 1] += 1;
+        }
+        for d in 1..at.len() {
+            at[d] += at[d - 1];
+        }
+        for &e in all.iter() {
+            let d = digit(e.0);
+            out[at[d]] = e;
+            at[d] += 1;
+        }
+        std::mem::swap(all, &mut out);
+        low += width;
     }
 }
 
@@ -1634,8 +1859,13 @@ fn entity_for<'a>(
     let role = || said.role.or(key.role).map(|r| r.text(text).to_string());
     match key.kind {
         MentionKind::Name => {
-            let words = index.words_of(head);
-            let (full, full_words) = match index.fullest(&words, said.span.start) {
+            let name = index.name_of(head);
+            let words: Cow<[&str]> = match name {
+                Some(i) => index.words(i).into(),
+                None => name_words(head).into(),
+            };
+            let ids = name.map(|i| index.ids(i));
+            let (full, full_words) = match index.fullest(&words, ids, said.span.start) {
                 Some(i) => (index.names[i].text, Cow::Borrowed(index.words(i))),
                 None => (head, words.clone()),
             };
@@ -1782,7 +2012,7 @@ mod tests {
             want.sort_unstable();
             want.dedup();
             let exact = index.names_with_word(query);
-            let got = index.containing(&[query]);
+            let got = index.containing(&[query], None);
             if exact.is_empty() && query.chars().count() >= 5 {
                 assert_eq!(got, want, "{query}");
                 assert!(!got.is_empty(), "{query}");
@@ -2101,7 +2331,7 @@ mod tests {
                     if want.is_empty() && q.first().is_some_and(|f| f.chars().count() >= 5) {
                         want = all.clone().filter(holds).collect();
                     }
-                    let mut got = index.containing(q);
+                    let mut got = index.containing(q, None);
                     // A name with the first word twice is listed twice by the
                     // walk (next to itself: `fullest` picks alike).
                     got.dedup();
@@ -2116,6 +2346,15 @@ mod tests {
                     let mut got = Vec::new();
                     index.within(q, &mut got);
                     prop_assert_eq!(got, want, "within {:?}", q);
+                }
+                // A name's own words, given by id.
+                for i in all.clone() {
+                    let (words, ids) = (index.words(i), index.ids(i));
+                    let mut by_id = index.containing(words, Some(ids));
+                    let mut by_word = index.containing(words, None);
+                    by_id.dedup();
+                    by_word.dedup();
+                    prop_assert_eq!(by_id, by_word, "containing {:?} by id", words);
                 }
             }
         }
