@@ -414,8 +414,7 @@ impl<'a> NameIndex<'a> {
         if on_first.len() > FEW {
             return self.containing_by_rarest(words, ids);
         }
-        let exact: Vec<usize> = self
-            .names_with_word(first)
+        let exact: Vec<usize> = on_first
             .iter()
             .copied()
             .filter(|&i| subset(words, self.words(i)))
@@ -574,10 +573,25 @@ impl<'a> NameIndex<'a> {
     /// of those alone is found by its set of words ([`NameIndex::sets`]).
     fn within(&self, ws: &[&str], out: &mut Vec<usize>) {
         out.clear();
-        let total: usize = ws.iter().map(|w| self.names_with_word(w).len()).sum();
+        // Each word's names looked up once (a name has a few words).
+        let mut lists: [&[usize]; 8] = [&[]; 8];
+        let kept = ws.len() <= lists.len();
+        if kept {
+            for (list, w) in lists.iter_mut().zip(ws) {
+                *list = self.names_with_word(w);
+            }
+        }
+        let on = |k: usize| {
+            if kept {
+                lists[k]
+            } else {
+                self.names_with_word(ws[k])
+            }
+        };
+        let total: usize = (0..ws.len()).map(|k| on(k).len()).sum();
         if total <= FEW {
-            for w in ws {
-                out.extend_from_slice(self.names_with_word(w));
+            for k in 0..ws.len() {
+                out.extend_from_slice(on(k));
             }
             out.sort_unstable();
             out.dedup();
