@@ -19,7 +19,7 @@ use crate::sources::SourceMention;
 use crate::{Annotations, Options, Quote, QuoteKind, Source, Span, Speaker, SpeakerKind};
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 /// One speaker being gathered. Its name words are borrowed from the
 /// [`NameIndex`] when the name is one of the text's (owned otherwise).
@@ -114,21 +114,18 @@ fn title_shapes() -> &'static TitleShapes {
 /// Whether the Levenshtein distance of `a` and `b` (in chars) is at most one:
 /// one pass over the common prefix and the rests, without a table.
 fn within_one_edit(a: &str, b: &str) -> bool {
-    let mut ai = a.chars();
-    let mut bi = b.chars();
-    loop {
-        match (ai.clone().next(), bi.clone().next()) {
-            (Some(x), Some(y)) if x == y => {
-                ai.next();
-                bi.next();
-            }
-            (None, None) => return true,
-            _ => break,
-        }
+    // The common prefix, by bytes, back to the start of the first char that
+    // differs (both strings have a char boundary there: their bytes agree).
+    let mut p = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !a.is_char_boundary(p) {
+        p -= 1;
+    }
+    if p == a.len() && p == b.len() {
+        return true;
     }
     // The first difference: substitute (rests after it equal), insert into the
     // shorter (the longer's rest after it equals the shorter's rest).
-    let (ra, rb) = (ai.as_str(), bi.as_str());
+    let (ra, rb) = (&a[p..], &b[p..]);
     fn skip(r: &str) -> &str {
         let mut cs = r.chars();
         cs.next();
@@ -194,6 +191,8 @@ struct NameIndex<'a> {
     names: Vec<Name<'a>>,
     /// The words of all names, each name's in a run (`Name::words`).
     words: Vec<&'a str>,
+    /// The id of each entry of `words` (see `by_word`).
+    ids: Vec<usize>,
     /// The spans of all names, each name's in a run in text order (`Name::spans`).
     spans: Vec<Span>,
     /// The distinct words of the names, each with its id: the names with word
@@ -204,9 +203,70 @@ struct NameIndex<'a> {
     /// The distinct words by their one-deletion variants, for the misspelling
     /// search: built when that search first runs.
     edits: OnceCell<EditIndex>,
+    /// The names by [`set_key`] of their words: built when
+    /// [`NameIndex::within`] first needs it.
+    sets: OnceCell<Chains>,
+    /// The words near each word of the names, for
+    /// [`NameIndex::push_matching`]: built when first asked.
+    neighbours: OnceCell<Neighbours>,
+    /// The names with each frequent word, as bitsets ([`NameIndex::frequent`]).
+    frequent: RefCell<HashMap<usize, Vec<u64>>>,
     with_word: Vec<usize>,
     word_runs: Vec<usize>,
     by_text: HashMap<&'a str, usize>,
+}
+
+/// For each distinct word of a [`NameIndex`], the distinct words it matches
+/// one edit away ([`word_matches`]), found in one pass over the variants of
+/// an [`EditIndex`]: the words sharing a variant are next to each other
+/// there. A long document's index is not in cache: a lookup a word would
+/// wait on memory for each of its variants.
+struct Neighbours {
+    /// Where each word's neighbours start in `ids`, and where the last end.
+    at: Vec<u32>,
+    ids: Vec<u32>,
+}
+
+impl Neighbours {
+    /// The neighbours of the words `words`, indexed by `edits`.
+    fn new(edits: &EditIndex, words: &[&str]) -> Neighbours {
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        for b in 0..edits.starts.len() - 1 {
+            let bucket = &edits.keys[edits.starts[b] as usize..edits.starts[b + 1] as usize];
+            // Sorted by hash within a bucket: a run of one hash is one variant.
+            for run in bucket.chunk_by(|x, y| x.0 == y.0) {
+                for (k, &(_, a)) in run.iter().enumerate() {
+                    for &(_, c) in &run[k + 1..] {
+                        if a != c && word_matches(words[a as usize], words[c as usize]) {
+                            pairs.extend([(a, c), (c, a)]);
+                        }
+                    }
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut at = vec![0u32; words.len() + 1];
+        for &(a, _) in &pairs {
+            at[a as usize + 1] += 1;
+        }
+        for k in 1..at.len() {
+            at[k] += at[k - 1];
+        }
+        Neighbours {
+            at,
+            ids: pairs.into_iter().map(|(_, c)| c).collect(),
+        }
+    }
+
+    /// The neighbours of word `id`.
+    fn of(&self, id: usize) -> impl Iterator<Item = usize> + '_ {
+        let run = self
+            .at
+            .get(id..id + 2)
+            .map_or(0..0, |r| r[0] as usize..r[1] as usize);
+        self.ids[run].iter().map(|&c| c as usize)
+    }
 }
 
 /// One distinct name of a [`NameIndex`]: its text and where its words and
@@ -294,10 +354,14 @@ impl<'a> NameIndex<'a> {
         NameIndex {
             names,
             words,
+            ids: word_ids,
             spans,
             by_word,
             distinct,
             edits: OnceCell::new(),
+            sets: OnceCell::new(),
+            neighbours: OnceCell::new(),
+            frequent: RefCell::default(),
             with_word,
             word_runs,
             by_text,
@@ -321,28 +385,36 @@ impl<'a> NameIndex<'a> {
         &self.words[self.names[i].words.clone()]
     }
 
+    /// The word ids of name `i` (of [`NameIndex::words`], in order).
+    fn ids(&self, i: usize) -> &[usize] {
+        &self.ids[self.names[i].words.clone()]
+    }
+
     /// The spans of name `i`, in text order.
     fn spans(&self, i: usize) -> &[Span] {
         &self.spans[self.names[i].spans.clone()]
     }
 
-    /// The words of `name` (without titles), read from the index when it is
-    /// a name of the text.
-    fn words_of(&self, name: &'a str) -> Cow<'_, [&'a str]> {
-        match self.by_text.get(name) {
-            Some(&i) => self.words(i).into(),
-            None => name_words(name).into(),
-        }
+    /// The name whose text is `text`, if it is one of the text's.
+    fn name_of(&self, text: &str) -> Option<usize> {
+        self.by_text.get(text).copied()
     }
 
     /// Indices of the names that contain every word of `words` (exactly, or with
-    /// one edit in long words when no exact candidate exists).
-    fn containing(&self, words: &[&str]) -> Vec<usize> {
+    /// one edit in long words when no exact candidate exists). `ids` are the
+    /// ids of `words` when they are the words of a name (not looked up again).
+    fn containing(&self, words: &[&str], ids: Option<&[usize]>) -> Vec<usize> {
         let Some(first) = words.first() else {
             return Vec::new();
         };
-        let exact: Vec<usize> = self
-            .names_with_word(first)
+        let on_first = match ids {
+            Some(ids) => self.names_with(ids[0]),
+            None => self.names_with_word(first),
+        };
+        if on_first.len() > FEW {
+            return self.containing_by_rarest(words, ids);
+        }
+        let exact: Vec<usize> = on_first
             .iter()
             .copied()
             .filter(|&i| subset(words, self.words(i)))
@@ -375,11 +447,213 @@ impl<'a> NameIndex<'a> {
         out
     }
 
+    /// [`NameIndex::containing`] when many names have the first word (`Maria`
+    /// in a roll of Marias): the names holding all of `words` are among those
+    /// with a word matching the word of `words` that fewest names match, so
+    /// only those are tested, by word id: a name holds `words` when each of
+    /// them matches one of its words ([`subset`]). Misspellings are the same
+    /// test without the first word itself (see `containing`: every name
+    /// holding `words`).
+    fn containing_by_rarest(&self, words: &[&str], ids: Option<&[usize]>) -> Vec<usize> {
+        let mut matching = Vec::new();
+        let mut runs = Vec::with_capacity(words.len());
+        for (k, w) in words.iter().enumerate() {
+            let from = matching.len();
+            match ids {
+                Some(ids) => self.push_matching_id(ids[k], &mut matching),
+                None => self.push_matching(w, &mut matching),
+            }
+            matching[from..].sort_unstable();
+            let kept = dedup_sorted(&mut matching[from..]);
+            matching.truncate(from + kept);
+            runs.push(from..matching.len());
+        }
+        let on_names = |r: &std::ops::Range<usize>| -> usize {
+            let ids = &matching[r.clone()];
+            ids.iter().map(|&id| self.names_with(id).len()).sum()
+        };
+        let Some((k, rarest)) = runs.iter().enumerate().min_by_key(|(_, r)| on_names(r)) else {
+            return Vec::new();
+        };
+        let mut cands: Vec<usize> = matching[rarest.clone()]
+            .iter()
+            .flat_map(|&id| self.names_with(id).iter().copied())
+            .collect();
+        cands.sort_unstable();
+        cands.dedup();
+        // Each word of `words` matches a word of the name: the name is on the
+        // list of one of its matching words (of the rarest, it is).
+        let first = match ids {
+            Some(ids) => Some(ids[0]),
+            None => self.by_word.get(words[0]).copied(),
+        };
+        for &id in matching.iter().chain(&first) {
+            self.frequent(id);
+        }
+        let frequent = self.frequent.borrow();
+        let on = |i: usize, id: usize| match frequent.get(&id) {
+            Some(bits) => bits[i / 64] >> (i % 64) & 1 == 1,
+            None => self.names_with(id).binary_search(&i).is_ok(),
+        };
+        cands.retain(|&i| {
+            let mut others = runs.iter().enumerate().filter(|&(j, _)| j != k);
+            others.all(|(_, r)| matching[r.clone()].iter().any(|&m| on(i, m)))
+        });
+        let exact: Vec<usize> = cands
+            .iter()
+            .copied()
+            .filter(|&i| first.is_some_and(|f| on(i, f)))
+            .collect();
+        if !exact.is_empty() || words[0].chars().count() < 5 {
+            return exact;
+        }
+        cands
+    }
+
+    /// Makes the bitset of the names with word `id` if that word is frequent
+    /// (on more than [`FEW`] names, and a 64th of all: the bitset is no larger
+    /// than the list), so that testing a name costs no binary search in it.
+    fn frequent(&self, id: usize) {
+        let on = self.names_with(id);
+        if on.len() > FEW && on.len() * 64 >= self.names.len() {
+            self.frequent.borrow_mut().entry(id).or_insert_with(|| {
+                let mut bits = vec![0u64; self.names.len().div_ceil(64)];
+                for &i in on {
+                    bits[i / 64] |= 1 << (i % 64);
+                }
+                bits
+            });
+        }
+    }
+
+    /// Appends the ids of the distinct words `w` matches ([`word_matches`]):
+    /// itself, and long words one edit away: for a word of the names, read
+    /// from [`Neighbours`] (all found at once, not a lookup a word), else
+    /// found through [`EditIndex`].
+    fn push_matching(&self, w: &str, out: &mut Vec<usize>) {
+        match self.by_word.get(w) {
+            Some(&id) => self.push_matching_id(id, out),
+            None => self.push_near_words(w, None, out),
+        }
+    }
+
+    /// [`NameIndex::push_matching`] for the word of id `id`.
+    fn push_matching_id(&self, id: usize, out: &mut Vec<usize>) {
+        out.push(id);
+        if self.distinct[id].len() >= 5 {
+            let edits = self.edits.get_or_init(|| EditIndex::new(&self.distinct));
+            let near = self
+                .neighbours
+                .get_or_init(|| Neighbours::new(edits, &self.distinct));
+            out.extend(near.of(id));
+        }
+    }
+
+    /// Appends the ids of the distinct words one edit from `w` that it
+    /// matches ([`word_matches`]: five bytes or longer); `own` is the id of
+    /// `w` if it is a word of the names (skipped without reading it).
+    fn push_near_words(&self, w: &str, own: Option<usize>, out: &mut Vec<usize>) {
+        if w.len() >= 5 {
+            let edits = self.edits.get_or_init(|| EditIndex::new(&self.distinct));
+            edits.near(w, |id| {
+                if Some(id) != own {
+                    let x = self.distinct[id];
+                    if x != w && word_matches(w, x) {
+                        out.push(id);
+                    }
+                }
+            });
+        }
+    }
+
+    /// Puts into `out`, in order, the names sharing a word with `ws` all of
+    /// whose words match words of `ws` (the names of an entity named `ws`).
+    /// When many names share its words, the candidates are the names of the
+    /// words matching `ws`, but for the most frequent words (`Maria`): a name
+    /// of those alone is found by its set of words ([`NameIndex::sets`]).
+    fn within(&self, ws: &[&str], out: &mut Vec<usize>) {
+        out.clear();
+        // Each word's names looked up once (a name has a few words).
+        let mut lists: [&[usize]; 8] = [&[]; 8];
+        let kept = ws.len() <= lists.len();
+        if kept {
+            for (list, w) in lists.iter_mut().zip(ws) {
+                *list = self.names_with_word(w);
+            }
+        }
+        let on = |k: usize| {
+            if kept {
+                lists[k]
+            } else {
+                self.names_with_word(ws[k])
+            }
+        };
+        let total: usize = (0..ws.len()).map(|k| on(k).len()).sum();
+        if total <= FEW {
+            for k in 0..ws.len() {
+                out.extend_from_slice(on(k));
+            }
+            out.sort_unstable();
+            out.dedup();
+            out.retain(|&i| {
+                let words = self.words(i);
+                words.iter().any(|w| ws.contains(w)) && subset(words, ws)
+            });
+            return;
+        }
+        // The words matching a word of `ws` (sorted), and those of `ws`.
+        let mut near = Vec::new();
+        for w in ws {
+            self.push_matching(w, &mut near);
+        }
+        near.sort_unstable();
+        near.dedup();
+        let own: Vec<usize> = ws
+            .iter()
+            .filter_map(|w| self.by_word.get(w).copied())
+            .collect();
+        // Longest lists first.
+        let mut by_names = near.clone();
+        by_names.sort_by_key(|&id| std::cmp::Reverse(self.names_with(id).len()));
+        let long = by_names
+            .iter()
+            .take(MOST_LONG)
+            .take_while(|&&id| self.names_with(id).len() > FEW)
+            .count();
+        for &id in &by_names[long..] {
+            out.extend_from_slice(self.names_with(id));
+        }
+        let sets = self.sets.get_or_init(|| self.set_index());
+        for_each_subset(
+            &by_names[..long],
+            |id| self.distinct[id],
+            |key| sets.each(key, |i| out.push(i)),
+        );
+        out.sort_unstable();
+        out.dedup();
+        // By id: shares a word with `ws`, and each word matches one of them.
+        out.retain(|&i| {
+            let ids = self.ids(i);
+            ids.iter().any(|x| own.contains(x)) && ids.iter().all(|x| near.binary_search(x).is_ok())
+        });
+    }
+
+    /// Every name with words by [`set_key`] of its words ([`NameIndex::sets`]).
+    fn set_index(&self) -> Chains {
+        let mut sets = Chains::default();
+        for i in 0..self.names.len() {
+            if !self.words(i).is_empty() {
+                sets.add(set_key(self.words(i)), i);
+            }
+        }
+        sets
+    }
+
     /// The fullest name that contains `words`; when several different names do
     /// (`Agnes Morrow`, `Daniel Morrow` for `Morrow`), the one written most
-    /// recently before `pos`.
-    fn fullest(&self, words: &[&str], pos: usize) -> Option<usize> {
-        let cands = self.containing(words);
+    /// recently before `pos`. `ids` as for [`NameIndex::containing`].
+    fn fullest(&self, words: &[&str], ids: Option<&[usize]>, pos: usize) -> Option<usize> {
+        let cands = self.containing(words, ids);
         let longest = cands.iter().map(|&i| self.words(i).len()).max()?;
         // The spans of a name are in text order (mentions are): the latest one
         // starting at or before `pos` is found by binary search, so a name
@@ -420,35 +694,120 @@ const SCANNED_WORDS: usize = 512;
 /// are hashes of the variants: a collision only adds a candidate, which the
 /// caller's exact test drops.
 struct EditIndex {
-    /// `(variant hash, word id)`, sorted.
-    keys: Vec<(u64, u32)>,
+    /// `(variant hash's low half, word id)`, each once, in buckets by the
+    /// hash's top bits (sorted within a bucket): a lookup reads a bucket (a few entries, one cache
+    /// line), not a binary search over all (a cache miss a step on a long
+    /// document's many words). Compact (8 bytes an entry) for the same reason.
+    keys: Vec<(u32, u32)>,
+    /// Where each bucket starts in `keys`, and where the last ends.
+    starts: Vec<u32>,
+    /// How far a hash is shifted right to give its bucket.
+    shift: u32,
 }
 
 impl EditIndex {
     /// The index of `words` (a word's id is its position); words under five
     /// bytes are left out (no misspelling matches them).
     fn new(words: &[&str]) -> EditIndex {
-        let mut keys = Vec::new();
+        let mut all: Vec<(u64, u32)> = Vec::new();
+        let mut own = Vec::new();
         for (id, w) in words.iter().enumerate() {
             let Ok(id) = u32::try_from(id) else { break };
             if w.len() >= 5 {
-                variants(w, |h| keys.push((h, id)));
+                own.clear();
+                variants(w, |h| own.push(h));
+                own.sort_unstable();
+                own.dedup();
+                all.extend(own.iter().map(|&h| (h, id)));
             }
         }
-        keys.sort_unstable();
-        keys.dedup();
-        EditIndex { keys }
+        // Past `u32` entries (a text of gigabytes), the rest are left out.
+        all.truncate(u32::MAX as usize);
+        // About four keys a bucket; in bucket order by a radix sort (its
+        // passes write a few streams, where one counting sort over all the
+        // buckets would write all over memory).
+        let bits = (all.len() / 4)
+            .max(1)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(1);
+        let shift = 64 - bits;
+        sort_by_top_bits(&mut all, shift);
+        let mut starts = vec![0u32; (1 << bits) + 1];
+        for &(h, _) in &all {
+            starts[(h >> shift) as usize + 1] += 1;
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        let mut keys: Vec<(u32, u32)> = all.iter().map(|&(h, id)| (h as u32, id)).collect();
+        // Each bucket by hash (a bucket is a few keys, unless many hashes
+        // share their top bits: then found by binary search).
+        for b in 0..starts.len() - 1 {
+            keys[starts[b] as usize..starts[b + 1] as usize].sort_unstable();
+        }
+        EditIndex {
+            keys,
+            starts,
+            shift,
+        }
     }
 
     /// Calls `f` with the id of every word sharing a variant with `word`
     /// (a word once per shared variant).
     fn near(&self, word: &str, mut f: impl FnMut(usize)) {
+        // The buckets of all variants are found first, then read: the loads
+        // do not wait on each other (a long document's index is not in
+        // cache).
+        let mut found = [(0u64, 0u32, 0u32); 24];
+        let mut n = 0;
         variants(word, |h| {
-            let from = self.keys.partition_point(|&(k, _)| k < h);
-            for &(_, id) in self.keys[from..].iter().take_while(|&&(k, _)| k == h) {
-                f(id as usize);
+            let b = (h >> self.shift) as usize;
+            if let Some(slot) = found.get_mut(n) {
+                *slot = (h, self.starts[b], self.starts[b + 1]);
+            } else {
+                self.scan(h, self.starts[b], self.starts[b + 1], &mut f);
             }
+            n += 1;
         });
+        for &(h, from, to) in &found[..n.min(found.len())] {
+            self.scan(h, from, to, &mut f);
+        }
+    }
+
+    /// Calls `f` with the id of every entry of `keys[from..to]` for the
+    /// variant hash `h`.
+    fn scan(&self, h: u64, from: u32, to: u32, f: &mut impl FnMut(usize)) {
+        let bucket = &self.keys[from as usize..to as usize];
+        let first = bucket.partition_point(|&(k, _)| k < h as u32);
+        for &(_, id) in bucket[first..].iter().take_while(|&&(k, _)| k == h as u32) {
+            f(id as usize);
+        }
+    }
+}
+
+/// Sorts `all` by the bits of its hashes from `shift` up (stably, a byte of
+/// them a pass).
+fn sort_by_top_bits(all: &mut Vec<(u64, u32)>, shift: u32) {
+    let mut out = vec![(0, 0); all.len()];
+    let mut low = shift;
+    while low < 64 {
+        let width = (64 - low).min(8);
+        let digit = |h: u64| ((h >> low) & ((1 << width) - 1)) as usize;
+        let mut at = [0usize; 257];
+        for &(h, _) in all.iter() {
+            at[digit(h) + 1] += 1;
+        }
+        for d in 1..at.len() {
+            at[d] += at[d - 1];
+        }
+        for &e in all.iter() {
+            let d = digit(e.0);
+            out[at[d]] = e;
+            at[d] += 1;
+        }
+        std::mem::swap(all, &mut out);
+        low += width;
     }
 }
 
@@ -456,19 +815,20 @@ impl EditIndex {
 /// The hash reads bytes one at a time, so a variant hashes alike whichever
 /// word and char it came from.
 fn variants(w: &str, mut f: impl FnMut(u64)) {
-    // FNV-1a, byte by byte.
-    let hash = |parts: [&[u8]; 2]| {
-        parts
-            .iter()
-            .flat_map(|p| p.iter())
-            .fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
-                (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-            })
+    // FNV-1a, byte by byte: a variant continues the hash of the prefix
+    // before the char it drops.
+    let hash = |h: u64, bytes: &[u8]| {
+        bytes.iter().fold(h, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
     };
     let b = w.as_bytes();
-    f(hash([b, &[]]));
+    let mut prefix = 0xcbf2_9ce4_8422_2325u64;
+    f(hash(prefix, b));
     for (i, c) in w.char_indices() {
-        f(hash([&b[..i], &b[i + c.len_utf8()..]]));
+        let next = i + c.len_utf8();
+        f(hash(prefix, &b[next..]));
+        prefix = hash(prefix, &b[i..next]);
     }
 }
 
@@ -637,15 +997,9 @@ pub fn build(
         let ent = &mut entities.list[e];
         let mut ms = std::mem::take(&mut ent.mentions);
         if ent.kind == SpeakerKind::Person || ent.kind == SpeakerKind::Organization {
-            // Every name whose words are all in the entity's name: look them up
-            // by each of the entity's words (each name once).
-            names.clear();
-            for w in ent.name_words.iter() {
-                names.extend_from_slice(index.names_with_word(w));
-            }
-            names.sort_unstable();
-            names.dedup();
-            names.retain(|&i| subset(index.words(i), &ent.name_words));
+            // Every name sharing a word with the entity's name whose words are
+            // all in it (each name once).
+            index.within(&ent.name_words, &mut names);
             ms.reserve(names.iter().map(|&i| index.spans(i).len()).sum());
             for &i in &names {
                 ms.extend_from_slice(index.spans(i));
@@ -875,10 +1229,47 @@ struct Entities<'a> {
     by_key: HashMap<Cow<'a, str>, usize>,
     /// The candidates of [`Entities::find_name`], kept between calls.
     scratch: Vec<usize>,
+    /// The indexes that answer [`Entities::find_name`] when walking the chains
+    /// would be long: built the first time it would be, kept up to date after.
+    index: Option<EntityIndex<'a>>,
 }
 
 /// The end of a chain of [`Entities::links`].
 const NO_LINK: usize = usize::MAX;
+
+/// The entities with the word `w`, by its chain in `links` whose last entry
+/// `by_word` holds (newest first, perhaps twice).
+fn chain<'l>(
+    by_word: &HashMap<&str, usize>,
+    links: &'l [(usize, usize)],
+    w: &str,
+) -> impl Iterator<Item = usize> + 'l {
+    chain_from(links, by_word.get(w).copied().unwrap_or(NO_LINK))
+}
+
+/// The entities on the chain of [`Entities::links`] whose last entry is `at`.
+fn chain_from(links: &[(usize, usize)], mut at: usize) -> impl Iterator<Item = usize> + '_ {
+    std::iter::from_fn(move || {
+        let &(id, prev) = links.get(at)?;
+        at = prev;
+        Some(id)
+    })
+}
+
+/// Up to how many entries of the word chains [`Entities::find_name`] walks
+/// (and how long a chain of names [`NameIndex`] walks); past it the indexes
+/// answer, with the same result. Tiny in tests, so that both ways are taken.
+const FEW: usize = if cfg!(test) { 2 } else { 64 };
+
+/// Up to how many entities the last resort of [`Entities::find_name`] scans
+/// (when the chains are short); past it [`EntityIndex`] finds the entities
+/// that may fit.
+const SCANNED_ENTITIES: usize = if cfg!(test) { 2 } else { 256 };
+
+/// How many entities the last resort of [`Entities::find_name`] considers
+/// (the first ones): a misspelt name that shares no word with its entity is
+/// found among them only.
+const LAST_RESORT: usize = 2048;
 
 impl<'a> Entities<'a> {
     /// No entities, with room for `quotes` of them (at most one a quote).
@@ -889,6 +1280,7 @@ impl<'a> Entities<'a> {
             links: Vec::with_capacity(2 * quotes),
             by_key: HashMap::with_capacity_and_hasher(quotes, Default::default()),
             scratch: Vec::new(),
+            index: None,
         }
     }
 
@@ -900,6 +1292,9 @@ impl<'a> Entities<'a> {
         let id = self.list.len();
         for &w in e.name_words.iter() {
             self.link(w, id);
+        }
+        if let Some(index) = &mut self.index {
+            index.name(id, &e.name_words);
         }
         if e.name_words.is_empty() {
             self.by_key.insert(lower_key(strip_determiner(written)), id);
@@ -913,48 +1308,62 @@ impl<'a> Entities<'a> {
         let next = self.links.len();
         let prev = self.by_word.insert(w, next).unwrap_or(NO_LINK);
         self.links.push((id, prev));
-    }
-
-    /// Appends the entities with word `w` to `out` (newest first, perhaps
-    /// twice).
-    fn push_entities_with(&self, w: &str, out: &mut Vec<usize>) {
-        let mut at = self.by_word.get(w).copied().unwrap_or(NO_LINK);
-        while let Some(&(id, prev)) = self.links.get(at) {
-            out.push(id);
-            at = prev;
+        if let Some(index) = &mut self.index {
+            index.link(w, next);
         }
     }
 
-    /// The named entity that `words` (or its fullest form) belongs to.
-    fn find_name(&mut self, words: &[&str], full_words: &[&str]) -> Option<usize> {
-        let mut cands = std::mem::take(&mut self.scratch);
-        cands.clear();
+    /// Appends to `out` the entities sharing a word with `words` or
+    /// `full_words` (perhaps twice), unless there are more than [`FEW`]:
+    /// then returns false, `out` partly filled.
+    fn push_candidates(&self, words: &[&str], full_words: &[&str], out: &mut Vec<usize>) -> bool {
         // A word of `words` that is also in `full_words` adds no candidate.
         let extra = words.iter().filter(|w| !full_words.contains(w));
         for w in full_words.iter().chain(extra) {
-            self.push_entities_with(w, &mut cands);
+            for id in chain(&self.by_word, &self.links, w) {
+                if out.len() == FEW {
+                    return false;
+                }
+                out.push(id);
+            }
         }
-        cands.sort_unstable();
-        cands.dedup();
-        let found = self.find_name_among(&cands, words, full_words);
+        true
+    }
+
+    /// The named entity that `words` (or its fullest form) belongs to. The
+    /// entities sharing a word with the name are walked when they are few
+    /// (and, when none fits, the first entities when they are few too);
+    /// otherwise [`EntityIndex`] finds the same entity.
+    fn find_name(&mut self, words: &[&str], full_words: &[&str]) -> Option<usize> {
+        let mut cands = std::mem::take(&mut self.scratch);
+        cands.clear();
+        // With the indexes built, their chain lengths tell without a walk.
+        let few = match &self.index {
+            Some(index) if index.chain_len(words, full_words) > FEW => false,
+            _ => self.push_candidates(words, full_words, &mut cands),
+        };
+        let mut found = None;
+        if few {
+            cands.sort_unstable();
+            cands.dedup();
+            found = self.fit_among(&cands, words, full_words);
+        }
+        if few && found.is_none() && fuzzy_fit_possible(words, full_words) {
+            if self.list.len() <= SCANNED_ENTITIES {
+                found = self.fit_fuzzily(words, full_words);
+            } else {
+                found = self.find_name_indexed(words, full_words, &mut cands);
+            }
+        } else if !few {
+            found = self.find_name_indexed(words, full_words, &mut cands);
+        }
         self.scratch = cands;
         found
     }
 
-    /// [`Entities::find_name`] given the entities sharing a word with `words`
-    /// or `full_words` (`cands`, in order).
-    fn find_name_among(
-        &self,
-        cands: &[usize],
-        words: &[&str],
-        full_words: &[&str],
-    ) -> Option<usize> {
-        let fits = |e: &Entity| {
-            matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization)
-                && (subset(words, &e.name_words)
-                    || subset(&e.name_words, full_words)
-                    || misspelt(full_words, &e.name_words))
-        };
+    /// The first two rules of [`Entities::find_name`] on the entities sharing
+    /// a word with `words` or `full_words` (`cands`, in order).
+    fn fit_among(&self, cands: &[usize], words: &[&str], full_words: &[&str]) -> Option<usize> {
         // The entity whose name is the full form itself, else any that fits.
         if let Some(&e) = cands
             .iter()
@@ -966,24 +1375,66 @@ impl<'a> Entities<'a> {
         // that fits (each candidate tested once).
         let mut first_fit = None;
         for &e in cands {
-            if fits(&self.list[e]) {
+            if fits(&self.list[e], words, full_words) {
                 if subset(full_words, &self.list[e].name_words) {
                     return Some(e);
                 }
                 first_fit = first_fit.or(Some(e));
             }
         }
-        if first_fit.is_some() {
-            return first_fit;
+        first_fit
+    }
+
+    /// The last resort of [`Entities::find_name`], by a scan: misspelt names
+    /// share no word, so the first [`LAST_RESORT`] entities are compared.
+    fn fit_fuzzily(&self, words: &[&str], full_words: &[&str]) -> Option<usize> {
+        self.list.iter().take(LAST_RESORT).position(|e| {
+            may_fit_fuzzily(&e.name_words, words, full_words) && fits(e, words, full_words)
+        })
+    }
+
+    /// [`Entities::find_name`] through [`EntityIndex`] (built if need be): the
+    /// entity named `full_words` exactly, else among the entities that may fit
+    /// ([`EntityIndex::may_fit`]) the first sharing a word and holding the whole
+    /// full form, else the first sharing a word, else the first of the first
+    /// [`LAST_RESORT`] that fits. `cands` is scratch space.
+    fn find_name_indexed(
+        &mut self,
+        words: &[&str],
+        full_words: &[&str],
+        cands: &mut Vec<usize>,
+    ) -> Option<usize> {
+        let index = self
+            .index
+            .get_or_insert_with(|| EntityIndex::new(&self.list, &self.by_word, &self.links));
+        if let Some(e) = index.named(full_words, &self.list) {
+            return Some(e);
         }
-        // Misspelt names share no exact word: compare with a bounded number.
-        if !fuzzy_fit_possible(words, full_words) {
-            return None;
+        cands.clear();
+        index.may_fit(words, full_words, &self.links, cands);
+        cands.sort_unstable();
+        cands.dedup();
+        let shares = |e: usize| {
+            let name = &self.list[e].name_words;
+            index.has_had(e, name, |w| words.contains(&w) || full_words.contains(&w))
+        };
+        let (mut first_fit, mut fuzzy_fit) = (None, None);
+        for &e in cands.iter() {
+            let ent = &self.list[e];
+            if !fits(ent, words, full_words) {
+                continue;
+            }
+            if shares(e) {
+                if subset(full_words, &ent.name_words) {
+                    return Some(e);
+                }
+                first_fit = first_fit.or(Some(e));
+            }
+            if e < LAST_RESORT && may_fit_fuzzily(&ent.name_words, words, full_words) {
+                fuzzy_fit = fuzzy_fit.or(Some(e));
+            }
         }
-        self.list
-            .iter()
-            .take(2048)
-            .position(|e| may_fit_fuzzily(&e.name_words, words, full_words) && fits(e))
+        first_fit.or(fuzzy_fit.filter(|_| fuzzy_fit_possible(words, full_words)))
     }
 
     fn add_name_form(&mut self, id: usize, full: &str, full_words: Cow<'a, [&'a str]>) {
@@ -991,9 +1442,392 @@ impl<'a> Entities<'a> {
             for &w in full_words.iter() {
                 self.link(w, id);
             }
+            if let Some(index) = &mut self.index {
+                index.rename(id, &self.list[id].name_words, &full_words);
+            }
             self.list[id].name = full.to_string();
             self.list[id].name_words = full_words;
         }
+    }
+}
+
+/// Whether entity `e` fits the name `words` with the fullest form
+/// `full_words` in [`Entities::find_name`]: a person or organisation whose
+/// name holds `words`, or is held by `full_words`, or is it misspelt.
+fn fits(e: &Entity, words: &[&str], full_words: &[&str]) -> bool {
+    matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization)
+        && (subset(words, &e.name_words)
+            || subset(&e.name_words, full_words)
+            || misspelt(full_words, &e.name_words))
+}
+
+/// Items under `u64` keys, as chains through one table (no list of its own
+/// per key): an item, and the entry before it under the same key.
+#[derive(Default)]
+struct Chains {
+    /// Each key's last entry in `links`.
+    heads: HashMap<u64, usize>,
+    links: Vec<(usize, usize)>,
+}
+
+impl Chains {
+    /// Files `item` under `key`.
+    fn add(&mut self, key: u64, item: usize) {
+        let next = self.links.len();
+        let prev = self.heads.insert(key, next).unwrap_or(NO_LINK);
+        self.links.push((item, prev));
+    }
+
+    /// Calls `f` with every item under `key` (newest first, perhaps twice).
+    fn each(&self, key: u64, mut f: impl FnMut(usize)) {
+        let mut at = self.heads.get(&key).copied().unwrap_or(NO_LINK);
+        while let Some(&(item, prev)) = self.links.get(at) {
+            f(item);
+            at = prev;
+        }
+    }
+}
+
+/// The hash of a sequence of words (collisions only add candidates, which
+/// the callers' exact tests drop).
+fn words_key<'w>(words: impl IntoIterator<Item = &'w str>) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for w in words {
+        h.write(w.as_bytes());
+        // Never in UTF-8: `ab c` and `a bc` differ.
+        h.write_u8(0xff);
+    }
+    h.finish()
+}
+
+/// The hash of the set of `words` (sorted, each once).
+fn set_key(words: &[&str]) -> u64 {
+    let mut few = [""; 8];
+    let mut many = Vec::new();
+    let set = match few.get_mut(..words.len()) {
+        Some(set) => {
+            set.copy_from_slice(words);
+            set
+        }
+        None => {
+            many.extend_from_slice(words);
+            &mut many[..]
+        }
+    };
+    set.sort_unstable();
+    let n = dedup_sorted(set);
+    words_key(set[..n].iter().copied())
+}
+
+/// Up to how many words on long chains [`EntityIndex::may_fit`] and
+/// [`NameIndex::within`] look up by word set (`2^n - 1` subsets); further ones
+/// are walked.
+const MOST_LONG: usize = 4;
+
+/// Indexes of [`Entities`] for a text where many entities share a word (a
+/// roll of people called Maria): the entities by their exact name and by the
+/// set of their name words, their words by one-deletion variants, and the
+/// words each entity has ever had. With them a name's entity is found among
+/// the entities that may fit it, not among all those sharing a word.
+struct EntityIndex<'a> {
+    /// The id of every word of the chains of [`Entities::links`].
+    word_ids: HashMap<&'a str, usize>,
+    /// By word id: the word, the length of its chain and the chain's last
+    /// entry in [`Entities::links`].
+    words: Vec<(&'a str, usize, usize)>,
+    /// Word ids by their variants ([`variants`]); words of two chars or more.
+    by_variant: Chains,
+    /// Entities by [`words_key`] of their name words (every name they had).
+    by_name: Chains,
+    /// Entities by [`set_key`] of their name words (every name they had).
+    by_set: Chains,
+    /// By entity: the words it has had that its name has no longer (on
+    /// chains all the same); most entities have none.
+    old: HashMap<usize, Vec<&'a str>>,
+}
+
+impl<'a> EntityIndex<'a> {
+    /// The indexes of `list`, whose word chains are `by_word` and `links`.
+    fn new(
+        list: &[Entity<'a>],
+        by_word: &HashMap<&'a str, usize>,
+        links: &[(usize, usize)],
+    ) -> EntityIndex<'a> {
+        let mut index = EntityIndex {
+            word_ids: HashMap::default(),
+            words: Vec::new(),
+            by_variant: Chains::default(),
+            by_name: Chains::default(),
+            by_set: Chains::default(),
+            old: HashMap::default(),
+        };
+        for (&w, &head) in by_word {
+            for id in chain(by_word, links, w) {
+                index.link(w, head);
+                if !list[id].name_words.contains(&w) {
+                    index.old.entry(id).or_default().push(w);
+                }
+            }
+        }
+        for (id, e) in list.iter().enumerate() {
+            index.name(id, &e.name_words);
+        }
+        index
+    }
+
+    /// Records that an entity has the word `w` (as [`Entities::link`]), and
+    /// that the chain of `w` ends at entry `head` of [`Entities::links`].
+    fn link(&mut self, w: &'a str, head: usize) {
+        let next = self.words.len();
+        let wid = *self.word_ids.entry(w).or_insert(next);
+        if wid == next {
+            self.words.push((w, 0, NO_LINK));
+            if w.chars().nth(1).is_some() {
+                let by_variant = &mut self.by_variant;
+                variants(w, |h| by_variant.add(h, wid));
+            }
+        }
+        self.words[wid].1 += 1;
+        self.words[wid].2 = head;
+    }
+
+    /// Records that entity `id`, named `was`, is renamed `now`: the words it
+    /// loses stay on their chains.
+    fn rename(&mut self, id: usize, was: &[&'a str], now: &[&str]) {
+        for &w in was {
+            if !now.contains(&w) {
+                self.old.entry(id).or_default().push(w);
+            }
+        }
+        self.name(id, now);
+    }
+
+    /// Whether entity `e`, named `name`, has had a word for which `q` holds.
+    fn has_had(&self, e: usize, name: &[&str], q: impl Fn(&str) -> bool) -> bool {
+        name.iter().any(|w| q(w)) || self.old.get(&e).is_some_and(|ws| ws.iter().any(|w| q(w)))
+    }
+
+    /// How many entries the chains of the words of `words` and `full_words`
+    /// have together (as [`Entities::push_candidates`] counts them: a word of
+    /// both once).
+    fn chain_len(&self, words: &[&str], full_words: &[&str]) -> usize {
+        let extra = words.iter().filter(|w| !full_words.contains(w));
+        let len = |w: &&str| self.word_ids.get(w).map_or(0, |&id| self.words[id].1);
+        full_words.iter().chain(extra).map(len).sum()
+    }
+
+    /// Records that entity `id` is now named `words`.
+    fn name(&mut self, id: usize, words: &[&str]) {
+        if !words.is_empty() {
+            self.by_name.add(words_key(words.iter().copied()), id);
+            self.by_set.add(set_key(words), id);
+        }
+    }
+
+    /// The first entity named `full_words` exactly.
+    fn named(&self, full_words: &[&str], list: &[Entity]) -> Option<usize> {
+        let mut first: Option<usize> = None;
+        if !full_words.is_empty() {
+            self.by_name
+                .each(words_key(full_words.iter().copied()), |e| {
+                    if list[e].name_words == full_words && first.is_none_or(|f| e < f) {
+                        first = Some(e);
+                    }
+                });
+        }
+        first
+    }
+
+    /// The words of the index near the distinct words of `words` and
+    /// `full_words`, looked up once each: for every such word, its id (if an
+    /// entity has it) and the ids of the words one edit away (for words of
+    /// three chars or more: no rule compares shorter words inexactly).
+    fn near_words<'q>(&self, words: &[&'q str], full_words: &[&'q str]) -> NearWords<'q> {
+        let mut near = NearWords {
+            words: Vec::with_capacity(full_words.len() + words.len()),
+            edits: Vec::new(),
+        };
+        for &w in full_words.iter().chain(words) {
+            if near.words.iter().any(|q| q.0 == w) {
+                continue;
+            }
+            let from = near.edits.len();
+            if w.chars().nth(2).is_some() {
+                self.push_near(w, |x| x != w && within_one_edit(w, x), &mut near.edits);
+                near.edits[from..].sort_unstable();
+                let kept = dedup_sorted(&mut near.edits[from..]);
+                near.edits.truncate(from + kept);
+            }
+            let to = near.edits.len();
+            near.words
+                .push((w, self.word_ids.get(w).copied(), from..to));
+        }
+        near
+    }
+
+    /// Appends the ids of the words sharing a variant with `w` that pass
+    /// `keep` (perhaps twice).
+    fn push_near(&self, w: &str, keep: impl Fn(&str) -> bool, out: &mut Vec<usize>) {
+        variants(w, |h| {
+            self.by_variant.each(h, |id| {
+                if keep(self.words[id].0) {
+                    out.push(id);
+                }
+            })
+        });
+    }
+
+    /// Appends to `out` (perhaps twice) every entity that may fit `words`
+    /// with the fullest form `full_words` ([`fits`]), whether it shares a
+    /// word with them or not:
+    /// - `words` ⊂ its name: it has a word matching each word of `words`,
+    ///   so it is on a chain of the words matching the one of `words` whose
+    ///   chains are shortest;
+    /// - its name ⊂ `full_words`: all its words match words of `full_words`;
+    ///   it is on the chain of such a word, or, when all its words are on
+    ///   the longest chains, found by its set of words;
+    /// - a misspelling of `full_words`: it is named `full_words` with one word
+    ///   replaced by a word one edit away.
+    fn may_fit(
+        &self,
+        words: &[&str],
+        full_words: &[&str],
+        links: &[(usize, usize)],
+        out: &mut Vec<usize>,
+    ) {
+        let walk = |id: usize, out: &mut Vec<usize>| {
+            out.extend(chain_from(links, self.words[id].2));
+        };
+        let near = self.near_words(words, full_words);
+        let mut matching = Vec::new();
+        // `words` ⊂ the name.
+        let mut best: Option<(usize, Vec<usize>)> = None;
+        for w in words {
+            matching.clear();
+            self.push_matching(&near, w, &mut matching);
+            let len: usize = matching.iter().map(|&id| self.words[id].1).sum();
+            if best.as_ref().is_none_or(|b| len < b.0) {
+                best = Some((len, matching.clone()));
+            }
+        }
+        for &id in best.iter().flat_map(|b| &b.1) {
+            walk(id, out);
+        }
+        // The name ⊂ `full_words`: the words matching any of them, longest
+        // chains first.
+        matching.clear();
+        for w in full_words {
+            self.push_matching(&near, w, &mut matching);
+        }
+        matching.sort_unstable();
+        matching.dedup();
+        matching.sort_by_key(|&id| std::cmp::Reverse(self.words[id].1));
+        let long = matching
+            .iter()
+            .take(MOST_LONG)
+            .take_while(|&&id| self.words[id].1 > FEW)
+            .count();
+        for &id in &matching[long..] {
+            walk(id, out);
+        }
+        for_each_subset(
+            &matching[..long],
+            |id| self.words[id].0,
+            |key| self.by_set.each(key, |e| out.push(e)),
+        );
+        // Misspellings of `full_words`: named it but for word `k`, so on the
+        // chain of every other word; looked up by name only when none of
+        // those chains was walked (nor is empty).
+        let walked = &matching[long..];
+        if full_words.len() >= 2 {
+            for (k, w) in full_words.iter().enumerate() {
+                let covered = full_words
+                    .iter()
+                    .enumerate()
+                    .any(|(j, x)| j != k && near.id_of(x).is_none_or(|id| walked.contains(&id)));
+                if covered {
+                    continue;
+                }
+                for &id in near.edits_of(w) {
+                    let y = self.words[id].0;
+                    let replaced = full_words
+                        .iter()
+                        .enumerate()
+                        .map(|(j, &x)| if j == k { y } else { x });
+                    self.by_name.each(words_key(replaced), |e| out.push(e));
+                }
+            }
+        }
+    }
+
+    /// Appends the ids of the words `w` (a word of the name looked up in
+    /// `near`) matches ([`word_matches`]): itself, and long words one edit
+    /// away.
+    fn push_matching(&self, near: &NearWords, w: &str, out: &mut Vec<usize>) {
+        if let Some(q) = near.words.iter().find(|q| q.0 == w) {
+            out.extend(q.1);
+        }
+        if w.len() >= 5 {
+            let edits = near.edits_of(w).iter().copied();
+            out.extend(edits.filter(|&id| word_matches(w, self.words[id].0)));
+        }
+    }
+}
+
+/// The words of an [`EntityIndex`] near the words of a name
+/// ([`EntityIndex::near_words`]).
+struct NearWords<'q> {
+    /// Each distinct word of the name, its id, and where the ids of the words
+    /// one edit away are in `edits` (sorted).
+    words: Vec<(&'q str, Option<usize>, std::ops::Range<usize>)>,
+    edits: Vec<usize>,
+}
+
+impl NearWords<'_> {
+    /// The id of `w` (a word of the name), if an entity has had it.
+    fn id_of(&self, w: &str) -> Option<usize> {
+        self.words.iter().find(|q| q.0 == w).and_then(|q| q.1)
+    }
+
+    /// The ids of the words one edit from `w` (a word of the name).
+    fn edits_of(&self, w: &str) -> &[usize] {
+        self.words
+            .iter()
+            .find(|q| q.0 == w)
+            .map_or(&[], |q| &self.edits[q.2.clone()])
+    }
+}
+
+/// Moves the distinct values of the sorted `v` to its front; returns how many
+/// (`Vec::dedup` for a slice).
+fn dedup_sorted<T: PartialEq + Copy>(v: &mut [T]) -> usize {
+    let mut kept = 0;
+    for i in 0..v.len() {
+        if kept == 0 || v[i] != v[kept - 1] {
+            v[kept] = v[i];
+            kept += 1;
+        }
+    }
+    kept
+}
+
+/// Calls `f` with [`words_key`] of every non-empty subset of the words of
+/// `ids` (`word` gives an id's word; at most [`MOST_LONG`] ids), each subset
+/// sorted, as [`set_key`] hashes a set.
+fn for_each_subset<'w>(ids: &[usize], word: impl Fn(usize) -> &'w str, mut f: impl FnMut(u64)) {
+    let mut set: Vec<&str> = Vec::with_capacity(ids.len());
+    for mask in 1u32..1 << ids.len() {
+        set.clear();
+        set.extend(
+            ids.iter()
+                .enumerate()
+                .filter(|&(k, _)| mask & 1 << k != 0)
+                .map(|(_, &id)| word(id)),
+        );
+        set.sort_unstable();
+        set.dedup();
+        f(words_key(set.iter().copied()));
     }
 }
 
@@ -1039,8 +1873,13 @@ fn entity_for<'a>(
     let role = || said.role.or(key.role).map(|r| r.text(text).to_string());
     match key.kind {
         MentionKind::Name => {
-            let words = index.words_of(head);
-            let (full, full_words) = match index.fullest(&words, said.span.start) {
+            let name = index.name_of(head);
+            let words: Cow<[&str]> = match name {
+                Some(i) => index.words(i).into(),
+                None => name_words(head).into(),
+            };
+            let ids = name.map(|i| index.ids(i));
+            let (full, full_words) = match index.fullest(&words, ids, said.span.start) {
                 Some(i) => (index.names[i].text, Cow::Borrowed(index.words(i))),
                 None => (head, words.clone()),
             };
@@ -1187,7 +2026,7 @@ mod tests {
             want.sort_unstable();
             want.dedup();
             let exact = index.names_with_word(query);
-            let got = index.containing(&[query]);
+            let got = index.containing(&[query], None);
             if exact.is_empty() && query.chars().count() >= 5 {
                 assert_eq!(got, want, "{query}");
                 assert!(!got.is_empty(), "{query}");
@@ -1242,6 +2081,73 @@ mod tests {
         assert_eq!(name_words("“Ren Zhengfei”"), ["Ren", "Zhengfei"]);
     }
 
+    /// `n` people called Maria with surnames of four syllables, as in the
+    /// benchmarks' roll (`benches/support/gen.rs`): many are one edit apart
+    /// (`Kalotaka`, `Kalodaka`).
+    fn maria_roll(n: usize) -> Vec<[String; 2]> {
+        const SYLLABLES: &[&str] = &["ka", "lo", "mi", "ru", "se", "ta", "vo", "ne", "pi", "da"];
+        (0..n)
+            .map(|i| {
+                let mut k = i;
+                let mut surname = String::new();
+                for _ in 0..4 {
+                    surname.push_str(SYLLABLES[k % SYLLABLES.len()]);
+                    k /= SYLLABLES.len();
+                }
+                [
+                    "Maria".to_string(),
+                    surname[..1].to_uppercase() + &surname[1..],
+                ]
+            })
+            .collect()
+    }
+
+    /// Many different Marias: each full name finds its own entity, a slip of
+    /// one letter the entity it is a slip of, and a Maria of another surname
+    /// none (whether the indexes or the walk answer).
+    #[test]
+    fn many_marias_find_their_own_entities() {
+        let names = maria_roll(400);
+        let words: Vec<[&str; 2]> = names
+            .iter()
+            .map(|[g, s]| [g.as_str(), s.as_str()])
+            .collect();
+        let mut entities = Entities::with_capacity(4);
+        for w in &words {
+            let entity = Entity {
+                name: w.join(" "),
+                name_words: Cow::Borrowed(w),
+                kind: SpeakerKind::Person,
+                role: None,
+                mentions: Vec::new(),
+            };
+            entities.push(entity, "x");
+        }
+        // `Kakakaka` (0) has neighbours one edit away (`Kakataka`, 50):
+        // only an exact name is its own entity.
+        for id in [0, 50, 123, 399] {
+            assert_eq!(entities.find_name(&words[id], &words[id]), Some(id));
+            assert_eq!(entities.find_name(&["Maria"], &words[id]), Some(id));
+        }
+        assert!(entities.index.is_some());
+        // A slip in the surname (`Lomirukaa` for `Lomiruka`, 321; `Lopiruka`,
+        // 381, is one edit from `Lomiruka` but two from the slip).
+        assert_eq!(words[321], ["Maria", "Lomiruka"]);
+        let slip = ["Maria", "Lomirukaa"];
+        assert_eq!(entities.find_name(&slip, &slip), Some(321));
+        // A slip in the given name (`Mariq`).
+        let slip = ["Mariq", "Lomiruka"];
+        assert_eq!(entities.find_name(&slip, &slip), Some(321));
+        // A slip in both shares no word: the last resort finds it.
+        let slip = ["Mariq", "Lomirukaa"];
+        assert_eq!(entities.find_name(&slip, &slip), Some(321));
+        let slip = ["Mariq", "Lomirukaax"];
+        assert_eq!(entities.find_name(&slip, &slip), None);
+        // Another surname: no Maria fits.
+        let other = ["Maria", "Zwingli"];
+        assert_eq!(entities.find_name(&other, &other), None);
+    }
+
     /// Property tests (proptest is a dev-dependency off wasm only).
     #[cfg(not(target_arch = "wasm32"))]
     mod properties {
@@ -1255,7 +2161,7 @@ mod tests {
                 "Zhengfei", "Zhengfie", "Zhangfei", "Morrow", "Morow", "Marrow", "Lee", "Li",
                 "Lea", "Jane", "Jayne", "Robert", "Roberts", "Rhen", "Ren", "Ana", "Ruiz", "Ruis",
             ];
-            prop::collection::vec(prop::sample::select(POOL), 0..4)
+            prop::collection::vec(prop::sample::select(POOL), 0..5)
         }
 
         /// `Entities::find_name` as it was written first: the candidates are the
@@ -1296,6 +2202,70 @@ mod tests {
             list.iter().take(2048).position(fits)
         }
 
+        /// One name of [`find_name_is_the_plain_walk`]: `find_name` must find
+        /// what `find_name_plain` finds; the entity then takes the full form,
+        /// or a new one is added (as `entity_for` does).
+        fn step<'a>(
+            entities: &mut Entities<'a>,
+            ever: &mut Vec<Vec<&'a str>>,
+            w: &[&str],
+            f: &'a [&'a str],
+            kind: SpeakerKind,
+        ) -> Result<(), TestCaseError> {
+            let want = find_name_plain(&entities.list, ever, w, f);
+            let got = entities.find_name(w, f);
+            prop_assert_eq!(got, want, "{:?} {:?}", w, f);
+            match got {
+                Some(e) => {
+                    if f.len() > entities.list[e].name_words.len() {
+                        ever[e].extend(f);
+                    }
+                    entities.add_name_form(e, "", Cow::Borrowed(f));
+                }
+                None => {
+                    ever.push(f.to_vec());
+                    let entity = Entity {
+                        name: String::new(),
+                        name_words: Cow::Borrowed(f),
+                        kind,
+                        role: None,
+                        mentions: Vec::new(),
+                    };
+                    entities.push(entity, "x");
+                }
+            }
+            Ok(())
+        }
+
+        /// The roll of people sharing a given name ([`maria_roll`]), each
+        /// named again with a slip or by the given name alone, against the
+        /// plain walk: the chains of `Maria` and `Marai` are long, so the
+        /// indexes answer.
+        #[test]
+        fn a_roll_of_marias_is_the_plain_walk() {
+            let names = maria_roll(300);
+            let mut queries: Vec<(Vec<&str>, Vec<&str>)> = Vec::new();
+            for (i, n) in names.iter().enumerate() {
+                let full: Vec<&str> = n.iter().map(String::as_str).collect();
+                queries.push((full.clone(), full.clone()));
+                // A slip in the given name, the surname lengthened.
+                queries.push((vec!["Marai", &n[1]], vec!["Marai", &n[1]]));
+                if i % 3 == 0 {
+                    queries.push((vec!["Maria"], full.clone()));
+                }
+                if i % 7 == 0 {
+                    queries.push((vec![&n[1]], full.clone()));
+                }
+            }
+            let queries: Vec<(Vec<&str>, Vec<&str>)> = queries;
+            let mut entities = Entities::with_capacity(4);
+            let mut ever: Vec<Vec<&str>> = Vec::new();
+            for (w, f) in &queries {
+                step(&mut entities, &mut ever, w, f, SpeakerKind::Person).unwrap();
+            }
+            assert!(entities.index.is_some());
+        }
+
         proptest! {
             /// An entity sharing no word with the name fits it only when
             /// `fuzzy_fit_possible` and `may_fit_fuzzily` say it may.
@@ -1309,39 +2279,123 @@ mod tests {
                 }
             }
 
-            /// `find_name` (word chains, each candidate tested once, the last
+            /// `find_name` (word chains when few, else the indexes; the last
             /// resort pre-tested) finds the entity the plain walk finds, as
-            /// entities are added and grow fuller names.
+            /// entities of every kind are added and grow fuller names. The
+            /// test thresholds are tiny, so both ways are taken, and the
+            /// indexes are built part-way through.
             #[test]
             fn find_name_is_the_plain_walk(
-                steps in prop::collection::vec((words(), words()), 1..12)
+                steps in prop::collection::vec((words(), words(), 0..5u8), 1..40)
             ) {
                 let mut entities = Entities::with_capacity(4);
                 let mut ever: Vec<Vec<&str>> = Vec::new();
-                for (w, f) in &steps {
-                    let want = find_name_plain(&entities.list, &ever, w, f);
-                    let got = entities.find_name(w, f);
-                    prop_assert_eq!(got, want);
-                    match got {
-                        Some(e) => {
-                            if f.len() > entities.list[e].name_words.len() {
-                                ever[e].extend(f);
-                            }
-                            entities.add_name_form(e, "", Cow::Borrowed(f));
-                        }
-                        None => {
-                            ever.push(f.clone());
-                            let entity = Entity {
-                                name: String::new(),
-                                name_words: Cow::Borrowed(f),
-                                kind: SpeakerKind::Person,
-                                role: None,
-                                mentions: Vec::new(),
-                            };
-                            entities.push(entity, "x");
-                        }
-                    }
+                for (w, f, kind) in &steps {
+                    let kind = match kind {
+                        0 => SpeakerKind::Organization,
+                        1 => SpeakerKind::Group,
+                        _ => SpeakerKind::Person,
+                    };
+                    step(&mut entities, &mut ever, w, f, kind)?;
                 }
+            }
+        }
+
+        /// The [`NameIndex`] of a text naming `names` in turn, one a line.
+        fn index_of<'t>(text: &'t mut String, names: &[Vec<&str>]) -> NameIndex<'t> {
+            let mut mentions = Vec::new();
+            for n in names {
+                let start = text.len();
+                text.push_str(&n.join(" "));
+                let span = Span::new(start, text.len());
+                text.push('\n');
+                mentions.push(Mention {
+                    span,
+                    kind: MentionKind::Name,
+                    head: span,
+                    gender: None,
+                    plural: false,
+                    entity: SpeakerKind::Person,
+                    role: None,
+                });
+            }
+            NameIndex::new(text, &mentions)
+        }
+
+        proptest! {
+            /// `NameIndex::containing` and `NameIndex::within` (the names of a
+            /// word walked when few, else the rarest word's or the word sets)
+            /// find what testing every name finds. With the tiny test
+            /// thresholds the indexes answer most queries.
+            #[test]
+            fn name_index_is_the_plain_scan(
+                names in prop::collection::vec(words(), 1..30),
+                queries in prop::collection::vec(words(), 1..10),
+            ) {
+                let mut text = String::new();
+                let index = index_of(&mut text, &names);
+                let all = 0..index.names.len();
+                for q in &queries {
+                    let holds = |i: &usize| subset(q, index.words(*i));
+                    let mut want: Vec<usize> = all
+                        .clone()
+                        .filter(|i| q.first().is_some_and(|f| index.words(*i).contains(f)))
+                        .filter(holds)
+                        .collect();
+                    if want.is_empty() && q.first().is_some_and(|f| f.chars().count() >= 5) {
+                        want = all.clone().filter(holds).collect();
+                    }
+                    let mut got = index.containing(q, None);
+                    // A name with the first word twice is listed twice by the
+                    // walk (next to itself: `fullest` picks alike).
+                    got.dedup();
+                    prop_assert_eq!(got, want, "containing {:?}", q);
+                    let want: Vec<usize> = all
+                        .clone()
+                        .filter(|&i| {
+                            let w = index.words(i);
+                            w.iter().any(|x| q.contains(x)) && subset(w, q)
+                        })
+                        .collect();
+                    let mut got = Vec::new();
+                    index.within(q, &mut got);
+                    prop_assert_eq!(got, want, "within {:?}", q);
+                }
+                // A name's own words, given by id.
+                for i in all.clone() {
+                    let (words, ids) = (index.words(i), index.ids(i));
+                    let mut by_id = index.containing(words, Some(ids));
+                    let mut by_word = index.containing(words, None);
+                    by_id.dedup();
+                    by_word.dedup();
+                    prop_assert_eq!(by_id, by_word, "containing {:?} by id", words);
+                }
+            }
+        }
+
+        /// The Levenshtein distance of `a` and `b` in chars, by the table.
+        fn levenshtein(a: &str, b: &str) -> usize {
+            let b: Vec<char> = b.chars().collect();
+            let mut row: Vec<usize> = (0..=b.len()).collect();
+            for (i, x) in a.chars().enumerate() {
+                let mut prev = row[0];
+                row[0] = i + 1;
+                for (j, &y) in b.iter().enumerate() {
+                    let here = row[j + 1];
+                    row[j + 1] = (prev + usize::from(x != y)).min(row[j] + 1).min(here + 1);
+                    prev = here;
+                }
+            }
+            row[b.len()]
+        }
+
+        proptest! {
+            /// `within_one_edit` (bytes of the common prefix, then the rests)
+            /// is a Levenshtein distance of at most one, in chars, also where
+            /// chars of several bytes share their first bytes.
+            #[test]
+            fn within_one_edit_is_levenshtein(a in "[abé芦芭]{0,6}", b in "[abé芦芭]{0,6}") {
+                prop_assert_eq!(within_one_edit(&a, &b), levenshtein(&a, &b) <= 1);
             }
         }
 

@@ -157,6 +157,23 @@ fn one_word_per_line() {
     check(&gen::word_per_line(size(1_000_000)));
 }
 
+/// Thousands of different Marias (`benches/support/gen.rs`): speaker
+/// resolution matches each name against the entities sharing a word with it,
+/// so this is where it used to be quadratic. Each quote still has its own
+/// Maria, and different Marias stay different people.
+#[test]
+fn a_roll_of_people_sharing_a_given_name() {
+    let text = gen::shared_given_name(size(1_000_000));
+    let ann = check(&text);
+    assert!(ann.quotes.len() > 200);
+    assert!(ann.quotes.iter().all(|q| q.speaker.is_some()));
+    assert!(ann.speakers.iter().all(|s| s.name.starts_with("Maria ")));
+    assert!(ann.speakers.len() > ann.quotes.len() / 4);
+    let speaker = |k: usize| &ann.speakers[ann.quotes[k].speaker.unwrap()].name;
+    assert_eq!(speaker(0), "Maria Kakakaka");
+    assert_eq!(speaker(1), "Maria Lokakaka");
+}
+
 #[test]
 fn stray_mark_is_bounded_by_its_paragraph() {
     let text = "A stray “ mark opens here and nothing closes it.\n\n\
