@@ -12,9 +12,9 @@
 //! - `scaling`: `annotate` on 10 KB, 100 KB, 1 MB, 8 MB and 10 MB of news;
 //! - `hostile`: 1 MB of news next to 1 MB of each pathological input (unbalanced
 //!   marks, apostrophe storm, one giant paragraph, one word per line, bare quote
-//!   marks, control characters, zero-width characters, RTL text, a roll of
-//!   people sharing a given name), and the unbalanced-marks input at 100 KB
-//!   and 1 MB to show how it scales.
+//!   marks, control characters, zero-width characters, RTL text, rolls of
+//!   people sharing a given name or a surname, a new person on every line),
+//!   and the unbalanced-marks input at 100 KB and 1 MB to show how it scales.
 
 // Criterion does not build for wasm32 (`cargo clippy --all-targets --target
 // wasm32-unknown-unknown` compiles benches too): there the bench is an empty main.
@@ -141,6 +141,11 @@ mod native {
             ("zero-width-1MB".into(), gen::zero_width(MB)),
             ("rtl-1MB".into(), gen::rtl(MB)),
             ("shared-given-name-1MB".into(), gen::shared_given_name(MB)),
+            ("shared-surname-1MB".into(), gen::shared_surname(MB)),
+            (
+                "new-person-per-line-1MB".into(),
+                gen::new_person_per_line(MB),
+            ),
         ];
         for (name, text) in &inputs {
             g.throughput(Throughput::Bytes(text.len() as u64));

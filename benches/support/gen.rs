@@ -220,3 +220,50 @@ pub fn shared_given_name(size: usize) -> String {
     }
     out
 }
+
+/// A surname made of four syllables picked by the digits of `i` (`Kakakaka`,
+/// `Lokakaka`, …), then one `q` per 10,000 (so every `i` has its own).
+fn syllable_name(i: usize) -> String {
+    const SYLLABLES: &[&str] = &["ka", "lo", "mi", "ru", "se", "ta", "vo", "ne", "pi", "da"];
+    let mut k = i;
+    let mut name = String::new();
+    for _ in 0..4 {
+        name.push_str(SYLLABLES[k % SYLLABLES.len()]);
+        k /= SYLLABLES.len();
+    }
+    name[..1].to_uppercase() + &name[1..] + &"q".repeat(k)
+}
+
+/// A long roll of different people who share a surname (`Kakakaka Smith`,
+/// `Lokakaka Smith`, …), each quoted and then named by the surname alone: the
+/// bare `Smith` fits every one of them, and each speaker lists all of them
+/// among its mentions, so the output grows with the square of the roll (see
+/// the README's limits).
+pub fn shared_surname(size: usize) -> String {
+    let mut out = String::with_capacity(size + 80);
+    let mut i = 0usize;
+    while out.len() < size {
+        let given = syllable_name(i);
+        out.push_str(&format!(
+            "\"We will win,\" said {given} Smith. Later Smith agreed.\n"
+        ));
+        i += 1;
+    }
+    out
+}
+
+/// A new person on every line (`Kakakaka Kakakakason`, then `Kakakaka`):
+/// quotes and names far denser than news, no word shared between lines'
+/// people but the suffix pattern.
+pub fn new_person_per_line(size: usize) -> String {
+    let mut out = String::with_capacity(size + 80);
+    let mut i = 0usize;
+    while out.len() < size {
+        let n = syllable_name(i);
+        out.push_str(&format!(
+            "\"We will win,\" said {n} {n}son. Later {n} agreed.\n"
+        ));
+        i += 1;
+    }
+    out
+}
