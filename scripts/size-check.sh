@@ -12,6 +12,11 @@
 #   build); +10% -> budget 227,100 bytes.
 #   2026-11-25 11:45: 189,969 bytes gzipped once the wasm was built with
 #   opt-level z (the native CLI keeps opt-level 3); budget unchanged.
+#   2026-12-02: 234,042 bytes gzipped (217 KB before): speaker resolution's
+#   indexes for texts where many entities share a name (coref.rs, ~1,200
+#   lines; the shared-given-name input went from ~130x to 2-4x a news
+#   megabyte, in the page too). Budget raised to 240,000 for that, not +10%:
+#   slimming that code should win the growth back.
 # Raise it only deliberately, in its own commit that says why the wasm grew.
 # Issue 6's ceiling is 200 KB gzipped: above it the check warns but passes, so
 # the budget catches growth while the ceiling stays visible.
@@ -24,7 +29,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUDGET=${WHOSAID_WASM_BUDGET:-227100}
+BUDGET=${WHOSAID_WASM_BUDGET:-240000}
 CEILING=200000
 report=0
 if [[ ${1:-} == --report ]]; then
