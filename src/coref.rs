@@ -1987,6 +1987,19 @@ fn round2(x: f32) -> f64 {
 mod tests {
     use super::*;
 
+    /// A person's name mention spanning `span`, as the index tests feed them.
+    fn person_name(span: Span) -> Mention {
+        Mention {
+            span,
+            kind: MentionKind::Name,
+            head: span,
+            gender: None,
+            plural: false,
+            entity: SpeakerKind::Person,
+            role: None,
+        }
+    }
+
     #[test]
     fn one_edit_is_levenshtein_one() {
         for (a, b, near) in [
@@ -2016,16 +2029,7 @@ mod tests {
         for i in 0..5000 {
             let start = text.len();
             text.push_str(&format!("Zhengfe{i:04} Wü{i:04} "));
-            let span = Span::new(start, text.len() - 1);
-            mentions.push(Mention {
-                span,
-                kind: MentionKind::Name,
-                head: span,
-                gender: None,
-                plural: false,
-                entity: SpeakerKind::Person,
-                role: None,
-            });
+            mentions.push(person_name(Span::new(start, text.len() - 1)));
         }
         let index = NameIndex::new(&text, &mentions);
         for query in [
@@ -2328,15 +2332,7 @@ mod tests {
                 text.push_str(&n.join(" "));
                 let span = Span::new(start, text.len());
                 text.push('\n');
-                mentions.push(Mention {
-                    span,
-                    kind: MentionKind::Name,
-                    head: span,
-                    gender: None,
-                    plural: false,
-                    entity: SpeakerKind::Person,
-                    role: None,
-                });
+                mentions.push(person_name(span));
             }
             NameIndex::new(text, &mentions)
         }

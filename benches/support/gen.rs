@@ -197,32 +197,8 @@ pub fn zero_width(size: usize) -> String {
     out
 }
 
-/// A long roll of different people who share a given name (`Maria …`), each
-/// quoted and then named again with a slip (`Marai …x`): every name is matched
-/// against the entities before it that share a word, so this is the input
-/// where speaker resolution costs the most per byte (see the README's limits).
-pub fn shared_given_name(size: usize) -> String {
-    const SYLLABLES: &[&str] = &["ka", "lo", "mi", "ru", "se", "ta", "vo", "ne", "pi", "da"];
-    let mut out = String::with_capacity(size + 80);
-    let mut i = 0usize;
-    while out.len() < size {
-        let mut k = i;
-        let mut surname = String::new();
-        for _ in 0..4 {
-            surname.push_str(SYLLABLES[k % SYLLABLES.len()]);
-            k /= SYLLABLES.len();
-        }
-        let surname = surname[..1].to_uppercase() + &surname[1..] + &"x".repeat(k);
-        out.push_str(&format!(
-            "\"We will win,\" said Maria {surname}. Later Marai {surname}x agreed.\n"
-        ));
-        i += 1;
-    }
-    out
-}
-
-/// A surname made of four syllables picked by the digits of `i` (`Kakakaka`,
-/// `Lokakaka`, …), then one `q` per 10,000 (so every `i` has its own).
+/// A name made of four syllables picked by the digits of `i` (`Kakakaka`,
+/// `Lokakaka`, …), then one `x` per 10,000 (so every `i` has its own).
 fn syllable_name(i: usize) -> String {
     const SYLLABLES: &[&str] = &["ka", "lo", "mi", "ru", "se", "ta", "vo", "ne", "pi", "da"];
     let mut k = i;
@@ -231,7 +207,29 @@ fn syllable_name(i: usize) -> String {
         name.push_str(SYLLABLES[k % SYLLABLES.len()]);
         k /= SYLLABLES.len();
     }
-    name[..1].to_uppercase() + &name[1..] + &"q".repeat(k)
+    name[..1].to_uppercase() + &name[1..] + &"x".repeat(k)
+}
+
+/// Lines `line(syllable_name(i))` for i = 0, 1, … until `size` bytes: a roll
+/// of different people, each on a line of their own.
+fn roll(size: usize, line: impl Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(size + 80);
+    let mut i = 0usize;
+    while out.len() < size {
+        out.push_str(&line(&syllable_name(i)));
+        i += 1;
+    }
+    out
+}
+
+/// A long roll of different people who share a given name (`Maria …`), each
+/// quoted and then named again with a slip (`Marai …x`): every name is matched
+/// against the entities before it that share a word, so this is the input
+/// where speaker resolution costs the most per byte (see the README's limits).
+pub fn shared_given_name(size: usize) -> String {
+    roll(size, |n| {
+        format!("\"We will win,\" said Maria {n}. Later Marai {n}x agreed.\n")
+    })
 }
 
 /// A long roll of different people who share a surname (`Kakakaka Smith`,
@@ -240,30 +238,16 @@ fn syllable_name(i: usize) -> String {
 /// among its mentions, so the output grows with the square of the roll (see
 /// the README's limits).
 pub fn shared_surname(size: usize) -> String {
-    let mut out = String::with_capacity(size + 80);
-    let mut i = 0usize;
-    while out.len() < size {
-        let given = syllable_name(i);
-        out.push_str(&format!(
-            "\"We will win,\" said {given} Smith. Later Smith agreed.\n"
-        ));
-        i += 1;
-    }
-    out
+    roll(size, |n| {
+        format!("\"We will win,\" said {n} Smith. Later Smith agreed.\n")
+    })
 }
 
 /// A new person on every line (`Kakakaka Kakakakason`, then `Kakakaka`):
 /// quotes and names far denser than news, no word shared between lines'
 /// people but the suffix pattern.
 pub fn new_person_per_line(size: usize) -> String {
-    let mut out = String::with_capacity(size + 80);
-    let mut i = 0usize;
-    while out.len() < size {
-        let n = syllable_name(i);
-        out.push_str(&format!(
-            "\"We will win,\" said {n} {n}son. Later {n} agreed.\n"
-        ));
-        i += 1;
-    }
-    out
+    roll(size, |n| {
+        format!("\"We will win,\" said {n} {n}son. Later {n} agreed.\n")
+    })
 }
