@@ -1010,36 +1010,115 @@ pub fn build(
     }
     // Each entity is in `order` once: its name, role and mentions move into
     // its speaker.
-    let mut speakers: Vec<Speaker> = Vec::with_capacity(order.len());
-    let mut names: Vec<usize> = Vec::new();
-    for (n, &e) in order.iter().enumerate() {
-        let ent = &mut entities.list[e];
-        let mut ms = std::mem::take(&mut ent.mentions);
-        if ent.kind == SpeakerKind::Person || ent.kind == SpeakerKind::Organization {
-            // Every name sharing a word with the entity's name whose words are
-            // all in it (each name once).
-            index.within(&ent.name_words, &mut names);
-            ms.reserve(names.iter().map(|&i| index.spans(i).len()).sum());
-            for &i in &names {
-                ms.extend_from_slice(index.spans(i));
+    let gathered = gather_mentions(&index, &mut entities.list, &order);
+    let speakers: Vec<Speaker> = order
+        .iter()
+        .zip(gathered)
+        .enumerate()
+        .map(|(n, (&e, mentions))| {
+            let ent = &mut entities.list[e];
+            Speaker {
+                id: n,
+                name: std::mem::take(&mut ent.name),
+                kind: ent.kind,
+                role: ent.role.take(),
+                mentions,
             }
-        }
-        // Equal spans are identical: an unstable sort orders them as a stable one.
-        ms.sort_unstable();
-        ms.dedup();
-        speakers.push(Speaker {
-            id: n,
-            name: std::mem::take(&mut ent.name),
-            kind: ent.kind,
-            role: ent.role.take(),
-            mentions: ms,
-        });
-    }
+        })
+        .collect();
     Annotations {
         quotes,
         speakers,
         sources: out_sources,
     }
+}
+
+/// The mentions of each entity in `order`, sorted, each span once: the
+/// mentions that named it for its quotes, and every name written in the text
+/// whose words are all in its name (`Morrow`, `Agnes` for `Agnes Morrow`). A
+/// name that several speakers' names contain (`Morrow` for Agnes and Daniel
+/// Morrow) goes, where it is written, to the one of them named most recently
+/// before it (else the first named after it), so that no span is two
+/// speakers' and the output stays linear in the text when a hundred people
+/// share a surname.
+fn gather_mentions(index: &NameIndex, list: &mut [Entity], order: &[usize]) -> Vec<Vec<Span>> {
+    let mut gathered: Vec<Vec<Span>> = order
+        .iter()
+        .map(|&e| std::mem::take(&mut list[e].mentions))
+        .collect();
+    // Whose each span is: first the mentions that named a speaker for a quote.
+    let mut owner: HashMap<Span, usize> = HashMap::default();
+    for (n, ms) in gathered.iter().enumerate() {
+        for &m in ms {
+            owner.entry(m).or_insert(n);
+        }
+    }
+    // (name, speaker) for every name a speaker's name contains.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut names: Vec<usize> = Vec::new();
+    for (n, &e) in order.iter().enumerate() {
+        let ent = &list[e];
+        if ent.kind == SpeakerKind::Person || ent.kind == SpeakerKind::Organization {
+            index.within(&ent.name_words, &mut names);
+            pairs.extend(names.iter().map(|&i| (i, n)));
+        }
+    }
+    pairs.sort_unstable();
+    // Then the names of one speaker; the shared ones wait for the anchors.
+    let mut shared: Vec<&[(usize, usize)]> = Vec::new();
+    for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+        match group {
+            [(i, n)] => {
+                for &s in index.spans(*i) {
+                    if let std::collections::hash_map::Entry::Vacant(v) = owner.entry(s) {
+                        v.insert(*n);
+                        gathered[*n].push(s);
+                    }
+                }
+            }
+            _ => shared.push(group),
+        }
+    }
+    // Equal spans are identical: an unstable sort orders them as a stable one.
+    for ms in &mut gathered {
+        ms.sort_unstable();
+        ms.dedup();
+    }
+    if shared.is_empty() {
+        return gathered;
+    }
+    // A shared name goes by where each of its speakers is named (anchors).
+    let mut anchors: Vec<(usize, usize)> = Vec::new();
+    let mut extra: Vec<(usize, Span)> = Vec::new();
+    for group in shared {
+        anchors.clear();
+        for &(_, n) in group {
+            anchors.extend(gathered[n].iter().map(|s| (s.start, n)));
+        }
+        anchors.sort_unstable();
+        let mut k = 0;
+        for &s in index.spans(group[0].0) {
+            while k < anchors.len() && anchors[k].0 <= s.start {
+                k += 1;
+            }
+            // The latest anchor at or before the name, else the first after.
+            let Some(&(_, n)) = anchors.get(k.wrapping_sub(1)).or(anchors.get(k)) else {
+                continue;
+            };
+            if let std::collections::hash_map::Entry::Vacant(v) = owner.entry(s) {
+                v.insert(n);
+                extra.push((n, s));
+            }
+        }
+    }
+    for (n, s) in extra {
+        gathered[n].push(s);
+    }
+    for ms in &mut gathered {
+        ms.sort_unstable();
+        ms.dedup();
+    }
+    gathered
 }
 
 fn same_line(text: &str, a: usize, b: usize) -> bool {

@@ -174,6 +174,39 @@ fn a_roll_of_people_sharing_a_given_name() {
     assert_eq!(speaker(1), "Maria Lokakaka");
 }
 
+/// Thousands of people sharing a surname, each then called by it alone
+/// (`Later Smith agreed.`): every bare `Smith` is one speaker's (the one named
+/// just before it), not every Smith's, so the output grows with the text and
+/// not with its square.
+#[test]
+fn a_roll_of_people_sharing_a_surname() {
+    let text = gen::shared_surname(size(1_000_000));
+    let ann = check(&text);
+    assert!(ann.quotes.len() > 200);
+    assert!(ann.speakers.len() > ann.quotes.len() / 4);
+    let mut owners = std::collections::HashMap::new();
+    for s in &ann.speakers {
+        assert!(s.name.ends_with(" Smith"), "{}", s.name);
+        for m in &s.mentions {
+            assert!(owners.insert(*m, s.id).is_none(), "{m:?} is two speakers'");
+        }
+    }
+    // Each line's `Later Smith` is its own speaker's.
+    for line in text.lines().take(50) {
+        let at = text.find(line).unwrap();
+        let later = at + line.find("Later Smith").unwrap() + "Later ".len();
+        let said = at + line.find("said ").unwrap() + "said ".len();
+        let owner = |start| {
+            owners
+                .iter()
+                .find(|(m, _)| m.start == start)
+                .map(|(_, &id)| id)
+        };
+        assert!(owner(later).is_some(), "{line}");
+        assert_eq!(owner(later), owner(said), "{line}");
+    }
+}
+
 #[test]
 fn stray_mark_is_bounded_by_its_paragraph() {
     let text = "A stray “ mark opens here and nothing closes it.\n\n\
