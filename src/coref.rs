@@ -11,6 +11,9 @@
 //!   the antecedent is recorded on the quote.
 //! - Roles (`the minister`) join the entity an apposition tied them to earlier,
 //!   else form their own entity.
+//! - Each span is one speaker's mention: a name several speakers' names
+//!   contain (`Morrow` for Agnes and Daniel Morrow) is, where it is written,
+//!   the one named most recently before it.
 
 use crate::attribution::Attribution;
 use crate::mentions::{Mention, MentionKind};
@@ -20,6 +23,7 @@ use crate::{Annotations, Options, Quote, QuoteKind, Source, Span, Speaker, Speak
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
+use std::collections::hash_map::Entry;
 
 /// One speaker being gathered. Its name words are borrowed from the
 /// [`NameIndex`] when the name is one of the text's (owned otherwise).
@@ -1046,14 +1050,15 @@ fn gather_mentions(index: &NameIndex, list: &mut [Entity], order: &[usize]) -> V
         .iter()
         .map(|&e| std::mem::take(&mut list[e].mentions))
         .collect();
-    // Whose each span is: first the mentions that named a speaker for a quote.
+    // Whose each span is: first the speaker a quote named with it (a misspelt
+    // name may also be written in another speaker's name).
     let mut owner: HashMap<Span, usize> = HashMap::default();
     for (n, ms) in gathered.iter().enumerate() {
         for &m in ms {
             owner.entry(m).or_insert(n);
         }
     }
-    // (name, speaker) for every name a speaker's name contains.
+    // (name, speaker) for every name a speaker's name contains, by name.
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut names: Vec<usize> = Vec::new();
     for (n, &e) in order.iter().enumerate() {
@@ -1064,56 +1069,49 @@ fn gather_mentions(index: &NameIndex, list: &mut [Entity], order: &[usize]) -> V
         }
     }
     pairs.sort_unstable();
-    // Then the names of one speaker; the shared ones wait for the anchors.
-    let mut shared: Vec<&[(usize, usize)]> = Vec::new();
-    for group in pairs.chunk_by(|a, b| a.0 == b.0) {
-        match group {
-            [(i, n)] => {
-                for &s in index.spans(*i) {
-                    if let std::collections::hash_map::Entry::Vacant(v) = owner.entry(s) {
-                        v.insert(*n);
-                        gathered[*n].push(s);
-                    }
-                }
+    // A name of one speaker is its own.
+    let groups = pairs.chunk_by(|a, b| a.0 == b.0);
+    for &(i, n) in groups
+        .clone()
+        .filter_map(|g| if let [one] = g { Some(one) } else { None })
+    {
+        for &s in index.spans(i) {
+            if let Entry::Vacant(v) = owner.entry(s) {
+                v.insert(n);
+                gathered[n].push(s);
             }
-            _ => shared.push(group),
         }
     }
-    // Equal spans are identical: an unstable sort orders them as a stable one.
-    for ms in &mut gathered {
-        ms.sort_unstable();
-        ms.dedup();
-    }
-    if shared.is_empty() {
-        return gathered;
-    }
-    // A shared name goes by where each of its speakers is named (anchors).
+    // A shared name goes by where its speakers are named so far (anchors):
+    // what it gives them is added after, so that no shared name moves
+    // another.
     let mut anchors: Vec<(usize, usize)> = Vec::new();
-    let mut extra: Vec<(usize, Span)> = Vec::new();
-    for group in shared {
+    let mut shared: Vec<(usize, Span)> = Vec::new();
+    for group in groups.filter(|g| g.len() > 1) {
         anchors.clear();
         for &(_, n) in group {
             anchors.extend(gathered[n].iter().map(|s| (s.start, n)));
         }
         anchors.sort_unstable();
-        let mut k = 0;
+        // The name's spans are in text order: one pass over both.
+        let mut after = 0;
         for &s in index.spans(group[0].0) {
-            while k < anchors.len() && anchors[k].0 <= s.start {
-                k += 1;
+            while anchors.get(after).is_some_and(|a| a.0 <= s.start) {
+                after += 1;
             }
-            // The latest anchor at or before the name, else the first after.
-            let Some(&(_, n)) = anchors.get(k.wrapping_sub(1)).or(anchors.get(k)) else {
-                continue;
-            };
-            if let std::collections::hash_map::Entry::Vacant(v) = owner.entry(s) {
+            let nearest = after
+                .checked_sub(1)
+                .map_or(anchors.get(after), |k| anchors.get(k));
+            if let (Some(&(_, n)), Entry::Vacant(v)) = (nearest, owner.entry(s)) {
                 v.insert(n);
-                extra.push((n, s));
+                shared.push((n, s));
             }
         }
     }
-    for (n, s) in extra {
+    for (n, s) in shared {
         gathered[n].push(s);
     }
+    // Equal spans are identical: an unstable sort orders them as a stable one.
     for ms in &mut gathered {
         ms.sort_unstable();
         ms.dedup();
