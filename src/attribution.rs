@@ -60,6 +60,8 @@ impl Attribution {
 }
 
 /// Attributes every candidate; the result is parallel to `found`.
+// Once per document: kept out of line so that profiles show the stage.
+#[inline(never)]
 pub fn attribute(
     text: &str,
     doc: &Doc,

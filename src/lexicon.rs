@@ -1121,6 +1121,8 @@ pub(crate) fn first_word(rest: &str) -> &str {
 
 impl Lexicon {
     /// Builds the lexicon with the extras of `options`.
+    // Once per document: kept out of line so that profiles show the stage.
+    #[inline(never)]
     pub fn new(options: &crate::Options) -> Lexicon {
         let user_cues: Vec<String> = options
             .extra_cues

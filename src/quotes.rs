@@ -108,6 +108,8 @@ pub const WORK_NOUNS: &[&str] = &[
 ];
 
 /// Finds the quotations in marks and classifies them.
+// Once per document: kept out of line so that profiles show the stage.
+#[inline(never)]
 pub fn find_quotes(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     // Where the last word search ended: the pairs come in text order.

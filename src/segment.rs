@@ -9,7 +9,7 @@
 use crate::marks::Pairs;
 use crate::text::{
     char_at, char_before, eq_mask, find_bytes, is_space, non_ascii_mask, partition_point_near,
-    push_words, ByteClasses, Word,
+    push_words, Word,
 };
 use crate::Span;
 use std::borrow::Cow;
@@ -32,13 +32,14 @@ pub struct Doc {
 impl Doc {
     /// The document of `text` with these paragraphs and sentences (from
     /// [`paragraphs`] and [`sentences`]); tokenises every sentence once.
+    // Once per document: kept out of line so that profiles show the stage.
+    #[inline(never)]
     pub fn new(text: &str, paragraphs: Vec<Span>, sentences: Vec<Span>) -> Doc {
         let mut all = Vec::with_capacity(text.len() / 5);
         let mut word_starts = Vec::with_capacity(sentences.len() + 1);
-        let classes = ByteClasses::new(text);
         for s in &sentences {
             word_starts.push(all.len());
-            push_words(text, &classes, s.start, s.end, &mut all);
+            push_words(text, s.start, s.end, &mut all);
         }
         word_starts.push(all.len());
         Doc {
@@ -152,6 +153,8 @@ impl Doc {
 }
 
 /// Splits `text` into paragraphs (see the module docs).
+// Once per document: kept out of line so that profiles show the stage.
+#[inline(never)]
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let hard_wrapped = is_hard_wrapped(text);
     let bytes = text.as_bytes();
@@ -217,6 +220,8 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 }
 
 /// Splits each paragraph into sentences, never inside a quotation of `pairs`.
+// Once per document: kept out of line so that profiles show the stage.
+#[inline(never)]
 pub fn sentences(text: &str, paragraphs: &[Span], pairs: &Pairs) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let bytes = text.as_bytes();
