@@ -5,18 +5,35 @@
 //! (as the CLI's batch mode does), to show what the cores add.
 //!
 //! ```text
-//! cargo run --release --no-default-features --example throughput -- CORPUS.jsonl [PASSES] [THREADS]
+//! cargo run --release --example throughput -- CORPUS.jsonl [PASSES] [THREADS]
 //! ```
 //!
 //! CORPUS.jsonl has one `{"text": …}` object per line (e.g. the PolNeAR train
 //! file built as `../shared/eval/README.md` says).
+//!
+//! With the `cli` feature (the default) the example links the allocator the
+//! CLI links, mimalloc, so that it measures the engine as `whosaid annotate`
+//! runs it; with `--no-default-features`, on the system allocator (as a Rust
+//! program that embeds the crate and keeps its default allocator). The
+//! output line names the allocator.
 
 use std::time::Instant;
+
+#[cfg(feature = "cli")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// The allocator this build links, for the output line.
+const ALLOCATOR_NAME: &str = if cfg!(feature = "cli") {
+    "mimalloc"
+} else {
+    "system allocator"
+};
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(path) = args.next() else {
-        eprintln!("usage: throughput CORPUS.jsonl [PASSES]");
+        eprintln!("usage: throughput CORPUS.jsonl [PASSES] [THREADS]");
         std::process::exit(2);
     };
     let passes: usize = args.next().and_then(|p| p.parse().ok()).unwrap_or(5);
@@ -61,7 +78,7 @@ fn main() {
     times.sort_by(f64::total_cmp);
     let (best, median) = (times[0], times[times.len() / 2]);
     println!(
-        "{} texts, {:.2} MB, {} quotes: best {:.3} s ({:.1} MB/s), median {:.3} s ({:.1} MB/s), {} passes, {} thread(s)",
+        "{} texts, {:.2} MB, {} quotes: best {:.3} s ({:.1} MB/s), median {:.3} s ({:.1} MB/s), {} passes, {} thread(s), {}",
         texts.len(),
         bytes as f64 / 1e6,
         quotes,
@@ -70,7 +87,8 @@ fn main() {
         median,
         bytes as f64 / 1e6 / median,
         times.len(),
-        threads
+        threads,
+        ALLOCATOR_NAME
     );
 }
 

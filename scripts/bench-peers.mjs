@@ -118,7 +118,9 @@ if (existsSync(throughput)) {
   const m = /median ([0-9.]+) s/.exec(p.stdout ?? "");
   if (p.status === 0 && m) {
     const seconds = Number(m[1]) / copies;
-    results.push({ tool: "whosaid native (in process, 1 thread)", seconds, mbps: bytes / MB / seconds, found: p.stdout.trim().split(":")[0] });
+    // The example names the allocator it links last (mimalloc, as the CLI).
+    const allocator = p.stdout.trim().split(", ").pop();
+    results.push({ tool: `whosaid native (in process, 1 thread, ${allocator})`, seconds, mbps: bytes / MB / seconds, found: p.stdout.trim().split(":")[0] });
   } else {
     results.push({ tool: "whosaid native (in process, 1 thread)", skipped: `throughput failed: ${p.stderr}` });
   }
