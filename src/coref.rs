@@ -2482,6 +2482,20 @@ mod tests {
         }
 
         proptest! {
+            /// The byte pass over an ASCII name splits and trims as the char
+            /// pass does for any name.
+            #[test]
+            fn ascii_name_words_are_the_char_rule(s in "[ -~\t\n\x0B\x0C\r]{0,24}") {
+                let by_chars: Vec<&str> = s
+                    .split(char::is_whitespace)
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .filter(|w| !w.is_empty() && !is_title(w))
+                    .collect();
+                prop_assert_eq!(name_words(&s), by_chars);
+            }
+        }
+
+        proptest! {
             /// `within_one_edit` (bytes of the common prefix, then the rests)
             /// is a Levenshtein distance of at most one, in chars, also where
             /// chars of several bytes share their first bytes.
