@@ -41,6 +41,7 @@ fn word_bytes(text: &str, w: Word) -> &[u8] {
 
 /// Whether `w` (in lower case) is a word after which a cue form is a noun or
 /// an infinitive, not a finite speech verb (`the report`, `to say`).
+#[inline]
 fn blocks_cue(w: &[u8]) -> bool {
     matches!(
         w,
@@ -327,49 +328,66 @@ fn find_in_sentence(s: &Sentence, doc: &Doc, si: usize, found: &mut Vec<Candidat
         let Some(info) = s.cue(k) else {
             continue;
         };
-        let t = w.text(text);
-        // A capital inside running text makes a name, not a verb: `the
-        // United States`, `the Clean Power Plan`, `The New York Post`.
-        // Headlines capitalise every word (`Obama Says …`): there it is a cue.
-        if k > 0 && is_capitalized(t) && !s.headline() {
-            continue;
-        }
-        let lt = lower(t);
-        let prev = k.checked_sub(1).map(|p| lower(ws[p].text(text)));
-        if !verb_reading(s, k, info, &lt, prev.as_deref(), &found[..marked]) {
-            continue;
-        }
-        if follows_quote(s, k) {
-            // `"…," she said …`: the cue of the direct quote before it.
-            consumed = w.end;
-            continue;
-        }
-        let progressive = lt.ends_with("ing")
-            && prev
-                .as_deref()
-                .is_some_and(|p| matches!(p, "is" | "are" | "was" | "were" | "been" | "be"));
-        let at = CueAt::new(s, k);
-        let c = if lt.ends_with("ing") && !progressive {
-            gerund_cue(&at)
-        } else if interposed(&at) {
-            // `Back in Virginia, Mr. Clarke said, he decided …`: the
-            // attribution splits the reported speech in two.
-            if let Some(mut before) = clause_comma_cue(&at, true) {
-                before.rule = "interposed-attribution";
-                add(before, pairs, found, marked);
-            }
-            subject_cue_content(&at).map(|mut c| {
-                c.rule = "interposed-attribution";
-                c
-            })
-        } else {
-            subject_cue_content(&at).or_else(|| clause_comma_cue(&at, false))
-        };
-        if let Some(c) = c {
-            consumed = c.content.end.max(w.end);
-            add(c, pairs, found, marked);
+        if let Some(c) = at_cue(s, k, info, found, marked) {
+            consumed = c;
         }
     }
+}
+
+/// The rules at the cue form `info` (word `k`): adds what it reports and
+/// returns the new end of what is consumed, if it moves. Out of line: one word
+/// in fifteen is a cue, and the loop over the others stays small.
+#[inline(never)]
+fn at_cue(
+    s: &Sentence,
+    k: usize,
+    info: Cue,
+    found: &mut Vec<Candidate>,
+    marked: usize,
+) -> Option<usize> {
+    let (text, ws, pairs) = (s.text, s.ws, s.pairs);
+    let w = ws[k];
+    let t = w.text(text);
+    // A capital inside running text makes a name, not a verb: `the
+    // United States`, `the Clean Power Plan`, `The New York Post`.
+    // Headlines capitalise every word (`Obama Says …`): there it is a cue.
+    if k > 0 && is_capitalized(t) && !s.headline() {
+        return None;
+    }
+    let lt = lower(t);
+    let prev = k.checked_sub(1).map(|p| lower(ws[p].text(text)));
+    if !verb_reading(s, k, info, &lt, prev.as_deref(), &found[..marked]) {
+        return None;
+    }
+    if follows_quote(s, k) {
+        // `"…," she said …`: the cue of the direct quote before it.
+        return Some(w.end);
+    }
+    let progressive = lt.ends_with("ing")
+        && prev
+            .as_deref()
+            .is_some_and(|p| matches!(p, "is" | "are" | "was" | "were" | "been" | "be"));
+    let at = CueAt::new(s, k);
+    let c = if lt.ends_with("ing") && !progressive {
+        gerund_cue(&at)
+    } else if interposed(&at) {
+        // `Back in Virginia, Mr. Clarke said, he decided …`: the
+        // attribution splits the reported speech in two.
+        if let Some(mut before) = clause_comma_cue(&at, true) {
+            before.rule = "interposed-attribution";
+            add(before, pairs, found, marked);
+        }
+        subject_cue_content(&at).map(|mut c| {
+            c.rule = "interposed-attribution";
+            c
+        })
+    } else {
+        subject_cue_content(&at).or_else(|| clause_comma_cue(&at, false))
+    };
+    let c = c?;
+    let consumed = c.content.end.max(w.end);
+    add(c, pairs, found, marked);
+    Some(consumed)
 }
 
 /// Whether the cue form at `k` (`lt` in lower case, after `prev`) reads as a
@@ -657,11 +675,17 @@ fn has_words(text: &str, s: Span, n: usize) -> bool {
 /// `according` in `ws`, the cue span and X (when a noun phrase follows).
 fn according_to_phrase(s: &Sentence) -> Option<(usize, Span, Option<Span>)> {
     let (text, sentence, ws, lex) = (s.text, s.span, s.ws, s.lex);
-    let k = ws.iter().position(|w| {
-        w.end - w.start == "according".len()
-            && w.text(text).eq_ignore_ascii_case("according")
-            && !s.inside_quote(w.start)
-    })?;
+    // Every word of every sentence is looked at: the scan tests only the
+    // length, and reads a word's letters only when that matches.
+    let mut from = 0;
+    let k = loop {
+        let i = from + ws[from..].iter().position(|w| w.end - w.start == 9)?;
+        let w = ws[i];
+        if w.text(text).eq_ignore_ascii_case("according") && !s.inside_quote(w.start) {
+            break i;
+        }
+        from = i + 1;
+    };
     let to = ws.get(k + 1).filter(|w| w.text(text) == "to")?;
     let subject = np_after(text, to.end, sentence.end, lex)
         .map(|m| m.span)
