@@ -1553,7 +1553,8 @@ fn clause_comma_cue(at: &CueAt, interposed: bool) -> Option<Candidate> {
     {
         return None;
     }
-    let tail = words(text, subject.end.max(cue_w.end), sentence.end);
+    // The words after the attribution, counted up to seven (not collected).
+    let tail = Span::new(after, sentence.end);
     let content = clause(text, sentence.start, comma - 1);
     if !has_words(text, content, if unknown_subject { 3 } else { 2 })
         || participle_phrase(text, content)
@@ -1563,7 +1564,7 @@ fn clause_comma_cue(at: &CueAt, interposed: bool) -> Option<Candidate> {
     }
     // Only short adjuncts may follow ("on Tuesday", "in a statement"); a longer
     // tail after a comma is the second half of the reported speech.
-    let conf = if tail.len() <= 6 { 0.8 } else { 0.6 };
+    let conf = if has_words(text, tail, 7) { 0.6 } else { 0.8 };
     Some(cand(
         QuoteKind::Indirect,
         content,
