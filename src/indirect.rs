@@ -1487,18 +1487,19 @@ fn title_before(text: &str, pos: usize) -> usize {
     if end == pos || char_before(text, end) != Some('.') {
         return pos;
     }
-    // At most five letters are read: a title is short, and a long run of
-    // letters must not be rescanned for every cue.
-    let letters: Vec<(usize, char)> = text[..end - 1]
-        .char_indices()
-        .rev()
-        .take(6)
-        .take_while(|(_, c)| c.is_alphabetic())
-        .collect();
-    if letters.len() > 5 {
+    // At most five letters are read (counted, not collected): a title is
+    // short, and a long run of letters must not be rescanned for every cue.
+    let (mut letters, mut word_start) = (0, None);
+    for (i, c) in text[..end - 1].char_indices().rev().take(6) {
+        if !c.is_alphabetic() {
+            break;
+        }
+        letters += 1;
+        word_start = Some(i);
+    }
+    if letters > 5 {
         return pos;
     }
-    let word_start = letters.last().map(|&(i, _)| i);
     match word_start {
         Some(ws)
             if end - 1 - ws <= 4
