@@ -1667,25 +1667,30 @@ fn quote_after<'p>(text: &str, end: usize, pairs: &'p Pairs) -> Option<&'p Pair>
 /// (the direct quote's attribution finds the same cue); if it contains quoted
 /// fragments, it becomes one mixed quote that absorbs them.
 fn add(mut c: Candidate, pairs: &Pairs, found: &mut Vec<Candidate>, marked: usize) {
-    let mut inside = Vec::new();
-    let first = found[..marked].partition_point(|q| q.outer.end <= c.content.start);
-    for (i, q) in found[..marked].iter().enumerate().skip(first) {
-        if q.outer.start >= c.content.end {
-            break;
-        }
-        if q.absorbed
-            || !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mention)
-            || crate::quotes::is_naming_rule(q.rule)
-        {
-            // A name (`the so-called "peace plan"`) stays a mention: it is
-            // nobody's words, so it does not make the clause mixed.
-            continue;
-        }
-        if c.content.overlaps(q.outer) {
-            inside.push(i);
-        }
+    let content = c.content;
+    // The quotes in marks that the content takes in. A name (`the so-called
+    // "peace plan"`) stays a mention: it is nobody's words, so it does not
+    // make the clause mixed.
+    let takes_in = |q: &Candidate| {
+        !q.absorbed
+            && matches!(q.kind, QuoteKind::Direct | QuoteKind::Mention)
+            && !crate::quotes::is_naming_rule(q.rule)
+            && content.overlaps(q.outer)
+    };
+    // They are among these, walked twice (to weigh them, then to absorb
+    // them) rather than collected.
+    let first = found[..marked].partition_point(|q| q.outer.end <= content.start);
+    let last = first
+        + found[first..marked]
+            .iter()
+            .position(|q| q.outer.start >= content.end)
+            .unwrap_or(marked - first);
+    let (mut any, mut quoted) = (false, 0usize);
+    for q in found[first..last].iter().filter(|q| takes_in(q)) {
+        any = true;
+        quoted += q.outer.len();
     }
-    if inside.is_empty() {
+    if !any {
         if pairs.inside_quote(c.content.start)
             && pairs.inside_quote(c.content.end.saturating_sub(1))
         {
@@ -1694,17 +1699,18 @@ fn add(mut c: Candidate, pairs: &Pairs, found: &mut Vec<Candidate>, marked: usiz
         found.push(c);
         return;
     }
-    let quoted: usize = inside.iter().map(|&i| found[i].outer.len()).sum();
     if quoted * 100 >= c.content.len() * 70 {
         // Mostly a direct quote: leave it to the direct quote's attribution.
         return;
     }
-    for &i in &inside {
-        found[i].absorbed = true;
-        c.content = Span::new(
-            c.content.start.min(found[i].outer.start),
-            c.content.end.max(found[i].outer.end),
-        );
+    for q in &mut found[first..last] {
+        if takes_in(q) {
+            q.absorbed = true;
+            c.content = Span::new(
+                c.content.start.min(q.outer.start),
+                c.content.end.max(q.outer.end),
+            );
+        }
     }
     c.kind = QuoteKind::Mixed;
     c.rule = match c.rule {
