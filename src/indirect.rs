@@ -1256,11 +1256,11 @@ fn subject_cue_content(at: &CueAt) -> Option<Candidate> {
 /// its commas (a memchr each) instead of with a substring searcher, whose
 /// set-up costs more than the search in a clause this short.
 fn comma_but(rest: &str) -> Option<usize> {
-    let b = rest.as_bytes();
     let mut from = 0;
-    while let Some(i) = b[from..].iter().position(|&c| c == b',') {
+    // `,` is ASCII: every position after one is a char boundary.
+    while let Some(i) = rest.get(from..).and_then(|r| r.find(',')) {
         let at = from + i;
-        if b[at..].starts_with(b", but ") {
+        if rest.as_bytes()[at..].starts_with(b", but ") {
             return Some(at);
         }
         from = at + 1;
