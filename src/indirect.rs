@@ -41,6 +41,8 @@ fn word_bytes(text: &str, w: Word) -> &[u8] {
 
 /// Whether `w` (in lower case) is a word after which a cue form is a noun or
 /// an infinitive, not a finite speech verb (`the report`, `to say`).
+// Asked of nearly every word: inlined, it is a few compares.
+#[inline(always)]
 fn blocks_cue(w: &[u8]) -> bool {
     matches!(
         w,
@@ -92,26 +94,6 @@ const PARTICLES: &[&str] = &["about", "against", "for", "of", "on", "out", "to"]
 const INFINITIVE_CUES: &[&str] = &[
     "agree", "appear", "decide", "decline", "demand", "expect", "hope", "offer", "plan", "pledge",
     "prefer", "promise", "refuse", "seek", "seem", "swear", "threaten", "vow", "want",
-];
-
-/// Words that end a subject when walking back from a cue: the subject starts
-/// after them.
-const CLAUSE_OPENERS: &[&str] = &[
-    "after", "although", "and", "as", "because", "before", "but", "if", "since", "so", "that",
-    "though", "when", "where", "whereas", "which", "while", "who", "whom", "yet",
-];
-
-/// Function words that cannot be a subject on their own.
-const NOT_SUBJECT: &[&str] = &[
-    "also", "already", "be", "been", "being", "can", "could", "did", "do", "does", "even", "had",
-    "has", "have", "is", "just", "may", "might", "must", "not", "now", "often", "only", "should",
-    "still", "then", "was", "were", "will", "would",
-];
-
-/// Prepositions that cannot start a subject (`In this season, we hope`).
-const PREPOSITIONS: &[&str] = &[
-    "after", "at", "before", "by", "during", "for", "from", "in", "of", "on", "over", "to",
-    "under", "with",
 ];
 
 /// Finds reported speech in `text` and adds it to `found`, turning quoted
@@ -174,6 +156,8 @@ struct Sentence<'a> {
 
 impl Sentence<'_> {
     /// The cue word `i` is a form of, if any ([`Lexicon::cue`], once per word).
+    // Asked for nearly every word: inlined, the cache costs a few instructions.
+    #[inline(always)]
     fn cue(&self, i: usize) -> Option<Cue> {
         let cell = &self.cues[i];
         cell.get().unwrap_or_else(|| {
@@ -292,6 +276,123 @@ fn lower(t: &str) -> Cow<'_, str> {
     }
 }
 
+/// A word of at most 16 ASCII bytes in lower case, on the stack (see [`fold`]).
+struct Folded {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl Folded {
+    /// The lower-case word.
+    fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+/// `t` in lower case when it is ASCII and at most 16 bytes long, else `None`:
+/// for testing a word against the lists of short ASCII words below with no
+/// allocation for a capitalised one. `None` then means that `lower(t)` is in
+/// no such list: a non-ASCII word lower-cases to ASCII only through the Kelvin
+/// sign (`K` to `k`), and no listed word has a `k`.
+fn fold(t: &str) -> Option<Folded> {
+    let b = t.as_bytes();
+    if b.len() > 16 || !b.is_ascii() {
+        return None;
+    }
+    let mut buf = [0; 16];
+    buf[..b.len()].copy_from_slice(b);
+    buf.make_ascii_lowercase();
+    Some(Folded { buf, len: b.len() })
+}
+
+/// Whether `w` (in lower case) ends a subject when walking back from a cue:
+/// the subject starts after it.
+fn clause_opener(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"after"
+            | b"although"
+            | b"and"
+            | b"as"
+            | b"because"
+            | b"before"
+            | b"but"
+            | b"if"
+            | b"since"
+            | b"so"
+            | b"that"
+            | b"though"
+            | b"when"
+            | b"where"
+            | b"whereas"
+            | b"which"
+            | b"while"
+            | b"who"
+            | b"whom"
+            | b"yet"
+    )
+}
+
+/// Whether `w` (in lower case) is a function word that cannot be a subject
+/// on its own.
+fn not_subject(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"also"
+            | b"already"
+            | b"be"
+            | b"been"
+            | b"being"
+            | b"can"
+            | b"could"
+            | b"did"
+            | b"do"
+            | b"does"
+            | b"even"
+            | b"had"
+            | b"has"
+            | b"have"
+            | b"is"
+            | b"just"
+            | b"may"
+            | b"might"
+            | b"must"
+            | b"not"
+            | b"now"
+            | b"often"
+            | b"only"
+            | b"should"
+            | b"still"
+            | b"then"
+            | b"was"
+            | b"were"
+            | b"will"
+            | b"would"
+    )
+}
+
+/// Whether `w` (in lower case) is a preposition, which cannot start a subject
+/// (`In this season, we hope`).
+fn preposition(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"after"
+            | b"at"
+            | b"before"
+            | b"by"
+            | b"during"
+            | b"for"
+            | b"from"
+            | b"in"
+            | b"of"
+            | b"on"
+            | b"over"
+            | b"to"
+            | b"under"
+            | b"with"
+    )
+}
+
 /// The rules over one sentence (`si` in `doc`): `according to`, a headline's
 /// colon, then each cue word in turn.
 fn find_in_sentence(s: &Sentence, doc: &Doc, si: usize, found: &mut Vec<Candidate>, marked: usize) {
@@ -325,49 +426,66 @@ fn find_in_sentence(s: &Sentence, doc: &Doc, si: usize, found: &mut Vec<Candidat
         let Some(info) = s.cue(k) else {
             continue;
         };
-        let t = w.text(text);
-        // A capital inside running text makes a name, not a verb: `the
-        // United States`, `the Clean Power Plan`, `The New York Post`.
-        // Headlines capitalise every word (`Obama Says …`): there it is a cue.
-        if k > 0 && is_capitalized(t) && !s.headline() {
-            continue;
-        }
-        let lt = lower(t);
-        let prev = k.checked_sub(1).map(|p| lower(ws[p].text(text)));
-        if !verb_reading(s, k, info, &lt, prev.as_deref(), &found[..marked]) {
-            continue;
-        }
-        if follows_quote(s, k) {
-            // `"…," she said …`: the cue of the direct quote before it.
-            consumed = w.end;
-            continue;
-        }
-        let progressive = lt.ends_with("ing")
-            && prev
-                .as_deref()
-                .is_some_and(|p| matches!(p, "is" | "are" | "was" | "were" | "been" | "be"));
-        let at = CueAt::new(s, k);
-        let c = if lt.ends_with("ing") && !progressive {
-            gerund_cue(&at)
-        } else if interposed(&at) {
-            // `Back in Virginia, Mr. Clarke said, he decided …`: the
-            // attribution splits the reported speech in two.
-            if let Some(mut before) = clause_comma_cue(&at, true) {
-                before.rule = "interposed-attribution";
-                add(before, pairs, found, marked);
-            }
-            subject_cue_content(&at).map(|mut c| {
-                c.rule = "interposed-attribution";
-                c
-            })
-        } else {
-            subject_cue_content(&at).or_else(|| clause_comma_cue(&at, false))
-        };
-        if let Some(c) = c {
-            consumed = c.content.end.max(w.end);
-            add(c, pairs, found, marked);
+        if let Some(c) = at_cue(s, k, info, found, marked) {
+            consumed = c;
         }
     }
+}
+
+/// The rules at the cue form `info` (word `k`): adds what it reports and
+/// returns the new end of what is consumed, if it moves. Out of line: one word
+/// in fifteen is a cue, and the loop over the others stays small.
+#[inline(never)]
+fn at_cue(
+    s: &Sentence,
+    k: usize,
+    info: Cue,
+    found: &mut Vec<Candidate>,
+    marked: usize,
+) -> Option<usize> {
+    let (text, ws, pairs) = (s.text, s.ws, s.pairs);
+    let w = ws[k];
+    let t = w.text(text);
+    // A capital inside running text makes a name, not a verb: `the
+    // United States`, `the Clean Power Plan`, `The New York Post`.
+    // Headlines capitalise every word (`Obama Says …`): there it is a cue.
+    if k > 0 && is_capitalized(t) && !s.headline() {
+        return None;
+    }
+    let lt = lower(t);
+    let prev = k.checked_sub(1).map(|p| lower(ws[p].text(text)));
+    if !verb_reading(s, k, info, &lt, prev.as_deref(), &found[..marked]) {
+        return None;
+    }
+    if follows_quote(s, k) {
+        // `"…," she said …`: the cue of the direct quote before it.
+        return Some(w.end);
+    }
+    let progressive = lt.ends_with("ing")
+        && prev
+            .as_deref()
+            .is_some_and(|p| matches!(p, "is" | "are" | "was" | "were" | "been" | "be"));
+    let at = CueAt::new(s, k);
+    let c = if lt.ends_with("ing") && !progressive {
+        gerund_cue(&at)
+    } else if interposed(&at) {
+        // `Back in Virginia, Mr. Clarke said, he decided …`: the
+        // attribution splits the reported speech in two.
+        if let Some(mut before) = clause_comma_cue(&at, true) {
+            before.rule = "interposed-attribution";
+            add(before, pairs, found, marked);
+        }
+        subject_cue_content(&at).map(|mut c| {
+            c.rule = "interposed-attribution";
+            c
+        })
+    } else {
+        subject_cue_content(&at).or_else(|| clause_comma_cue(&at, false))
+    };
+    let c = c?;
+    let consumed = c.content.end.max(w.end);
+    add(c, pairs, found, marked);
+    Some(consumed)
 }
 
 /// Whether the cue form at `k` (`lt` in lower case, after `prev`) reads as a
@@ -528,15 +646,15 @@ fn follows_quote(s: &Sentence, k: usize) -> bool {
                 after_close + (g.len() - g.trim_start_matches([',', '—', '–', '―', ' ']).len())
             })
             .unwrap_or(after_close);
-        let subject_right_after = np_before(text, cue.start, after_close, lex)
-            .is_some_and(|m| m.span.start <= after_close + 1);
+        // The noun phrase search, the dearest test, comes last.
         return after_close >= cue.start
-            || subject_right_after
             || Span::new(after_close, cue.start)
                 .text(text)
                 .split_whitespace()
                 .count()
-                <= 4;
+                <= 4
+            || np_before(text, cue.start, after_close, lex)
+                .is_some_and(|m| m.span.start <= after_close + 1);
     }
     false
 }
@@ -655,11 +773,17 @@ fn has_words(text: &str, s: Span, n: usize) -> bool {
 /// `according` in `ws`, the cue span and X (when a noun phrase follows).
 fn according_to_phrase(s: &Sentence) -> Option<(usize, Span, Option<Span>)> {
     let (text, sentence, ws, lex) = (s.text, s.span, s.ws, s.lex);
-    let k = ws.iter().position(|w| {
-        w.end - w.start == "according".len()
-            && w.text(text).eq_ignore_ascii_case("according")
-            && !s.inside_quote(w.start)
-    })?;
+    // Every word of every sentence is looked at: the scan tests only the
+    // length, and reads a word's letters only when that matches.
+    let mut from = 0;
+    let k = loop {
+        let i = from + ws[from..].iter().position(|w| w.end - w.start == 9)?;
+        let w = ws[i];
+        if w.text(text).eq_ignore_ascii_case("according") && !s.inside_quote(w.start) {
+            break i;
+        }
+        from = i + 1;
+    };
     let to = ws.get(k + 1).filter(|w| w.text(text) == "to")?;
     let subject = np_after(text, to.end, sentence.end, lex)
         .map(|m| m.span)
@@ -860,18 +984,19 @@ fn subject_before(at: &CueAt) -> Option<Span> {
     let mut i = k;
     while i > 0 {
         let p = ws[i - 1];
-        let lp = lower(p.text(text));
         let gap = Span::new(p.end, ws[i].start).text(text);
         if !blank(gap) && gap.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']) {
             break;
         }
-        if CLAUSE_OPENERS.contains(&&*lp) {
-            if matches!(&*lp, "who" | "which") && i == k {
+        let lp = fold(p.text(text));
+        let lp = lp.as_ref().map_or(&b""[..], Folded::bytes);
+        if clause_opener(lp) {
+            if matches!(lp, b"who" | b"which") && i == k {
                 // "X, who said": the relative pronoun names the speaker here;
                 // coreference ties it to X.
                 return Some(p.span());
             }
-            if matches!(&*lp, "and" | "but") && i == k {
+            if matches!(lp, b"and" | b"but") && i == k {
                 // `Reid caucused in Nevada and says …`: a second verb of the
                 // sentence's subject.
                 return np_after(text, sentence.start, p.start, lex)
@@ -889,10 +1014,18 @@ fn subject_before(at: &CueAt) -> Option<Span> {
     // Drop adverbs and auxiliaries next to the cue: "has long", "also", "sharply".
     let mut n = subj.len();
     while n > 0 {
-        let t = lower(subj[n - 1].text(text));
-        if NOT_SUBJECT.contains(&&*t)
-            || (t.ends_with("ly") && t.len() > 4 && !is_capitalized(subj[n - 1].text(text)))
-        {
+        let w = subj[n - 1].text(text);
+        let drop = match fold(w) {
+            Some(t) => {
+                let t = t.bytes();
+                not_subject(t) || (t.ends_with(b"ly") && t.len() > 4 && !is_capitalized(w))
+            }
+            None => {
+                let t = lower(w);
+                t.ends_with("ly") && t.len() > 4 && !is_capitalized(w)
+            }
+        };
+        if drop {
             n -= 1;
         } else {
             break;
@@ -926,8 +1059,7 @@ fn subject_before(at: &CueAt) -> Option<Span> {
         }
         return None;
     }
-    let first = lower(subj[0].text(text));
-    if PREPOSITIONS.contains(&&*first)
+    if fold(subj[0].text(text)).is_some_and(|f| preposition(f.bytes()))
         || n == 1 && subj[0].text(text).bytes().all(|b| b.is_ascii_digit())
     {
         return None;
@@ -1025,7 +1157,7 @@ fn subject_cue_content(at: &CueAt) -> Option<Candidate> {
         let f = lower(first.text(text));
         if f != "that"
             && !(infinitive && f == "to")
-            && (PREPOSITIONS.contains(&&*f)
+            && (preposition(f.as_bytes())
                 || matches!(
                     &*f,
                     "last"
@@ -1065,7 +1197,7 @@ fn subject_cue_content(at: &CueAt) -> Option<Candidate> {
     let mut end = trailing_attribution_start(s, j).unwrap_or(sentence.end);
     // The reported clause ends at a semicolon or at ", but" starting a new clause.
     if let Some(rest) = text.get(start_word.start..end) {
-        let cut = [rest.find(';'), rest.find(", but ")]
+        let cut = [rest.find(';'), comma_but(rest)]
             .into_iter()
             .flatten()
             .min();
@@ -1118,6 +1250,22 @@ fn subject_cue_content(at: &CueAt) -> Option<Candidate> {
         rule,
         conf,
     ))
+}
+
+/// Where `, but ` first occurs in `rest`: `rest.find(", but ")`, found from
+/// its commas (a memchr each) instead of with a substring searcher, whose
+/// set-up costs more than the search in a clause this short.
+fn comma_but(rest: &str) -> Option<usize> {
+    let mut from = 0;
+    // `,` is ASCII: every position after one is a char boundary.
+    while let Some(i) = rest.get(from..).and_then(|r| r.find(',')) {
+        let at = from + i;
+        if rest.as_bytes()[at..].starts_with(b", but ") {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Whether `w` is a conjunction that opens a second clause with its own
@@ -1209,15 +1357,16 @@ fn trailing_attribution_start(s: &Sentence, from: usize) -> Option<usize> {
         if !has_comma(text, ws[i - 1].end, ws[i].start) {
             continue;
         }
-        let t = lower(ws[i].text(text));
-        if t == "according" || t == "saying" || t == "adding" || t == "noting" {
+        let t = fold(ws[i].text(text));
+        if t.is_some_and(|t| matches!(t.bytes(), b"according" | b"saying" | b"adding" | b"noting"))
+        {
             return Some(ws[i - 1].end);
         }
         // ", X said" closing the sentence.
         for j in i..(i + 5).min(ws.len()) {
             if ws.len() - j <= 6
                 && s.cue(j).is_some()
-                && (np_before(text, ws[j].start, ws[i].start, lex).is_some() || j == i)
+                && (j == i || np_before(text, ws[j].start, ws[i].start, lex).is_some())
             {
                 return Some(ws[i - 1].end);
             }
@@ -1338,18 +1487,19 @@ fn title_before(text: &str, pos: usize) -> usize {
     if end == pos || char_before(text, end) != Some('.') {
         return pos;
     }
-    // At most five letters are read: a title is short, and a long run of
-    // letters must not be rescanned for every cue.
-    let letters: Vec<(usize, char)> = text[..end - 1]
-        .char_indices()
-        .rev()
-        .take(6)
-        .take_while(|(_, c)| c.is_alphabetic())
-        .collect();
-    if letters.len() > 5 {
+    // At most five letters are read (counted, not collected): a title is
+    // short, and a long run of letters must not be rescanned for every cue.
+    let (mut letters, mut word_start) = (0, None);
+    for (i, c) in text[..end - 1].char_indices().rev().take(6) {
+        if !c.is_alphabetic() {
+            break;
+        }
+        letters += 1;
+        word_start = Some(i);
+    }
+    if letters > 5 {
         return pos;
     }
-    let word_start = letters.last().map(|&(i, _)| i);
     match word_start {
         Some(ws)
             if end - 1 - ws <= 4
@@ -1405,7 +1555,8 @@ fn clause_comma_cue(at: &CueAt, interposed: bool) -> Option<Candidate> {
     {
         return None;
     }
-    let tail = words(text, subject.end.max(cue_w.end), sentence.end);
+    // The words after the attribution, counted up to seven (not collected).
+    let tail = Span::new(after, sentence.end);
     let content = clause(text, sentence.start, comma - 1);
     if !has_words(text, content, if unknown_subject { 3 } else { 2 })
         || participle_phrase(text, content)
@@ -1415,7 +1566,7 @@ fn clause_comma_cue(at: &CueAt, interposed: bool) -> Option<Candidate> {
     }
     // Only short adjuncts may follow ("on Tuesday", "in a statement"); a longer
     // tail after a comma is the second half of the reported speech.
-    let conf = if tail.len() <= 6 { 0.8 } else { 0.6 };
+    let conf = if has_words(text, tail, 7) { 0.6 } else { 0.8 };
     Some(cand(
         QuoteKind::Indirect,
         content,
@@ -1496,7 +1647,7 @@ fn setting_phrase(text: &str, content: Span) -> bool {
     let mut it = word_iter(text, content.start, content.end);
     let opens_with_preposition = it
         .next()
-        .is_some_and(|w| PREPOSITIONS.contains(&w.text(text).to_lowercase().as_str()));
+        .is_some_and(|w| preposition(w.text(text).to_lowercase().as_bytes()));
     opens_with_preposition
         && word_iter(text, content.start, content.end)
             .any(|w| SETTINGS.contains(&w.text(text).to_lowercase().as_str()))
@@ -1516,25 +1667,30 @@ fn quote_after<'p>(text: &str, end: usize, pairs: &'p Pairs) -> Option<&'p Pair>
 /// (the direct quote's attribution finds the same cue); if it contains quoted
 /// fragments, it becomes one mixed quote that absorbs them.
 fn add(mut c: Candidate, pairs: &Pairs, found: &mut Vec<Candidate>, marked: usize) {
-    let mut inside = Vec::new();
-    let first = found[..marked].partition_point(|q| q.outer.end <= c.content.start);
-    for (i, q) in found[..marked].iter().enumerate().skip(first) {
-        if q.outer.start >= c.content.end {
-            break;
-        }
-        if q.absorbed
-            || !matches!(q.kind, QuoteKind::Direct | QuoteKind::Mention)
-            || crate::quotes::is_naming_rule(q.rule)
-        {
-            // A name (`the so-called "peace plan"`) stays a mention: it is
-            // nobody's words, so it does not make the clause mixed.
-            continue;
-        }
-        if c.content.overlaps(q.outer) {
-            inside.push(i);
-        }
+    let content = c.content;
+    // The quotes in marks that the content takes in. A name (`the so-called
+    // "peace plan"`) stays a mention: it is nobody's words, so it does not
+    // make the clause mixed.
+    let takes_in = |q: &Candidate| {
+        !q.absorbed
+            && matches!(q.kind, QuoteKind::Direct | QuoteKind::Mention)
+            && !crate::quotes::is_naming_rule(q.rule)
+            && content.overlaps(q.outer)
+    };
+    // They are among these, walked twice (to weigh them, then to absorb
+    // them) rather than collected.
+    let first = found[..marked].partition_point(|q| q.outer.end <= content.start);
+    let last = first
+        + found[first..marked]
+            .iter()
+            .position(|q| q.outer.start >= content.end)
+            .unwrap_or(marked - first);
+    let (mut any, mut quoted) = (false, 0usize);
+    for q in found[first..last].iter().filter(|q| takes_in(q)) {
+        any = true;
+        quoted += q.outer.len();
     }
-    if inside.is_empty() {
+    if !any {
         if pairs.inside_quote(c.content.start)
             && pairs.inside_quote(c.content.end.saturating_sub(1))
         {
@@ -1543,17 +1699,18 @@ fn add(mut c: Candidate, pairs: &Pairs, found: &mut Vec<Candidate>, marked: usiz
         found.push(c);
         return;
     }
-    let quoted: usize = inside.iter().map(|&i| found[i].outer.len()).sum();
     if quoted * 100 >= c.content.len() * 70 {
         // Mostly a direct quote: leave it to the direct quote's attribution.
         return;
     }
-    for &i in &inside {
-        found[i].absorbed = true;
-        c.content = Span::new(
-            c.content.start.min(found[i].outer.start),
-            c.content.end.max(found[i].outer.end),
-        );
+    for q in &mut found[first..last] {
+        if takes_in(q) {
+            q.absorbed = true;
+            c.content = Span::new(
+                c.content.start.min(q.outer.start),
+                c.content.end.max(q.outer.end),
+            );
+        }
     }
     c.kind = QuoteKind::Mixed;
     c.rule = match c.rule {
