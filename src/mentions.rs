@@ -310,6 +310,7 @@ mod class {
     pub const PRONOUN_MALE: u32 = 1 << 16;
     pub const PRONOUN_FEMALE: u32 = 1 << 17;
     pub const PRONOUN_PLURAL: u32 = 1 << 18;
+    pub const ORG_NAME: u32 = 1 << 19;
 
     struct Table {
         /// ASCII forms of at most [`crate::wordmap::PACKED`] bytes, packed by
@@ -363,7 +364,7 @@ mod class {
     fn table() -> &'static Table {
         static TABLE: OnceLock<Table> = OnceLock::new();
         TABLE.get_or_init(|| {
-            let lists: [(&[&'static str], u32); 12] = [
+            let lists: [(&[&'static str], u32); 13] = [
                 (super::DETERMINERS, DETERMINER),
                 (super::MODIFIERS, MODIFIER),
                 (super::NOT_NAMES, NOT_NAME),
@@ -376,6 +377,7 @@ mod class {
                 (lexicon::ORG_SUFFIXES, ORG_SUFFIX),
                 (super::ORG_CONNECTORS, ORG_CONNECTOR),
                 (super::FUNCTION_WORDS, FUNCTION_WORD),
+                (lexicon::ORG_NAMES, ORG_NAME),
             ];
             let forms = lists.iter().map(|l| l.0.len()).sum::<usize>()
                 + lexicon::TITLES.len()
@@ -461,10 +463,17 @@ mod class {
     #[inline]
     pub fn both(w: &str) -> (u32, u32) {
         let exact = of(w);
+        (exact, lower_given(w, exact))
+    }
+
+    /// `of_lower(w)` for a word whose exact tables are `exact`: those, when
+    /// `w` has no capitals (then it is its own lower case).
+    #[inline]
+    pub fn lower_given(w: &str, exact: u32) -> u32 {
         if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
-            (exact, of_lower(w))
+            of_lower(w)
         } else {
-            (exact, exact)
+            exact
         }
     }
 }
@@ -666,104 +675,133 @@ fn org_connector(text: &str, run: &[Word], rest: &[Word], word: &str, gap: &str)
             .any(|w| lexicon::ORG_WORD_SET.contains(w.text(text)))
 }
 
-/// How many words of a phrase [`ExactTables`] looks up ahead.
-const TABLE_WORDS: usize = 8;
-
-/// The exact tables (`class::of`) of the words of a phrase, each looked up
-/// once: the tests of a name in [`classify`] ask them of the same words
-/// several times. Words past the first [`TABLE_WORDS`] are looked up when
-/// asked.
-struct ExactTables<'a> {
-    text: &'a str,
-    ws: &'a [Word],
-    first: [u32; TABLE_WORDS],
+/// What the word tables say of one word of a phrase, as written and in
+/// lower case (`class::of`, `class::of_lower`): looked up once by whoever
+/// reads the phrase, then asked by every test of [`classify_with`].
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Bits {
+    exact: u32,
+    lower: u32,
 }
 
-impl<'a> ExactTables<'a> {
-    fn new(text: &'a str, ws: &'a [Word]) -> ExactTables<'a> {
-        let mut first = [0; TABLE_WORDS];
-        for (bits, w) in first.iter_mut().zip(ws) {
-            *bits = class::of(w.text(text));
-        }
-        ExactTables { text, ws, first }
-    }
-
-    /// `class::of` of word `i` (which must be one of the phrase's).
+impl Bits {
+    /// The tables of `w`.
     #[inline]
-    fn get(&self, i: usize) -> u32 {
-        match self.first.get(i) {
-            Some(&bits) => bits,
-            None => class::of(self.ws[i].text(self.text)),
-        }
+    fn of(w: &str) -> Bits {
+        let (exact, lower) = class::both(w);
+        Bits { exact, lower }
     }
+}
+
+/// How many words' [`Bits`] [`with_bits`] holds on the stack.
+const STACK_BITS: usize = 16;
+
+/// `f(&bits)`, `bits` the [`Bits`] of the words `ws`, without allocating for
+/// a phrase of at most [`STACK_BITS`] words.
+fn with_bits<R>(text: &str, ws: &[Word], f: impl FnOnce(&[Bits]) -> R) -> R {
+    let mut buf = [Bits::default(); STACK_BITS];
+    if ws.len() <= STACK_BITS {
+        for (b, w) in buf.iter_mut().zip(ws) {
+            *b = Bits::of(w.text(text));
+        }
+        return f(&buf[..ws.len()]);
+    }
+    let all: Vec<Bits> = ws.iter().map(|w| Bits::of(w.text(text))).collect();
+    f(&all)
 }
 
 /// Classifies a run of words as a mention, if it is one. `ws` must be contiguous
 /// words with only spaces (or `'s`) between them.
 fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
+    let last = ws.last()?;
+    // A description (lower-case head) of several words needs only its
+    // head's tables; the others are looked up for names.
+    if ws.len() > 1 && !is_capitalized(last.text(text)) {
+        let span = Span::new(ws[0].start, last.end);
+        return description(span, *last, head_class(last.text(text)));
+    }
+    with_bits(text, ws, |bits| classify_with(text, ws, bits, lex))
+}
+
+/// The description whose head `last`, the last word of `span`, has the
+/// head-noun tables `head_bits` (see [`head_class`]), if it is one.
+fn description(span: Span, last: Word, head_bits: u32) -> Option<Mention> {
+    let (kind, entity, plural) = description_kind(head_bits)?;
+    Some(Mention {
+        span,
+        kind,
+        head: last.span(),
+        gender: None,
+        plural,
+        entity,
+        role: None,
+    })
+}
+
+/// The mention of the pronoun `span`, of this gender and number.
+fn pronoun_mention(span: Span, gender: Option<bool>, plural: bool) -> Mention {
+    Mention {
+        span,
+        kind: MentionKind::Pronoun,
+        head: span,
+        gender,
+        plural,
+        entity: if plural {
+            SpeakerKind::Group
+        } else if gender.is_some() {
+            SpeakerKind::Person
+        } else {
+            SpeakerKind::Organization
+        },
+        role: None,
+    }
+}
+
+/// [`classify`] for words `ws` whose tables are `bits` (one each).
+fn classify_with(text: &str, ws: &[Word], bits: &[Bits], lex: &Lexicon) -> Option<Mention> {
+    debug_assert_eq!(ws.len(), bits.len());
     let first = ws.first()?;
     let last = ws.last()?;
+    let last_b = *bits.last()?;
     let span = Span::new(first.start, last.end);
     let last_t = last.text(text);
     if ws.len() == 1 {
-        if let Some((gender, plural)) = pronoun(last_t) {
-            return Some(Mention {
-                span,
-                kind: MentionKind::Pronoun,
-                head: span,
-                gender,
-                plural,
-                entity: if plural {
-                    SpeakerKind::Group
-                } else if gender.is_some() {
-                    SpeakerKind::Person
-                } else {
-                    SpeakerKind::Organization
-                },
-                role: None,
-            });
+        if let Some((gender, plural)) = pronoun_with(last_t, last_b.lower) {
+            return Some(pronoun_mention(span, gender, plural));
         }
     }
-    let head_bits = head_class(last_t);
-    let description = || {
-        let (kind, entity, plural) = description_kind(head_bits)?;
-        Some(Mention {
-            span,
-            kind,
-            head: last.span(),
-            gender: None,
-            plural,
-            entity,
-            role: None,
-        })
+    // A word that is no possessive is its own head noun (`head_class`).
+    let head_bits = if is_possessive(last_t) {
+        head_class(last_t)
+    } else {
+        last_b.lower
     };
     // Descriptions: the minister, officials, the ministry.
     if !is_capitalized(last_t) {
-        return description();
+        return description(span, *last, head_bits);
     }
-    let exact = ExactTables::new(text, ws);
-    if ws.iter().enumerate().all(|(k, w)| {
-        let t = w.text(text);
-        !is_name_word_with(t, exact.get(k)) || class::of_lower(t) & class::DETERMINER != 0
-    }) {
-        return description();
+    if ws
+        .iter()
+        .zip(bits)
+        .all(|(w, b)| !is_name_word_with(w.text(text), b.exact) || b.lower & class::DETERMINER != 0)
+    {
+        return description(span, *last, head_bits);
     }
     // Names, with leading titles, determiners and roles peeled off.
     let mut i = 0;
     let mut gender = None;
     while i + 1 < ws.len() {
         let t = ws[i].text(text);
-        if let Some(g) = title_with(t, exact.get(i)) {
+        if let Some(g) = title_with(t, bits[i].exact) {
             gender = gender.or(g);
             i += 1;
-        } else if class::of_lower(t) & (class::DETERMINER | class::MODIFIER | class::PERSON_ROLE)
-            != 0
+        } else if bits[i].lower & (class::DETERMINER | class::MODIFIER | class::PERSON_ROLE) != 0
             || t.ends_with("’s")
             || t.ends_with("'s")
             // `Council member Ray Dominguez`: a noun modifying a role word.
             || {
                 let next = ws[i + 1].text(text);
-                next.chars().all(char::is_lowercase) && exact.get(i + 1) & class::PERSON_ROLE != 0
+                next.chars().all(char::is_lowercase) && bits[i + 1].exact & class::PERSON_ROLE != 0
             }
         {
             i += 1;
@@ -775,19 +813,18 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
     // keep the last run of name words. Every word must be a name word or a
     // particle; connectors only inside an organisation's name, never last.
     let name_ws = &ws[i..];
-    let (mut org_name, mut stray, mut connector, mut last_bits) = (false, false, false, 0);
-    for (k, w) in name_ws.iter().enumerate() {
-        let t = w.text(text);
-        last_bits = exact.get(i + k);
-        org_name |= last_bits & class::ORG_WORD != 0;
-        if !(is_name_word_with(t, last_bits) || last_bits & class::PARTICLE != 0) {
-            if last_bits & class::ORG_CONNECTOR != 0 {
+    let (mut org_name, mut stray, mut connector) = (false, false, false);
+    for (w, b) in name_ws.iter().zip(&bits[i..]) {
+        org_name |= b.exact & class::ORG_WORD != 0;
+        if !(is_name_word_with(w.text(text), b.exact) || b.exact & class::PARTICLE != 0) {
+            if b.exact & class::ORG_CONNECTOR != 0 {
                 connector = true;
             } else {
                 stray = true;
             }
         }
     }
+    let last_bits = last_b.exact;
     if stray || connector && !org_name || last_bits & class::ORG_CONNECTOR != 0 {
         return None;
     }
@@ -824,9 +861,19 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
     } else {
         last_bits
     };
+    // `lexicon::ORG_NAMES.contains(head_text)`: a one-word head's tables
+    // are its last word's.
+    let org_named = || {
+        let head_exact = if name_ws.len() == 1 {
+            last_bits
+        } else {
+            class::of(head_text)
+        };
+        head_exact & class::ORG_NAME != 0
+    };
     let is_org = org_name
         || suffix_bits & class::ORG_SUFFIX != 0
-        || lexicon::ORG_NAMES.contains(&head_text)
+        || org_named()
         || capitals_only(head_text) && head_text.len() >= 2;
     if gender.is_none() {
         gender = name_ws
@@ -1449,6 +1496,9 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
     // empty by doubling (a copy of every mention at each step).
     let mut out = Vec::with_capacity(text.len() / 64);
     let mut pending: Vec<Word> = Vec::new();
+    // The tables of the words of the name being read, looked up as it is
+    // extended and handed to `classify_with` (one buffer for the document).
+    let mut run: Vec<Bits> = Vec::new();
     let mut quoted = Quoted::new(pairs);
     for si in 0..doc.sentences.len() {
         let ws = doc.sentence_words(si);
@@ -1468,34 +1518,51 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                 continue;
             }
             let t = w.text(text);
-            if pronoun(t).is_some() {
-                if let Some(m) = classify(text, &ws[i..=i], lex) {
-                    out.push(m);
-                }
+            if let Some((gender, plural)) = pronoun(t) {
+                // What `classify` makes of a lone pronoun.
+                out.push(pronoun_mention(w.span(), gender, plural));
                 i += 1;
                 continue;
             }
             let sentence_initial = i == 0;
             // `is_name_word(t) || title(t).is_some()`, with one lookup.
-            let name_like = is_capitalized(t) && {
-                let exact = class::of(t);
-                exact & class::NOT_NAME == 0 || title_with(t, exact).is_some()
-            };
+            let exact = if is_capitalized(t) { class::of(t) } else { 0 };
+            let name_like = is_capitalized(t)
+                && (exact & class::NOT_NAME == 0 || title_with(t, exact).is_some());
             if name_like {
+                run.clear();
+                run.push(Bits { exact, lower: 0 });
                 // Extend over name words joined by single spaces.
                 let mut j = i + 1;
                 while j < ws.len() {
                     let gap = Span::new(ws[j - 1].end, ws[j].start).text(text);
                     let tj = ws[j].text(text);
-                    if gap.chars().all(is_space)
-                        && gap.len() <= 2
-                        && (is_name_word(tj) || PARTICLES.contains(&tj))
+                    let joined = gap.chars().all(is_space) && gap.len() <= 2;
+                    // `is_name_word(tj) || PARTICLES.contains(&tj)`, the
+                    // tables looked up for a capitalised word or a particle.
+                    let exact_j = if joined && (is_capitalized(tj) || PARTICLES.contains(&tj)) {
+                        class::of(tj)
+                    } else {
+                        0
+                    };
+                    if joined
+                        && (is_name_word_with(tj, exact_j) || exact_j & class::PARTICLE != 0)
                         && !quoted.inside(ws[j].start)
                     {
+                        run.push(Bits {
+                            exact: exact_j,
+                            lower: 0,
+                        });
                         j += 1;
                     } else if org_connector(text, &ws[i..j], &ws[(j + 1).min(ws.len())..], tj, gap)
                     {
                         // `Office of Rail and Road`
+                        for c in &ws[j..j + 2] {
+                            run.push(Bits {
+                                exact: class::of(c.text(text)),
+                                lower: 0,
+                            });
+                        }
                         j += 2;
                     } else {
                         break;
@@ -1507,8 +1574,13 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                 if lex.cue(t).is_none() {
                     if sentence_initial && j == i + 1 && !lex.is_given_name(t) {
                         pending.push(w);
-                    } else if let Some(m) = classify(text, &ws[i..j], lex) {
-                        out.push(m);
+                    } else {
+                        for (b, w) in run.iter_mut().zip(&ws[i..j]) {
+                            b.lower = class::lower_given(w.text(text), b.exact);
+                        }
+                        if let Some(m) = classify_with(text, &ws[i..j], &run, lex) {
+                            out.push(m);
+                        }
                     }
                 }
                 i = j;
@@ -1865,7 +1937,7 @@ mod tests {
     /// (non-ASCII, too long, empty), against the lists themselves.
     #[test]
     fn word_table_agrees_with_the_lists() {
-        let lists: [(&[&str], u32); 12] = [
+        let lists: [(&[&str], u32); 13] = [
             (DETERMINERS, class::DETERMINER),
             (MODIFIERS, class::MODIFIER),
             (NOT_NAMES, class::NOT_NAME),
@@ -1878,6 +1950,7 @@ mod tests {
             (lexicon::ORG_SUFFIXES, class::ORG_SUFFIX),
             (ORG_CONNECTORS, class::ORG_CONNECTOR),
             (FUNCTION_WORDS, class::FUNCTION_WORD),
+            (lexicon::ORG_NAMES, class::ORG_NAME),
         ];
         let mut words: Vec<String> = [
             "",
