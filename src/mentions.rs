@@ -487,16 +487,8 @@ fn is_name_word_with(w: &str, bits: u32) -> bool {
     is_capitalized(w) && bits & class::NOT_NAME == 0
 }
 
-/// The gender a title implies (`lexicon::title`): `Some(None)` for a title of
-/// either, `None` for no title.
-fn title(w: &str) -> Option<Option<bool>> {
-    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return None;
-    }
-    title_of(class::of(w.trim_end_matches('.')))
-}
-
-/// `title(w)` for a word whose exact tables are `exact`.
+/// The gender a title implies (`lexicon::title`) for a word whose exact
+/// tables are `exact`: `Some(None)` for a title of either, `None` for no title.
 fn title_with(w: &str, exact: u32) -> Option<Option<bool>> {
     if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
@@ -1219,6 +1211,10 @@ fn phrase_ending(text: &str, ws: &[Word], whole: bool, lex: &Lexicon) -> Option<
     // the longest down (one `classify` in the usual case, not one per length).
     let mut first = n;
     let mut stopped = false;
+    // The tables of the phrase's words, looked up once here for the tests
+    // below and for `classify_with`: word `k` at `k - base`.
+    let base = n.saturating_sub(8);
+    let mut table = [Bits::default(); 8];
     while first > 0 && n - first < 8 {
         let k = first - 1;
         if k + 1 < n {
@@ -1230,9 +1226,10 @@ fn phrase_ending(text: &str, ws: &[Word], whole: bool, lex: &Lexicon) -> Option<
         }
         let t = ws[k].text(text);
         let (exact, lower) = class::both(t);
+        table[k - base] = Bits { exact, lower };
         let is_pronoun = pronoun_with(t, lower).is_some();
         let ok_word = is_name_word_with(t, exact)
-            || title(t).is_some()
+            || title_with(t, exact).is_some()
             || exact & class::PARTICLE != 0
             || is_pronoun && k + 1 == n
             || t == "The"
@@ -1256,7 +1253,8 @@ fn phrase_ending(text: &str, ws: &[Word], whole: bool, lex: &Lexicon) -> Option<
     if first == 0 && n < 8 && !stopped && !whole {
         return None;
     }
-    let best = (first..n).find_map(|k| classify(text, &ws[k..n], lex));
+    let best =
+        (first..n).find_map(|k| classify_with(text, &ws[k..n], &table[k - base..n - base], lex));
     // `the fire chief`, `the Senate minority leader`: noun modifiers the
     // lexicons do not know, between a determiner and a description's head.
     let mut best: Option<Mention> = best;
@@ -1267,7 +1265,12 @@ fn phrase_ending(text: &str, ws: &[Word], whole: bool, lex: &Lexicon) -> Option<
         )
     }) {
         let k = ws.iter().position(|w| w.start == m.span.start).unwrap_or(0);
-        let bare = class::of_lower(ws[k].text(text)) & class::DETERMINER == 0;
+        let lower = if (first..n).contains(&k) {
+            table[k - base].lower
+        } else {
+            class::of_lower(ws[k].text(text))
+        };
+        let bare = lower & class::DETERMINER == 0;
         let mut stopped = !bare;
         for j in (k.saturating_sub(3)..k).rev().filter(|_| bare) {
             let t = ws[j].text(text);
@@ -1342,12 +1345,15 @@ fn back_to_boundary(text: &str, end: usize, limit: usize, spaces: usize) -> (usi
 /// that classifies as a mention: the phrase [`np_after`] reads.
 fn phrase_starting(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
     let mut best = None;
+    // The tables of the words read so far, for `classify_with`.
+    let mut table = [Bits::default(); 8];
     for k in 1..=ws.len().min(8) {
         let t = ws[k - 1].text(text);
         let (exact, lower) = class::both(t);
+        table[k - 1] = Bits { exact, lower };
         let is_pronoun = pronoun_with(t, lower).is_some();
         let ok_word = is_name_word_with(t, exact)
-            || title(t).is_some()
+            || title_with(t, exact).is_some()
             || lower & (class::DETERMINER | class::MODIFIER) != 0
             || exact & class::PARTICLE != 0
             || is_pronoun && k == 1
@@ -1369,7 +1375,7 @@ fn phrase_starting(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
                 break;
             }
         }
-        if let Some(m) = classify(text, &ws[..k], lex) {
+        if let Some(m) = classify_with(text, &ws[..k], &table[..k], lex) {
             best = Some(m);
         }
         if is_pronoun {
@@ -1525,7 +1531,7 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                 continue;
             }
             let sentence_initial = i == 0;
-            // `is_name_word(t) || title(t).is_some()`, with one lookup.
+            // `is_name_word(t) || title_with(t, exact).is_some()`, with one lookup.
             let exact = if is_capitalized(t) { class::of(t) } else { 0 };
             let name_like = is_capitalized(t)
                 && (exact & class::NOT_NAME == 0 || title_with(t, exact).is_some());
@@ -1592,21 +1598,26 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
     // `Clinton said …` opening a sentence, when `Hillary Clinton` is written
     // somewhere: a mention of that name.
     if !pending.is_empty() {
-        // Sorted once and searched by each pending word: few for an article,
-        // and no quadratic walk for a long document.
-        let mut surnames: Vec<&str> = out
-            .iter()
-            .filter(|m| m.kind == MentionKind::Name)
-            .filter_map(|m| m.head.text(text).rsplit_once(' ').map(|(_, last)| last))
-            .collect();
-        surnames.sort_unstable();
-        surnames.dedup();
+        // The pending words' texts, sorted once, and which of them some name's
+        // surname is: each name's surname is searched for among them (fewer
+        // than the names), with no quadratic walk for a long document.
+        let mut texts: Vec<&str> = pending.iter().map(|w| w.text(text)).collect();
+        texts.sort_unstable();
+        texts.dedup();
+        let mut written = vec![false; texts.len()];
+        for m in out.iter().filter(|m| m.kind == MentionKind::Name) {
+            if let Some(last) = surname(m.head.text(text)) {
+                if let Ok(k) = texts.binary_search(&last) {
+                    written[k] = true;
+                }
+            }
+        }
         // The pending words are in text order, so are the mentions found for
         // them: one merge puts each where a stable sort would (after the
         // mentions with the same span).
         let found: Vec<Mention> = pending
             .into_iter()
-            .filter(|w| surnames.binary_search(&w.text(text)).is_ok())
+            .filter(|w| texts.binary_search(&w.text(text)).is_ok_and(|k| written[k]))
             .filter_map(|w| classify(text, &[w], lex))
             .collect();
         if !found.is_empty() {
@@ -1614,6 +1625,13 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
         }
     }
     out
+}
+
+/// The surname of the name `head`: what follows its last ASCII space (as
+/// `head.rsplit_once(' ')` gives it; a byte loop, as names are short).
+fn surname(head: &str) -> Option<&str> {
+    let k = head.bytes().rposition(|b| b == b' ')?;
+    head.get(k + 1..)
 }
 
 /// Merges `found` into `out` (each in text order), in place: the mentions of
@@ -1994,7 +2012,7 @@ mod tests {
                     "{w}"
                 );
             }
-            assert_eq!(title(w), lexicon::title(w), "{w}");
+            assert_eq!(title_with(w, class::of(w)), lexicon::title(w), "{w}");
             let expected = lexicon::PRONOUNS
                 .iter()
                 .find(|p| w.len() <= 8 && p.0 == w.to_lowercase())
