@@ -554,12 +554,39 @@ const PRONOUN_SHAPES: [u8; 256] = {
     shapes
 };
 
-/// Whether the ASCII word `w` has the first letter and length of a pronoun.
+/// For each first byte, a bit per second letter (bit 0: `a`) of the ASCII
+/// pronouns that start with it in either case. Every ASCII pronoun's second
+/// byte is a small letter (checked here): a word whose lower case is one has
+/// that letter, in either case, second (see [`PRONOUN_SHAPES`] for why such a
+/// word is ASCII).
+const PRONOUN_SECONDS: [u32; 256] = {
+    let mut seconds = [0u32; 256];
+    let mut i = 0;
+    while i < lexicon::PRONOUNS.len() {
+        let p = lexicon::PRONOUNS[i].0.as_bytes();
+        if p.is_ascii() {
+            assert!(p.len() >= 2 && p[1].is_ascii_lowercase());
+            let bit = 1 << (p[1] - b'a');
+            seconds[p[0] as usize] |= bit;
+            seconds[p[0].to_ascii_uppercase() as usize] |= bit;
+        }
+        i += 1;
+    }
+    seconds
+};
+
+/// Whether the ASCII word `w` has the first letter, second letter and length
+/// of a pronoun.
 fn pronoun_shape(w: &[u8]) -> bool {
     let (Some(&first), n @ 1..=8) = (w.first(), w.len()) else {
         return false;
     };
     PRONOUN_SHAPES[usize::from(first)] & (1 << (n - 1)) != 0
+        && w.get(1).is_some_and(|&second| {
+            second.is_ascii_alphabetic()
+                && PRONOUN_SECONDS[usize::from(first)] >> (second.to_ascii_lowercase() - b'a') & 1
+                    != 0
+        })
 }
 
 /// For each first byte, the byte lengths of the words that may be a pronoun
@@ -647,13 +674,38 @@ fn capitals_only(s: &str) -> bool {
 /// Lower-case words that join the parts of an organisation's name.
 const ORG_CONNECTORS: &[&str] = &["and", "for", "of", "on"];
 
+/// The longest of [`PARTICLES`] and [`ORG_CONNECTORS`]: `find_mentions` looks
+/// up no longer lower-case word after a name (checked when compiling).
+const SHORT_JOINER: usize = 3;
+
+const _: () = {
+    let mut i = 0;
+    while i < PARTICLES.len() {
+        assert!(PARTICLES[i].len() <= SHORT_JOINER);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < ORG_CONNECTORS.len() {
+        assert!(ORG_CONNECTORS[i].len() <= SHORT_JOINER);
+        i += 1;
+    }
+};
+
 /// Whether `word` (after `gap`) joins the organisation name `run` to the name
 /// word `next`: `Office of Rail`, `Rail and Road` once `Office` is in the run.
 /// `and` joins one more word only (`Rail and Road`), not a second name
 /// (`Bank of America and Wells Fargo`).
-fn org_connector(text: &str, run: &[Word], rest: &[Word], word: &str, gap: &str) -> bool {
+/// `exact` is the word's exact tables (`class::of(word)`).
+fn org_connector(
+    text: &str,
+    run: &[Word],
+    rest: &[Word],
+    word: &str,
+    exact: u32,
+    gap: &str,
+) -> bool {
     let joined = |a: &Word, b: &Word| Span::new(a.end, b.start).text(text) == " ";
-    ORG_CONNECTORS.contains(&word)
+    exact & class::ORG_CONNECTOR != 0
         && gap == " "
         && rest.first().is_some_and(|n| {
             is_name_word(n.text(text)) && Span::new(n.start - 1, n.start).text(text) == " "
@@ -1364,6 +1416,7 @@ fn phrase_starting(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
                     &ws[..k - 1],
                     &ws[k.min(ws.len())..],
                     t,
+                    exact,
                     Span::new(ws[k - 2].end, ws[k - 1].start).text(text),
                 );
         if !ok_word {
@@ -1515,11 +1568,9 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
         }
         while i < ws.len() {
             let w = ws[i];
-            if quoted.inside(w.start) {
-                i += 1;
-                continue;
-            }
-            if plainly_neither(text, w) {
+            // Most words are plainly neither a pronoun nor a name: told
+            // before asking whether they are quoted.
+            if plainly_neither(text, w) || quoted.inside(w.start) {
                 i += 1;
                 continue;
             }
@@ -1544,9 +1595,12 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                     let gap = Span::new(ws[j - 1].end, ws[j].start).text(text);
                     let tj = ws[j].text(text);
                     let joined = gap.chars().all(is_space) && gap.len() <= 2;
-                    // `is_name_word(tj) || PARTICLES.contains(&tj)`, the
-                    // tables looked up for a capitalised word or a particle.
-                    let exact_j = if joined && (is_capitalized(tj) || PARTICLES.contains(&tj)) {
+                    // `is_name_word(tj) || PARTICLES.contains(&tj)`, and
+                    // whether `tj` is an organisation's connector: the tables
+                    // looked up for a capitalised word or one as short as a
+                    // particle or connector (a lower-case word is neither a
+                    // name word nor anything `org_connector` takes otherwise).
+                    let exact_j = if joined && (is_capitalized(tj) || tj.len() <= SHORT_JOINER) {
                         class::of(tj)
                     } else {
                         0
@@ -1560,8 +1614,14 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                             lower: 0,
                         });
                         j += 1;
-                    } else if org_connector(text, &ws[i..j], &ws[(j + 1).min(ws.len())..], tj, gap)
-                    {
+                    } else if org_connector(
+                        text,
+                        &ws[i..j],
+                        &ws[(j + 1).min(ws.len())..],
+                        tj,
+                        exact_j,
+                        gap,
+                    ) {
                         // `Office of Rail and Road`
                         for c in &ws[j..j + 2] {
                             run.push(Bits {
