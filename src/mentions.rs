@@ -14,6 +14,7 @@ use crate::text::{
     skip_space_back, word_iter, words, Word,
 };
 use crate::{Span, SpeakerKind};
+use std::borrow::Cow;
 
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -997,6 +998,74 @@ const ADVERBS: &[&str] = &[
 /// before `limit`. Handles an apposition between the phrase and `pos`
 /// (`Ren Zhengfei, Huawei's founder, said`), returned as the mention's `role`.
 pub fn np_before(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
+    np_before_with(None, text, pos, limit, lex)
+}
+
+/// [`np_before`], reading the words of `doc` (the document of `text`)
+/// instead of tokenising the text again.
+pub fn np_before_in(
+    doc: &Doc,
+    text: &str,
+    pos: usize,
+    limit: usize,
+    lex: &Lexicon,
+) -> Option<Mention> {
+    np_before_with(sentence_around(doc, limit, pos), text, pos, limit, lex)
+}
+
+/// The words of the sentence of `doc` that holds `text[from..to]`, if one
+/// does: every window of it can be read from them ([`words_in`]).
+fn sentence_around(doc: &Doc, from: usize, to: usize) -> Option<&[Word]> {
+    let i = doc.sentence_index(from)?;
+    let s = doc.sentences[i];
+    (s.start <= from && to <= s.end).then(|| doc.sentence_words(i))
+}
+
+/// `words(text, from, to)`, read from `ws`, the words of a span of `text`
+/// that holds `text[from..to]`, as [`Doc::words_between`] reads the
+/// document's: borrowed when no word crosses `from` or `to`, else with a
+/// word that a bound cuts tokenised anew, cut there.
+fn words_in<'w>(text: &str, ws: &'w [Word], from: usize, to: usize) -> Cow<'w, [Word]> {
+    if text.get(from..to).is_none_or(|s| s.is_empty()) {
+        return Cow::Borrowed(&[]);
+    }
+    // The first word ending after `from`, and the first ending after `to`.
+    let first = ws.partition_point(|w| w.end <= from);
+    let last = first + ws[first..].partition_point(|w| w.end <= to);
+    let cut = |i: usize, bound: usize| ws.get(i).filter(|w| w.start < bound);
+    let (head, tail) = (cut(first, from), cut(last, to));
+    if head.is_none() && tail.is_none() {
+        return Cow::Borrowed(&ws[first..last]);
+    }
+    if head.is_some() && first == last {
+        // One word holds the whole window.
+        return Cow::Owned(words(text, from, to));
+    }
+    // A cut word yields the words of its part inside the window, read up to
+    // the next word (see `Doc::words_between`).
+    let mut out = Vec::with_capacity(last - first + 2);
+    let mut middle = first;
+    if head.is_some() {
+        middle += 1;
+        let next = ws.get(middle).map_or(to, |n| n.start.min(to));
+        out.extend(word_iter(text, from, next));
+    }
+    out.extend_from_slice(&ws[middle..last]);
+    if let Some(w) = tail {
+        out.extend(word_iter(text, w.start, to));
+    }
+    Cow::Owned(out)
+}
+
+/// [`np_before`]; with `region`, the words of a span of `text` holding
+/// `text[limit..pos]`, read from them instead of tokenised.
+fn np_before_with(
+    region: Option<&[Word]>,
+    text: &str,
+    pos: usize,
+    limit: usize,
+    lex: &Lexicon,
+) -> Option<Mention> {
     let end = skip_parenthetical(text, skip_adverbs_back(text, pos, limit), limit);
     if end <= limit {
         return None;
@@ -1014,13 +1083,13 @@ pub fn np_before(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<
         let open = ws + k;
         let role = Span::new(skip_space(text, open + 1), inner_end);
         let open_end = skip_parenthetical(text, skip_space_back(text, open), limit);
-        let mut m = np_before_plain(text, open_end, limit, lex)?;
+        let mut m = np_before_plain(region, text, open_end, limit, lex)?;
         if m.kind == MentionKind::Name && !role.is_empty() {
             m.role = Some(role);
         } else if matches!(m.kind, MentionKind::Role | MentionKind::Org) {
             // `Acme's chief executive, Jane Lee, said`: the name in the apposition
             // is the speaker, the description before it is the name's role.
-            if let Some(mut name) = np_before_plain(text, inner_end, role.start, lex)
+            if let Some(mut name) = np_before_plain(region, text, inner_end, role.start, lex)
                 .filter(|n| n.kind == MentionKind::Name && n.span.start == role.start)
             {
                 name.role = Some(m.span);
@@ -1029,7 +1098,8 @@ pub fn np_before(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<
         }
         return Some(m);
     }
-    anonymous_before(text, end, limit, lex).or_else(|| np_before_plain(text, end, limit, lex))
+    anonymous_before(region, text, end, limit, lex)
+        .or_else(|| np_before_plain(region, text, end, limit, lex))
 }
 
 /// Post-modifiers that make an anonymous source of a bare noun: `a source close
@@ -1146,7 +1216,13 @@ fn link_at(window: &str, i: usize) -> bool {
 }
 
 /// `…, people familiar with the matter said`: an anonymous source ending at `end`.
-fn anonymous_before(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
+fn anonymous_before(
+    region: Option<&[Word]>,
+    text: &str,
+    end: usize,
+    limit: usize,
+    lex: &Lexicon,
+) -> Option<Mention> {
     let mut from = end.saturating_sub(80).max(limit);
     while from < end && !text.is_char_boundary(from) {
         from += 1;
@@ -1157,7 +1233,8 @@ fn anonymous_before(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Opti
     if tail_end != skip_space_back(text, end) {
         return None;
     }
-    let mut m = np_before_plain(text, at, limit, lex).filter(|m| is_anonymous_head(text, m))?;
+    let mut m =
+        np_before_plain(region, text, at, limit, lex).filter(|m| is_anonymous_head(text, m))?;
     m.span = Span::new(m.span.start, tail_end);
     Some(m)
 }
@@ -1211,16 +1288,44 @@ const FUNCTION_WORDS: &[&str] = &[
     "into", "of", "on", "or", "over", "than", "to", "under", "which", "who", "whose", "with",
 ];
 
-fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
+fn np_before_plain(
+    region: Option<&[Word]>,
+    text: &str,
+    end: usize,
+    limit: usize,
+    lex: &Lexicon,
+) -> Option<Mention> {
     // The phrase is most often in the clause's last few words: those are read
     // first, and the whole clause only when the phrase may reach further back.
     let (start, whole) = back_to_boundary(text, end, limit, TAIL_SPACES);
-    if let Some(found) = with_words(text, start, end, |ws| phrase_ending(text, ws, whole, lex)) {
+    let read = |ws: &[Word]| phrase_ending(text, ws, whole, lex);
+    if let Some(found) = read_words(region, text, start, end, read) {
         return found;
     }
     let (from, _) = back_to_boundary(text, end, limit, usize::MAX);
-    with_words(text, from, end, |ws| phrase_ending(text, ws, true, lex)).flatten()
+    let read = |ws: &[Word]| phrase_ending(text, ws, true, lex);
+    read_words(region, text, from, end, read).flatten()
 }
+
+/// `f(&words(text, from, to))`: read from `region` (the words of a span
+/// holding `text[from..to]`) when there is one, else tokenised anew (on the
+/// stack for a clause's last few words).
+fn read_words<R>(
+    region: Option<&[Word]>,
+    text: &str,
+    from: usize,
+    to: usize,
+    f: impl FnOnce(&[Word]) -> R,
+) -> R {
+    match region {
+        Some(ws) => f(&words_in(text, ws, from, to)),
+        None => with_words_n::<TAIL_WORDS, R>(text, from, to, f),
+    }
+}
+
+/// How many words [`read_words`] holds on the stack: those of
+/// [`TAIL_SPACES`] spaces, with room for a few joined by punctuation.
+const TAIL_WORDS: usize = 12;
 
 /// How many words [`with_words`] holds on the stack: a clause's last words,
 /// a subject, a phrase after a cue.
@@ -1229,9 +1334,20 @@ const STACK_WORDS: usize = 24;
 /// `f(&words(text, from, to))`, without allocating when there are at most
 /// [`STACK_WORDS`] words (the usual short window).
 pub(crate) fn with_words<R>(text: &str, from: usize, to: usize, f: impl FnOnce(&[Word]) -> R) -> R {
-    let mut buf = [Word { start: 0, end: 0 }; STACK_WORDS];
+    with_words_n::<STACK_WORDS, R>(text, from, to, f)
+}
+
+/// [`with_words`] with room for `N` words on the stack (a smaller buffer is
+/// quicker to clear).
+fn with_words_n<const N: usize, R>(
+    text: &str,
+    from: usize,
+    to: usize,
+    f: impl FnOnce(&[Word]) -> R,
+) -> R {
+    let mut buf = [Word { start: 0, end: 0 }; N];
     let mut it = word_iter(text, from, to);
-    for n in 0..STACK_WORDS {
+    for n in 0..N {
         match it.next() {
             Some(w) => buf[n] = w,
             None => return f(&buf[..n]),
@@ -1355,6 +1471,21 @@ fn phrase_ending(text: &str, ws: &[Word], whole: bool, lex: &Lexicon) -> Option<
     Some(best)
 }
 
+/// The ASCII bytes that [`back_to_boundary`] only steps over: no clause
+/// mark, sentence end or space.
+const PLAIN_BYTES: [bool; 256] = {
+    let mut plain = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        plain[b] = !matches!(
+            b as u8,
+            b',' | b';' | b':' | b'(' | b')' | b'"' | b'\n' | b'.' | b'!' | b'?' | b' '
+        );
+        b += 1;
+    }
+    plain
+};
+
 /// The start of the clause containing `end`: after the last `,;:()` or
 /// sentence boundary, not before `limit`, and `true`; or, if the clause holds
 /// `spaces` ASCII spaces, just after the last `spaces`-th, and `false` (a space
@@ -1369,6 +1500,18 @@ fn back_to_boundary(text: &str, end: usize, limit: usize, spaces: usize) -> (usi
     while i > limit {
         // Bytes, decoding a char only where one is not ASCII.
         let b = bytes[i - 1];
+        if PLAIN_BYTES[usize::from(b)] {
+            // A run of bytes that end nothing, to the last one within reach
+            // (the walk stops 161 bytes back, as the test below does).
+            let floor = limit.max(end.saturating_sub(161));
+            while i > floor && PLAIN_BYTES[usize::from(bytes[i - 1])] {
+                i -= 1;
+            }
+            if end - i > 160 {
+                break;
+            }
+            continue;
+        }
         if b.is_ascii() {
             match b {
                 b',' | b';' | b':' | b'(' | b')' | b'"' | b'\n' => break,
@@ -1840,6 +1983,18 @@ fn subject_description(text: &str, ws: &[Word], quoted: &mut Quoted) -> Option<(
 /// know its shape, else a generic noun phrase of unknown kind. Pronoun-led or
 /// name-led spans are trimmed to their recognisable part.
 pub fn from_span(text: &str, span: Span, lex: &Lexicon) -> Mention {
+    from_span_with(None, text, span, lex)
+}
+
+/// [`from_span`], reading the words of `doc` (the document of `text`)
+/// instead of tokenising the text again.
+pub fn from_span_in(doc: &Doc, text: &str, span: Span, lex: &Lexicon) -> Mention {
+    from_span_with(sentence_around(doc, span.start, span.end), text, span, lex)
+}
+
+/// [`from_span`]; with `region`, the words of a span of `text` holding
+/// `span`, read from them instead of tokenised.
+fn from_span_with(region: Option<&[Word]>, text: &str, span: Span, lex: &Lexicon) -> Mention {
     if matches!(span.text(text), "who" | "which") {
         return Mention {
             span,
@@ -1851,17 +2006,25 @@ pub fn from_span(text: &str, span: Span, lex: &Lexicon) -> Mention {
             role: None,
         };
     }
-    with_words(text, span.start, span.end, |ws| {
-        from_words(text, span, ws, lex)
-    })
+    let read = |ws: &[Word]| from_words(region, text, span, ws, lex);
+    match region {
+        Some(region) => read(&words_in(text, region, span.start, span.end)),
+        None => with_words(text, span.start, span.end, read),
+    }
 }
 
 /// [`from_span`] for a span other than `who` or `which`, given its words.
-fn from_words(text: &str, span: Span, ws: &[Word], lex: &Lexicon) -> Mention {
+fn from_words(
+    region: Option<&[Word]>,
+    text: &str,
+    span: Span,
+    ws: &[Word],
+    lex: &Lexicon,
+) -> Mention {
     if let Some(m) = classify(text, ws, lex) {
         return m;
     }
-    if let Some(m) = np_before(text, span.end, span.start, lex) {
+    if let Some(m) = np_before_with(region, text, span.end, span.start, lex) {
         if m.span.end == span.end {
             return m;
         }
@@ -2151,6 +2314,15 @@ mod props {
             let (from, to) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
             let expected = words(&text, from, to);
             prop_assert_eq!(with_words(&text, from, to, |ws| ws.to_vec()), expected);
+        }
+
+        /// [`words_in`] reads the words of a window from those of a span
+        /// holding it (here the whole text) as `words` tokenises them.
+        #[test]
+        fn words_in_equals_words(text in wordy_text(), a in 0usize..600, b in 0usize..600) {
+            let (from, to) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+            let all = words(&text, 0, text.len());
+            prop_assert_eq!(words_in(&text, &all, from, to).into_owned(), words(&text, from, to));
         }
 
         /// The eight-byte scan of [`last_link`] finds the last link, as a
