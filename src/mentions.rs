@@ -1010,7 +1010,23 @@ pub fn np_before_in(
     limit: usize,
     lex: &Lexicon,
 ) -> Option<Mention> {
-    np_before_with(sentence_around(doc, limit, pos), text, pos, limit, lex)
+    match sentence_around(doc, limit, pos) {
+        Some(ws) => np_before_within(text, ws, pos, limit, lex),
+        None => np_before(text, pos, limit, lex),
+    }
+}
+
+/// [`np_before`], reading the words from `ws`, the words of a span of `text`
+/// (a sentence's, as [`Doc`] has them) that holds `text[limit..pos]`, instead
+/// of tokenising the text again.
+pub(crate) fn np_before_within(
+    text: &str,
+    ws: &[Word],
+    pos: usize,
+    limit: usize,
+    lex: &Lexicon,
+) -> Option<Mention> {
+    np_before_with(Some(ws), text, pos, limit, lex)
 }
 
 /// The words of the sentence of `doc` that holds `text[from..to]`, if one
