@@ -1555,8 +1555,10 @@ fn back_to_boundary(text: &str, end: usize, limit: usize, spaces: usize) -> (usi
 /// The longest run of the first words of `ws` (at most 8, joined by spaces)
 /// that classifies as a mention: the phrase [`np_after`] reads.
 fn phrase_starting(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
-    let mut best = None;
-    // The tables of the words read so far, for `classify_with`.
+    // First how far the phrase's words reach, then the runs from the longest
+    // down: one `classify_with` in the usual case, not one per length.
+    let mut reach = 0;
+    // The tables of the words read, for `classify_with`.
     let mut table = [Bits::default(); 8];
     for k in 1..=ws.len().min(8) {
         let t = ws[k - 1].text(text);
@@ -1587,14 +1589,14 @@ fn phrase_starting(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
                 break;
             }
         }
-        if let Some(m) = classify_with(text, &ws[..k], &table[..k], lex) {
-            best = Some(m);
-        }
+        reach = k;
         if is_pronoun {
             break;
         }
     }
-    best
+    (1..=reach)
+        .rev()
+        .find_map(|k| classify_with(text, &ws[..k], &table[..k], lex))
 }
 
 /// The noun phrase starting at `pos` (spaces skipped), not reaching past
@@ -1607,21 +1609,29 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
     }
     let mut end = start;
     let mut i = start;
+    let bytes = text.as_bytes();
     while i < limit && i - start < 160 {
-        match char_at(text, i) {
-            Some(
-                ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―' | '!' | '?',
-            ) => break,
-            Some('.')
-                if char_at(text, i + 1).is_none_or(is_space) && !abbrev_before(text, start, i) =>
-            {
-                break
-            }
-            Some(c) => {
-                i += c.len_utf8();
-                end = i;
-            }
-            None => break,
+        // Bytes, decoding a char only where one is not ASCII.
+        match bytes.get(i) {
+            Some(&b) if b.is_ascii() => match b {
+                b',' | b';' | b':' | b'(' | b')' | b'"' | b'\n' | b'!' | b'?' => break,
+                b'.' if char_at(text, i + 1).is_none_or(is_space)
+                    && !abbrev_before(text, start, i) =>
+                {
+                    break
+                }
+                _ => {
+                    i += 1;
+                    end = i;
+                }
+            },
+            _ => match char_at(text, i) {
+                Some('“' | '”' | '—' | '–' | '―') | None => break,
+                Some(c) => {
+                    i += c.len_utf8();
+                    end = i;
+                }
+            },
         }
     }
     let mut m = with_words(text, start, end, |ws| phrase_starting(text, ws, lex))?;
