@@ -508,8 +508,11 @@ fn title_of(bits: u32) -> Option<Option<bool>> {
 
 /// Whether `w` ends in a possessive `'s` or `’s` (either case of `s`).
 fn is_possessive(w: &str) -> bool {
-    w.strip_suffix(['s', 'S'])
-        .is_some_and(|t| t.ends_with(['\'', '’']))
+    // By bytes: `’` is E2 80 99 in UTF-8.
+    matches!(
+        w.as_bytes(),
+        [.., b'\'', b's' | b'S'] | [.., 0xE2, 0x80, 0x99, b's' | b'S']
+    )
 }
 
 /// A personal pronoun's gender and number, if `w` is one (in any case).
@@ -1552,8 +1555,13 @@ fn back_to_boundary(text: &str, end: usize, limit: usize, spaces: usize) -> (usi
     (i, true)
 }
 
+/// How many of a phrase's first words [`phrase_starting`] reads: a run of at
+/// most 8, and the two words after it (an organisation's connector and name).
+const PHRASE_WORDS: usize = 10;
+
 /// The longest run of the first words of `ws` (at most 8, joined by spaces)
-/// that classifies as a mention: the phrase [`np_after`] reads.
+/// that classifies as a mention: the phrase [`np_after`] reads. Reads no word
+/// past the first [`PHRASE_WORDS`].
 fn phrase_starting(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
     // First how far the phrase's words reach, then the runs from the longest
     // down: one `classify_with` in the usual case, not one per length.
@@ -1634,7 +1642,15 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
             },
         }
     }
-    let mut m = with_words(text, start, end, |ws| phrase_starting(text, ws, lex))?;
+    // `phrase_starting` reads at most the first [`PHRASE_WORDS`]: no more
+    // are tokenised.
+    let mut first = [Word { start: 0, end: 0 }; PHRASE_WORDS];
+    let mut n = 0;
+    for (slot, w) in first.iter_mut().zip(word_iter(text, start, end)) {
+        *slot = w;
+        n += 1;
+    }
+    let mut m = phrase_starting(text, &first[..n], lex)?;
     // `a source close to the talks`: the post-modifier belongs to the source.
     if is_anonymous_head(text, &m) {
         if let Some(e) = anonymous_tail(text, m.span.end, limit, lex) {
@@ -2267,6 +2283,19 @@ mod tests {
                 .find(|p| w.len() <= 8 && p.0 == w.to_lowercase())
                 .map(|p| (p.1, p.2));
             assert_eq!(pronoun(w), expected, "{w}");
+            let possessive = w
+                .strip_suffix(['s', 'S'])
+                .is_some_and(|t| t.ends_with(['\'', '’']));
+            for t in [
+                w.to_string(),
+                format!("{w}'s"),
+                format!("{w}’S"),
+                format!("{w}’"),
+            ] {
+                let expected =
+                    t == format!("{w}'s") || t == format!("{w}’S") || possessive && t == *w;
+                assert_eq!(is_possessive(&t), expected, "{t}");
+            }
             assert_eq!(class::both(w), (class::of(w), class::of_lower(w)), "{w}");
         }
     }
