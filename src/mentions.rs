@@ -467,6 +467,17 @@ mod class {
         (exact, lower_given(w, exact))
     }
 
+    /// `of(w)` for a word whose lower-case tables are `lower`: those, when
+    /// `w` has no capitals (then it is its own lower case).
+    #[inline]
+    pub fn exact_given_lower(w: &str, lower: u32) -> u32 {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+            of(w)
+        } else {
+            lower
+        }
+    }
+
     /// `of_lower(w)` for a word whose exact tables are `exact`: those, when
     /// `w` has no capitals (then it is its own lower case).
     #[inline]
@@ -1386,7 +1397,14 @@ const TAIL_SPACES: usize = 5;
 fn phrase_ending(text: &str, ws: &[Word], whole: bool, lex: &Lexicon) -> Option<Option<Mention>> {
     // Drop adverbs and auxiliaries between the phrase and the cue.
     let mut n = ws.len();
-    while n > 0 && class::of_lower(ws[n - 1].text(text)) & class::ADVERB != 0 {
+    // The lower-case tables of the word that stopped the walk, for the scan.
+    let mut last_lower = None;
+    while n > 0 {
+        let lower = class::of_lower(ws[n - 1].text(text));
+        if lower & class::ADVERB == 0 {
+            last_lower = Some(lower);
+            break;
+        }
         n -= 1;
     }
     if n == 0 && !whole {
@@ -1412,7 +1430,10 @@ fn phrase_ending(text: &str, ws: &[Word], whole: bool, lex: &Lexicon) -> Option<
             }
         }
         let t = ws[k].text(text);
-        let (exact, lower) = class::both(t);
+        let (exact, lower) = match last_lower.filter(|_| k + 1 == n) {
+            Some(lower) => (class::exact_given_lower(t, lower), lower),
+            None => class::both(t),
+        };
         table[k - base] = Bits { exact, lower };
         let is_pronoun = pronoun_with(t, lower).is_some();
         let ok_word = is_name_word_with(t, exact)
