@@ -1843,16 +1843,16 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                 // A lone capitalised sentence-initial word is too weak, unless
                 // it is a known given name, or the surname of a full name
                 // written elsewhere (checked once all names are known).
-                if lex.cue(t).is_none() {
-                    if sentence_initial && j == i + 1 && !lex.is_given_name(t) {
-                        pending.push(w);
-                    } else {
-                        for (b, w) in run.iter_mut().zip(&ws[i..j]) {
-                            b.lower = class::lower_given(w.text(text), b.exact);
-                        }
-                        if let Some(m) = classify_with(text, &ws[i..j], &run, lex) {
-                            out.push(m);
-                        }
+                // (A pending word is asked whether it is a cue only once it
+                // is known to be a surname: few are.)
+                if sentence_initial && j == i + 1 && !lex.is_given_name(t) {
+                    pending.push(w);
+                } else if lex.cue(t).is_none() {
+                    for (b, w) in run.iter_mut().zip(&ws[i..j]) {
+                        b.lower = class::lower_given(w.text(text), b.exact);
+                    }
+                    if let Some(m) = classify_with(text, &ws[i..j], &run, lex) {
+                        out.push(m);
                     }
                 }
                 i = j;
@@ -1884,6 +1884,7 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
         let found: Vec<Mention> = pending
             .into_iter()
             .filter(|w| texts.binary_search(&w.text(text)).is_ok_and(|k| written[k]))
+            .filter(|w| lex.cue(w.text(text)).is_none())
             .filter_map(|w| classify(text, &[w], lex))
             .collect();
         if !found.is_empty() {
