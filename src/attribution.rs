@@ -234,7 +234,9 @@ fn attribute_one(
         return Attribution::none();
     }
     if matches!(c.kind, QuoteKind::Indirect | QuoteKind::Mixed) {
-        let mention = c.subject.map(|s| crate::mentions::from_span(text, s, lex));
+        let mention = c
+            .subject
+            .map(|s| crate::mentions::from_span_in(doc, text, s, lex));
         return Attribution {
             mention,
             cue: c.cue,

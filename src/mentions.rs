@@ -14,6 +14,7 @@ use crate::text::{
     skip_space_back, word_iter, words, Word,
 };
 use crate::{Span, SpeakerKind};
+use std::borrow::Cow;
 
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -310,6 +311,7 @@ mod class {
     pub const PRONOUN_MALE: u32 = 1 << 16;
     pub const PRONOUN_FEMALE: u32 = 1 << 17;
     pub const PRONOUN_PLURAL: u32 = 1 << 18;
+    pub const ORG_NAME: u32 = 1 << 19;
 
     struct Table {
         /// ASCII forms of at most [`crate::wordmap::PACKED`] bytes, packed by
@@ -363,7 +365,7 @@ mod class {
     fn table() -> &'static Table {
         static TABLE: OnceLock<Table> = OnceLock::new();
         TABLE.get_or_init(|| {
-            let lists: [(&[&'static str], u32); 12] = [
+            let lists: [(&[&'static str], u32); 13] = [
                 (super::DETERMINERS, DETERMINER),
                 (super::MODIFIERS, MODIFIER),
                 (super::NOT_NAMES, NOT_NAME),
@@ -376,6 +378,7 @@ mod class {
                 (lexicon::ORG_SUFFIXES, ORG_SUFFIX),
                 (super::ORG_CONNECTORS, ORG_CONNECTOR),
                 (super::FUNCTION_WORDS, FUNCTION_WORD),
+                (lexicon::ORG_NAMES, ORG_NAME),
             ];
             let forms = lists.iter().map(|l| l.0.len()).sum::<usize>()
                 + lexicon::TITLES.len()
@@ -461,10 +464,28 @@ mod class {
     #[inline]
     pub fn both(w: &str) -> (u32, u32) {
         let exact = of(w);
+        (exact, lower_given(w, exact))
+    }
+
+    /// `of(w)` for a word whose lower-case tables are `lower`: those, when
+    /// `w` has no capitals (then it is its own lower case).
+    #[inline]
+    pub fn exact_given_lower(w: &str, lower: u32) -> u32 {
         if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
-            (exact, of_lower(w))
+            of(w)
         } else {
-            (exact, exact)
+            lower
+        }
+    }
+
+    /// `of_lower(w)` for a word whose exact tables are `exact`: those, when
+    /// `w` has no capitals (then it is its own lower case).
+    #[inline]
+    pub fn lower_given(w: &str, exact: u32) -> u32 {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+            of_lower(w)
+        } else {
+            exact
         }
     }
 }
@@ -478,16 +499,8 @@ fn is_name_word_with(w: &str, bits: u32) -> bool {
     is_capitalized(w) && bits & class::NOT_NAME == 0
 }
 
-/// The gender a title implies (`lexicon::title`): `Some(None)` for a title of
-/// either, `None` for no title.
-fn title(w: &str) -> Option<Option<bool>> {
-    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return None;
-    }
-    title_of(class::of(w.trim_end_matches('.')))
-}
-
-/// `title(w)` for a word whose exact tables are `exact`.
+/// The gender a title implies (`lexicon::title`) for a word whose exact
+/// tables are `exact`: `Some(None)` for a title of either, `None` for no title.
 fn title_with(w: &str, exact: u32) -> Option<Option<bool>> {
     if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
@@ -506,8 +519,11 @@ fn title_of(bits: u32) -> Option<Option<bool>> {
 
 /// Whether `w` ends in a possessive `'s` or `’s` (either case of `s`).
 fn is_possessive(w: &str) -> bool {
-    w.strip_suffix(['s', 'S'])
-        .is_some_and(|t| t.ends_with(['\'', '’']))
+    // By bytes: `’` is E2 80 99 in UTF-8.
+    matches!(
+        w.as_bytes(),
+        [.., b'\'', b's' | b'S'] | [.., 0xE2, 0x80, 0x99, b's' | b'S']
+    )
 }
 
 /// A personal pronoun's gender and number, if `w` is one (in any case).
@@ -553,12 +569,39 @@ const PRONOUN_SHAPES: [u8; 256] = {
     shapes
 };
 
-/// Whether the ASCII word `w` has the first letter and length of a pronoun.
+/// For each first byte, a bit per second letter (bit 0: `a`) of the ASCII
+/// pronouns that start with it in either case. Every ASCII pronoun's second
+/// byte is a small letter (checked here): a word whose lower case is one has
+/// that letter, in either case, second (see [`PRONOUN_SHAPES`] for why such a
+/// word is ASCII).
+const PRONOUN_SECONDS: [u32; 256] = {
+    let mut seconds = [0u32; 256];
+    let mut i = 0;
+    while i < lexicon::PRONOUNS.len() {
+        let p = lexicon::PRONOUNS[i].0.as_bytes();
+        if p.is_ascii() {
+            assert!(p.len() >= 2 && p[1].is_ascii_lowercase());
+            let bit = 1 << (p[1] - b'a');
+            seconds[p[0] as usize] |= bit;
+            seconds[p[0].to_ascii_uppercase() as usize] |= bit;
+        }
+        i += 1;
+    }
+    seconds
+};
+
+/// Whether the ASCII word `w` has the first letter, second letter and length
+/// of a pronoun.
 fn pronoun_shape(w: &[u8]) -> bool {
     let (Some(&first), n @ 1..=8) = (w.first(), w.len()) else {
         return false;
     };
     PRONOUN_SHAPES[usize::from(first)] & (1 << (n - 1)) != 0
+        && w.get(1).is_some_and(|&second| {
+            second.is_ascii_alphabetic()
+                && PRONOUN_SECONDS[usize::from(first)] >> (second.to_ascii_lowercase() - b'a') & 1
+                    != 0
+        })
 }
 
 /// For each first byte, the byte lengths of the words that may be a pronoun
@@ -646,13 +689,38 @@ fn capitals_only(s: &str) -> bool {
 /// Lower-case words that join the parts of an organisation's name.
 const ORG_CONNECTORS: &[&str] = &["and", "for", "of", "on"];
 
+/// The longest of [`PARTICLES`] and [`ORG_CONNECTORS`]: `find_mentions` looks
+/// up no longer lower-case word after a name (checked when compiling).
+const SHORT_JOINER: usize = 3;
+
+const _: () = {
+    let mut i = 0;
+    while i < PARTICLES.len() {
+        assert!(PARTICLES[i].len() <= SHORT_JOINER);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < ORG_CONNECTORS.len() {
+        assert!(ORG_CONNECTORS[i].len() <= SHORT_JOINER);
+        i += 1;
+    }
+};
+
 /// Whether `word` (after `gap`) joins the organisation name `run` to the name
 /// word `next`: `Office of Rail`, `Rail and Road` once `Office` is in the run.
 /// `and` joins one more word only (`Rail and Road`), not a second name
 /// (`Bank of America and Wells Fargo`).
-fn org_connector(text: &str, run: &[Word], rest: &[Word], word: &str, gap: &str) -> bool {
+/// `exact` is the word's exact tables (`class::of(word)`).
+fn org_connector(
+    text: &str,
+    run: &[Word],
+    rest: &[Word],
+    word: &str,
+    exact: u32,
+    gap: &str,
+) -> bool {
     let joined = |a: &Word, b: &Word| Span::new(a.end, b.start).text(text) == " ";
-    ORG_CONNECTORS.contains(&word)
+    exact & class::ORG_CONNECTOR != 0
         && gap == " "
         && rest.first().is_some_and(|n| {
             is_name_word(n.text(text)) && Span::new(n.start - 1, n.start).text(text) == " "
@@ -666,104 +734,133 @@ fn org_connector(text: &str, run: &[Word], rest: &[Word], word: &str, gap: &str)
             .any(|w| lexicon::ORG_WORD_SET.contains(w.text(text)))
 }
 
-/// How many words of a phrase [`ExactTables`] looks up ahead.
-const TABLE_WORDS: usize = 8;
-
-/// The exact tables (`class::of`) of the words of a phrase, each looked up
-/// once: the tests of a name in [`classify`] ask them of the same words
-/// several times. Words past the first [`TABLE_WORDS`] are looked up when
-/// asked.
-struct ExactTables<'a> {
-    text: &'a str,
-    ws: &'a [Word],
-    first: [u32; TABLE_WORDS],
+/// What the word tables say of one word of a phrase, as written and in
+/// lower case (`class::of`, `class::of_lower`): looked up once by whoever
+/// reads the phrase, then asked by every test of [`classify_with`].
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Bits {
+    exact: u32,
+    lower: u32,
 }
 
-impl<'a> ExactTables<'a> {
-    fn new(text: &'a str, ws: &'a [Word]) -> ExactTables<'a> {
-        let mut first = [0; TABLE_WORDS];
-        for (bits, w) in first.iter_mut().zip(ws) {
-            *bits = class::of(w.text(text));
-        }
-        ExactTables { text, ws, first }
-    }
-
-    /// `class::of` of word `i` (which must be one of the phrase's).
+impl Bits {
+    /// The tables of `w`.
     #[inline]
-    fn get(&self, i: usize) -> u32 {
-        match self.first.get(i) {
-            Some(&bits) => bits,
-            None => class::of(self.ws[i].text(self.text)),
-        }
+    fn of(w: &str) -> Bits {
+        let (exact, lower) = class::both(w);
+        Bits { exact, lower }
     }
+}
+
+/// How many words' [`Bits`] [`with_bits`] holds on the stack.
+const STACK_BITS: usize = 16;
+
+/// `f(&bits)`, `bits` the [`Bits`] of the words `ws`, without allocating for
+/// a phrase of at most [`STACK_BITS`] words.
+fn with_bits<R>(text: &str, ws: &[Word], f: impl FnOnce(&[Bits]) -> R) -> R {
+    let mut buf = [Bits::default(); STACK_BITS];
+    if ws.len() <= STACK_BITS {
+        for (b, w) in buf.iter_mut().zip(ws) {
+            *b = Bits::of(w.text(text));
+        }
+        return f(&buf[..ws.len()]);
+    }
+    let all: Vec<Bits> = ws.iter().map(|w| Bits::of(w.text(text))).collect();
+    f(&all)
 }
 
 /// Classifies a run of words as a mention, if it is one. `ws` must be contiguous
 /// words with only spaces (or `'s`) between them.
 fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
+    let last = ws.last()?;
+    // A description (lower-case head) of several words needs only its
+    // head's tables; the others are looked up for names.
+    if ws.len() > 1 && !is_capitalized(last.text(text)) {
+        let span = Span::new(ws[0].start, last.end);
+        return description(span, *last, head_class(last.text(text)));
+    }
+    with_bits(text, ws, |bits| classify_with(text, ws, bits, lex))
+}
+
+/// The description whose head `last`, the last word of `span`, has the
+/// head-noun tables `head_bits` (see [`head_class`]), if it is one.
+fn description(span: Span, last: Word, head_bits: u32) -> Option<Mention> {
+    let (kind, entity, plural) = description_kind(head_bits)?;
+    Some(Mention {
+        span,
+        kind,
+        head: last.span(),
+        gender: None,
+        plural,
+        entity,
+        role: None,
+    })
+}
+
+/// The mention of the pronoun `span`, of this gender and number.
+fn pronoun_mention(span: Span, gender: Option<bool>, plural: bool) -> Mention {
+    Mention {
+        span,
+        kind: MentionKind::Pronoun,
+        head: span,
+        gender,
+        plural,
+        entity: if plural {
+            SpeakerKind::Group
+        } else if gender.is_some() {
+            SpeakerKind::Person
+        } else {
+            SpeakerKind::Organization
+        },
+        role: None,
+    }
+}
+
+/// [`classify`] for words `ws` whose tables are `bits` (one each).
+fn classify_with(text: &str, ws: &[Word], bits: &[Bits], lex: &Lexicon) -> Option<Mention> {
+    debug_assert_eq!(ws.len(), bits.len());
     let first = ws.first()?;
     let last = ws.last()?;
+    let last_b = *bits.last()?;
     let span = Span::new(first.start, last.end);
     let last_t = last.text(text);
     if ws.len() == 1 {
-        if let Some((gender, plural)) = pronoun(last_t) {
-            return Some(Mention {
-                span,
-                kind: MentionKind::Pronoun,
-                head: span,
-                gender,
-                plural,
-                entity: if plural {
-                    SpeakerKind::Group
-                } else if gender.is_some() {
-                    SpeakerKind::Person
-                } else {
-                    SpeakerKind::Organization
-                },
-                role: None,
-            });
+        if let Some((gender, plural)) = pronoun_with(last_t, last_b.lower) {
+            return Some(pronoun_mention(span, gender, plural));
         }
     }
-    let head_bits = head_class(last_t);
-    let description = || {
-        let (kind, entity, plural) = description_kind(head_bits)?;
-        Some(Mention {
-            span,
-            kind,
-            head: last.span(),
-            gender: None,
-            plural,
-            entity,
-            role: None,
-        })
+    // A word that is no possessive is its own head noun (`head_class`).
+    let head_bits = if is_possessive(last_t) {
+        head_class(last_t)
+    } else {
+        last_b.lower
     };
     // Descriptions: the minister, officials, the ministry.
     if !is_capitalized(last_t) {
-        return description();
+        return description(span, *last, head_bits);
     }
-    let exact = ExactTables::new(text, ws);
-    if ws.iter().enumerate().all(|(k, w)| {
-        let t = w.text(text);
-        !is_name_word_with(t, exact.get(k)) || class::of_lower(t) & class::DETERMINER != 0
-    }) {
-        return description();
+    if ws
+        .iter()
+        .zip(bits)
+        .all(|(w, b)| !is_name_word_with(w.text(text), b.exact) || b.lower & class::DETERMINER != 0)
+    {
+        return description(span, *last, head_bits);
     }
     // Names, with leading titles, determiners and roles peeled off.
     let mut i = 0;
     let mut gender = None;
     while i + 1 < ws.len() {
         let t = ws[i].text(text);
-        if let Some(g) = title_with(t, exact.get(i)) {
+        if let Some(g) = title_with(t, bits[i].exact) {
             gender = gender.or(g);
             i += 1;
-        } else if class::of_lower(t) & (class::DETERMINER | class::MODIFIER | class::PERSON_ROLE)
-            != 0
+        } else if bits[i].lower & (class::DETERMINER | class::MODIFIER | class::PERSON_ROLE) != 0
             || t.ends_with("’s")
             || t.ends_with("'s")
             // `Council member Ray Dominguez`: a noun modifying a role word.
             || {
                 let next = ws[i + 1].text(text);
-                next.chars().all(char::is_lowercase) && exact.get(i + 1) & class::PERSON_ROLE != 0
+                next.chars().all(char::is_lowercase) && bits[i + 1].exact & class::PERSON_ROLE != 0
             }
         {
             i += 1;
@@ -775,19 +872,18 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
     // keep the last run of name words. Every word must be a name word or a
     // particle; connectors only inside an organisation's name, never last.
     let name_ws = &ws[i..];
-    let (mut org_name, mut stray, mut connector, mut last_bits) = (false, false, false, 0);
-    for (k, w) in name_ws.iter().enumerate() {
-        let t = w.text(text);
-        last_bits = exact.get(i + k);
-        org_name |= last_bits & class::ORG_WORD != 0;
-        if !(is_name_word_with(t, last_bits) || last_bits & class::PARTICLE != 0) {
-            if last_bits & class::ORG_CONNECTOR != 0 {
+    let (mut org_name, mut stray, mut connector) = (false, false, false);
+    for (w, b) in name_ws.iter().zip(&bits[i..]) {
+        org_name |= b.exact & class::ORG_WORD != 0;
+        if !(is_name_word_with(w.text(text), b.exact) || b.exact & class::PARTICLE != 0) {
+            if b.exact & class::ORG_CONNECTOR != 0 {
                 connector = true;
             } else {
                 stray = true;
             }
         }
     }
+    let last_bits = last_b.exact;
     if stray || connector && !org_name || last_bits & class::ORG_CONNECTOR != 0 {
         return None;
     }
@@ -824,9 +920,19 @@ fn classify(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
     } else {
         last_bits
     };
+    // `lexicon::ORG_NAMES.contains(head_text)`: a one-word head's tables
+    // are its last word's.
+    let org_named = || {
+        let head_exact = if name_ws.len() == 1 {
+            last_bits
+        } else {
+            class::of(head_text)
+        };
+        head_exact & class::ORG_NAME != 0
+    };
     let is_org = org_name
         || suffix_bits & class::ORG_SUFFIX != 0
-        || lexicon::ORG_NAMES.contains(&head_text)
+        || org_named()
         || capitals_only(head_text) && head_text.len() >= 2;
     if gender.is_none() {
         gender = name_ws
@@ -906,6 +1012,90 @@ const ADVERBS: &[&str] = &[
 /// before `limit`. Handles an apposition between the phrase and `pos`
 /// (`Ren Zhengfei, Huawei's founder, said`), returned as the mention's `role`.
 pub fn np_before(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
+    np_before_with(None, text, pos, limit, lex)
+}
+
+/// [`np_before`], reading the words of `doc` (the document of `text`)
+/// instead of tokenising the text again.
+pub fn np_before_in(
+    doc: &Doc,
+    text: &str,
+    pos: usize,
+    limit: usize,
+    lex: &Lexicon,
+) -> Option<Mention> {
+    match sentence_around(doc, limit, pos) {
+        Some(ws) => np_before_within(text, ws, pos, limit, lex),
+        None => np_before(text, pos, limit, lex),
+    }
+}
+
+/// [`np_before`], reading the words from `ws`, the words of a span of `text`
+/// (a sentence's, as [`Doc`] has them) that holds `text[limit..pos]`, instead
+/// of tokenising the text again.
+pub(crate) fn np_before_within(
+    text: &str,
+    ws: &[Word],
+    pos: usize,
+    limit: usize,
+    lex: &Lexicon,
+) -> Option<Mention> {
+    np_before_with(Some(ws), text, pos, limit, lex)
+}
+
+/// The words of the sentence of `doc` that holds `text[from..to]`, if one
+/// does: every window of it can be read from them ([`words_in`]).
+fn sentence_around(doc: &Doc, from: usize, to: usize) -> Option<&[Word]> {
+    let i = doc.sentence_index(from)?;
+    let s = doc.sentences[i];
+    (s.start <= from && to <= s.end).then(|| doc.sentence_words(i))
+}
+
+/// `words(text, from, to)`, read from `ws`, the words of a span of `text`
+/// that holds `text[from..to]`, as [`Doc::words_between`] reads the
+/// document's: borrowed when no word crosses `from` or `to`, else with a
+/// word that a bound cuts tokenised anew, cut there.
+fn words_in<'w>(text: &str, ws: &'w [Word], from: usize, to: usize) -> Cow<'w, [Word]> {
+    if text.get(from..to).is_none_or(|s| s.is_empty()) {
+        return Cow::Borrowed(&[]);
+    }
+    // The first word ending after `from`, and the first ending after `to`.
+    let first = ws.partition_point(|w| w.end <= from);
+    let last = first + ws[first..].partition_point(|w| w.end <= to);
+    let cut = |i: usize, bound: usize| ws.get(i).filter(|w| w.start < bound);
+    let (head, tail) = (cut(first, from), cut(last, to));
+    if head.is_none() && tail.is_none() {
+        return Cow::Borrowed(&ws[first..last]);
+    }
+    if head.is_some() && first == last {
+        // One word holds the whole window.
+        return Cow::Owned(words(text, from, to));
+    }
+    // A cut word yields the words of its part inside the window, read up to
+    // the next word (see `Doc::words_between`).
+    let mut out = Vec::with_capacity(last - first + 2);
+    let mut middle = first;
+    if head.is_some() {
+        middle += 1;
+        let next = ws.get(middle).map_or(to, |n| n.start.min(to));
+        out.extend(word_iter(text, from, next));
+    }
+    out.extend_from_slice(&ws[middle..last]);
+    if let Some(w) = tail {
+        out.extend(word_iter(text, w.start, to));
+    }
+    Cow::Owned(out)
+}
+
+/// [`np_before`]; with `region`, the words of a span of `text` holding
+/// `text[limit..pos]`, read from them instead of tokenised.
+fn np_before_with(
+    region: Option<&[Word]>,
+    text: &str,
+    pos: usize,
+    limit: usize,
+    lex: &Lexicon,
+) -> Option<Mention> {
     let end = skip_parenthetical(text, skip_adverbs_back(text, pos, limit), limit);
     if end <= limit {
         return None;
@@ -923,13 +1113,13 @@ pub fn np_before(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<
         let open = ws + k;
         let role = Span::new(skip_space(text, open + 1), inner_end);
         let open_end = skip_parenthetical(text, skip_space_back(text, open), limit);
-        let mut m = np_before_plain(text, open_end, limit, lex)?;
+        let mut m = np_before_plain(region, text, open_end, limit, lex)?;
         if m.kind == MentionKind::Name && !role.is_empty() {
             m.role = Some(role);
         } else if matches!(m.kind, MentionKind::Role | MentionKind::Org) {
             // `Acme's chief executive, Jane Lee, said`: the name in the apposition
             // is the speaker, the description before it is the name's role.
-            if let Some(mut name) = np_before_plain(text, inner_end, role.start, lex)
+            if let Some(mut name) = np_before_plain(region, text, inner_end, role.start, lex)
                 .filter(|n| n.kind == MentionKind::Name && n.span.start == role.start)
             {
                 name.role = Some(m.span);
@@ -938,7 +1128,8 @@ pub fn np_before(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<
         }
         return Some(m);
     }
-    anonymous_before(text, end, limit, lex).or_else(|| np_before_plain(text, end, limit, lex))
+    anonymous_before(region, text, end, limit, lex)
+        .or_else(|| np_before_plain(region, text, end, limit, lex))
 }
 
 /// Post-modifiers that make an anonymous source of a bare noun: `a source close
@@ -1055,7 +1246,13 @@ fn link_at(window: &str, i: usize) -> bool {
 }
 
 /// `…, people familiar with the matter said`: an anonymous source ending at `end`.
-fn anonymous_before(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
+fn anonymous_before(
+    region: Option<&[Word]>,
+    text: &str,
+    end: usize,
+    limit: usize,
+    lex: &Lexicon,
+) -> Option<Mention> {
     let mut from = end.saturating_sub(80).max(limit);
     while from < end && !text.is_char_boundary(from) {
         from += 1;
@@ -1066,7 +1263,8 @@ fn anonymous_before(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Opti
     if tail_end != skip_space_back(text, end) {
         return None;
     }
-    let mut m = np_before_plain(text, at, limit, lex).filter(|m| is_anonymous_head(text, m))?;
+    let mut m =
+        np_before_plain(region, text, at, limit, lex).filter(|m| is_anonymous_head(text, m))?;
     m.span = Span::new(m.span.start, tail_end);
     Some(m)
 }
@@ -1120,16 +1318,44 @@ const FUNCTION_WORDS: &[&str] = &[
     "into", "of", "on", "or", "over", "than", "to", "under", "which", "who", "whose", "with",
 ];
 
-fn np_before_plain(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
+fn np_before_plain(
+    region: Option<&[Word]>,
+    text: &str,
+    end: usize,
+    limit: usize,
+    lex: &Lexicon,
+) -> Option<Mention> {
     // The phrase is most often in the clause's last few words: those are read
     // first, and the whole clause only when the phrase may reach further back.
     let (start, whole) = back_to_boundary(text, end, limit, TAIL_SPACES);
-    if let Some(found) = with_words(text, start, end, |ws| phrase_ending(text, ws, whole, lex)) {
+    let read = |ws: &[Word]| phrase_ending(text, ws, whole, lex);
+    if let Some(found) = read_words(region, text, start, end, read) {
         return found;
     }
     let (from, _) = back_to_boundary(text, end, limit, usize::MAX);
-    with_words(text, from, end, |ws| phrase_ending(text, ws, true, lex)).flatten()
+    let read = |ws: &[Word]| phrase_ending(text, ws, true, lex);
+    read_words(region, text, from, end, read).flatten()
 }
+
+/// `f(&words(text, from, to))`: read from `region` (the words of a span
+/// holding `text[from..to]`) when there is one, else tokenised anew (on the
+/// stack for a clause's last few words).
+fn read_words<R>(
+    region: Option<&[Word]>,
+    text: &str,
+    from: usize,
+    to: usize,
+    f: impl FnOnce(&[Word]) -> R,
+) -> R {
+    match region {
+        Some(ws) => f(&words_in(text, ws, from, to)),
+        None => with_words_n::<TAIL_WORDS, R>(text, from, to, f),
+    }
+}
+
+/// How many words [`read_words`] holds on the stack: those of
+/// [`TAIL_SPACES`] spaces, with room for a few joined by punctuation.
+const TAIL_WORDS: usize = 12;
 
 /// How many words [`with_words`] holds on the stack: a clause's last words,
 /// a subject, a phrase after a cue.
@@ -1138,9 +1364,20 @@ const STACK_WORDS: usize = 24;
 /// `f(&words(text, from, to))`, without allocating when there are at most
 /// [`STACK_WORDS`] words (the usual short window).
 pub(crate) fn with_words<R>(text: &str, from: usize, to: usize, f: impl FnOnce(&[Word]) -> R) -> R {
-    let mut buf = [Word { start: 0, end: 0 }; STACK_WORDS];
+    with_words_n::<STACK_WORDS, R>(text, from, to, f)
+}
+
+/// [`with_words`] with room for `N` words on the stack (a smaller buffer is
+/// quicker to clear).
+fn with_words_n<const N: usize, R>(
+    text: &str,
+    from: usize,
+    to: usize,
+    f: impl FnOnce(&[Word]) -> R,
+) -> R {
+    let mut buf = [Word { start: 0, end: 0 }; N];
     let mut it = word_iter(text, from, to);
-    for n in 0..STACK_WORDS {
+    for n in 0..N {
         match it.next() {
             Some(w) => buf[n] = w,
             None => return f(&buf[..n]),
@@ -1160,7 +1397,14 @@ const TAIL_SPACES: usize = 5;
 fn phrase_ending(text: &str, ws: &[Word], whole: bool, lex: &Lexicon) -> Option<Option<Mention>> {
     // Drop adverbs and auxiliaries between the phrase and the cue.
     let mut n = ws.len();
-    while n > 0 && class::of_lower(ws[n - 1].text(text)) & class::ADVERB != 0 {
+    // The lower-case tables of the word that stopped the walk, for the scan.
+    let mut last_lower = None;
+    while n > 0 {
+        let lower = class::of_lower(ws[n - 1].text(text));
+        if lower & class::ADVERB == 0 {
+            last_lower = Some(lower);
+            break;
+        }
         n -= 1;
     }
     if n == 0 && !whole {
@@ -1172,6 +1416,10 @@ fn phrase_ending(text: &str, ws: &[Word], whole: bool, lex: &Lexicon) -> Option<
     // the longest down (one `classify` in the usual case, not one per length).
     let mut first = n;
     let mut stopped = false;
+    // The tables of the phrase's words, looked up once here for the tests
+    // below and for `classify_with`: word `k` at `k - base`.
+    let base = n.saturating_sub(8);
+    let mut table = [Bits::default(); 8];
     while first > 0 && n - first < 8 {
         let k = first - 1;
         if k + 1 < n {
@@ -1182,10 +1430,14 @@ fn phrase_ending(text: &str, ws: &[Word], whole: bool, lex: &Lexicon) -> Option<
             }
         }
         let t = ws[k].text(text);
-        let (exact, lower) = class::both(t);
+        let (exact, lower) = match last_lower.filter(|_| k + 1 == n) {
+            Some(lower) => (class::exact_given_lower(t, lower), lower),
+            None => class::both(t),
+        };
+        table[k - base] = Bits { exact, lower };
         let is_pronoun = pronoun_with(t, lower).is_some();
         let ok_word = is_name_word_with(t, exact)
-            || title(t).is_some()
+            || title_with(t, exact).is_some()
             || exact & class::PARTICLE != 0
             || is_pronoun && k + 1 == n
             || t == "The"
@@ -1209,7 +1461,8 @@ fn phrase_ending(text: &str, ws: &[Word], whole: bool, lex: &Lexicon) -> Option<
     if first == 0 && n < 8 && !stopped && !whole {
         return None;
     }
-    let best = (first..n).find_map(|k| classify(text, &ws[k..n], lex));
+    let best =
+        (first..n).find_map(|k| classify_with(text, &ws[k..n], &table[k - base..n - base], lex));
     // `the fire chief`, `the Senate minority leader`: noun modifiers the
     // lexicons do not know, between a determiner and a description's head.
     let mut best: Option<Mention> = best;
@@ -1220,7 +1473,12 @@ fn phrase_ending(text: &str, ws: &[Word], whole: bool, lex: &Lexicon) -> Option<
         )
     }) {
         let k = ws.iter().position(|w| w.start == m.span.start).unwrap_or(0);
-        let bare = class::of_lower(ws[k].text(text)) & class::DETERMINER == 0;
+        let lower = if (first..n).contains(&k) {
+            table[k - base].lower
+        } else {
+            class::of_lower(ws[k].text(text))
+        };
+        let bare = lower & class::DETERMINER == 0;
         let mut stopped = !bare;
         for j in (k.saturating_sub(3)..k).rev().filter(|_| bare) {
             let t = ws[j].text(text);
@@ -1253,6 +1511,21 @@ fn phrase_ending(text: &str, ws: &[Word], whole: bool, lex: &Lexicon) -> Option<
     Some(best)
 }
 
+/// The ASCII bytes that [`back_to_boundary`] only steps over: no clause
+/// mark, sentence end or space.
+const PLAIN_BYTES: [bool; 256] = {
+    let mut plain = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        plain[b] = !matches!(
+            b as u8,
+            b',' | b';' | b':' | b'(' | b')' | b'"' | b'\n' | b'.' | b'!' | b'?' | b' '
+        );
+        b += 1;
+    }
+    plain
+};
+
 /// The start of the clause containing `end`: after the last `,;:()` or
 /// sentence boundary, not before `limit`, and `true`; or, if the clause holds
 /// `spaces` ASCII spaces, just after the last `spaces`-th, and `false` (a space
@@ -1267,6 +1540,18 @@ fn back_to_boundary(text: &str, end: usize, limit: usize, spaces: usize) -> (usi
     while i > limit {
         // Bytes, decoding a char only where one is not ASCII.
         let b = bytes[i - 1];
+        if PLAIN_BYTES[usize::from(b)] {
+            // A run of bytes that end nothing, to the last one within reach
+            // (the walk stops 161 bytes back, as the test below does).
+            let floor = limit.max(end.saturating_sub(161));
+            while i > floor && PLAIN_BYTES[usize::from(bytes[i - 1])] {
+                i -= 1;
+            }
+            if end - i > 160 {
+                break;
+            }
+            continue;
+        }
         if b.is_ascii() {
             match b {
                 b',' | b';' | b':' | b'(' | b')' | b'"' | b'\n' => break,
@@ -1291,16 +1576,26 @@ fn back_to_boundary(text: &str, end: usize, limit: usize, spaces: usize) -> (usi
     (i, true)
 }
 
+/// How many of a phrase's first words [`phrase_starting`] reads: a run of at
+/// most 8, and the two words after it (an organisation's connector and name).
+const PHRASE_WORDS: usize = 10;
+
 /// The longest run of the first words of `ws` (at most 8, joined by spaces)
-/// that classifies as a mention: the phrase [`np_after`] reads.
+/// that classifies as a mention: the phrase [`np_after`] reads. Reads no word
+/// past the first [`PHRASE_WORDS`].
 fn phrase_starting(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
-    let mut best = None;
+    // First how far the phrase's words reach, then the runs from the longest
+    // down: one `classify_with` in the usual case, not one per length.
+    let mut reach = 0;
+    // The tables of the words read, for `classify_with`.
+    let mut table = [Bits::default(); 8];
     for k in 1..=ws.len().min(8) {
         let t = ws[k - 1].text(text);
         let (exact, lower) = class::both(t);
+        table[k - 1] = Bits { exact, lower };
         let is_pronoun = pronoun_with(t, lower).is_some();
         let ok_word = is_name_word_with(t, exact)
-            || title(t).is_some()
+            || title_with(t, exact).is_some()
             || lower & (class::DETERMINER | class::MODIFIER) != 0
             || exact & class::PARTICLE != 0
             || is_pronoun && k == 1
@@ -1311,6 +1606,7 @@ fn phrase_starting(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
                     &ws[..k - 1],
                     &ws[k.min(ws.len())..],
                     t,
+                    exact,
                     Span::new(ws[k - 2].end, ws[k - 1].start).text(text),
                 );
         if !ok_word {
@@ -1322,14 +1618,14 @@ fn phrase_starting(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
                 break;
             }
         }
-        if let Some(m) = classify(text, &ws[..k], lex) {
-            best = Some(m);
-        }
+        reach = k;
         if is_pronoun {
             break;
         }
     }
-    best
+    (1..=reach)
+        .rev()
+        .find_map(|k| classify_with(text, &ws[..k], &table[..k], lex))
 }
 
 /// The noun phrase starting at `pos` (spaces skipped), not reaching past
@@ -1342,24 +1638,40 @@ pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<M
     }
     let mut end = start;
     let mut i = start;
+    let bytes = text.as_bytes();
     while i < limit && i - start < 160 {
-        match char_at(text, i) {
-            Some(
-                ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '\n' | '—' | '–' | '―' | '!' | '?',
-            ) => break,
-            Some('.')
-                if char_at(text, i + 1).is_none_or(is_space) && !abbrev_before(text, start, i) =>
-            {
-                break
-            }
-            Some(c) => {
-                i += c.len_utf8();
-                end = i;
-            }
-            None => break,
+        // Bytes, decoding a char only where one is not ASCII.
+        match bytes.get(i) {
+            Some(&b) if b.is_ascii() => match b {
+                b',' | b';' | b':' | b'(' | b')' | b'"' | b'\n' | b'!' | b'?' => break,
+                b'.' if char_at(text, i + 1).is_none_or(is_space)
+                    && !abbrev_before(text, start, i) =>
+                {
+                    break
+                }
+                _ => {
+                    i += 1;
+                    end = i;
+                }
+            },
+            _ => match char_at(text, i) {
+                Some('“' | '”' | '—' | '–' | '―') | None => break,
+                Some(c) => {
+                    i += c.len_utf8();
+                    end = i;
+                }
+            },
         }
     }
-    let mut m = with_words(text, start, end, |ws| phrase_starting(text, ws, lex))?;
+    // `phrase_starting` reads at most the first [`PHRASE_WORDS`]: no more
+    // are tokenised.
+    let mut first = [Word { start: 0, end: 0 }; PHRASE_WORDS];
+    let mut n = 0;
+    for (slot, w) in first.iter_mut().zip(word_iter(text, start, end)) {
+        *slot = w;
+        n += 1;
+    }
+    let mut m = phrase_starting(text, &first[..n], lex)?;
     // `a source close to the talks`: the post-modifier belongs to the source.
     if is_anonymous_head(text, &m) {
         if let Some(e) = anonymous_tail(text, m.span.end, limit, lex) {
@@ -1449,6 +1761,9 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
     // empty by doubling (a copy of every mention at each step).
     let mut out = Vec::with_capacity(text.len() / 64);
     let mut pending: Vec<Word> = Vec::new();
+    // The tables of the words of the name being read, looked up as it is
+    // extended and handed to `classify_with` (one buffer for the document).
+    let mut run: Vec<Bits> = Vec::new();
     let mut quoted = Quoted::new(pairs);
     for si in 0..doc.sentences.len() {
         let ws = doc.sentence_words(si);
@@ -1459,43 +1774,67 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
         }
         while i < ws.len() {
             let w = ws[i];
-            if quoted.inside(w.start) {
-                i += 1;
-                continue;
-            }
-            if plainly_neither(text, w) {
+            // Most words are plainly neither a pronoun nor a name: told
+            // before asking whether they are quoted.
+            if plainly_neither(text, w) || quoted.inside(w.start) {
                 i += 1;
                 continue;
             }
             let t = w.text(text);
-            if pronoun(t).is_some() {
-                if let Some(m) = classify(text, &ws[i..=i], lex) {
-                    out.push(m);
-                }
+            if let Some((gender, plural)) = pronoun(t) {
+                // What `classify` makes of a lone pronoun.
+                out.push(pronoun_mention(w.span(), gender, plural));
                 i += 1;
                 continue;
             }
             let sentence_initial = i == 0;
-            // `is_name_word(t) || title(t).is_some()`, with one lookup.
-            let name_like = is_capitalized(t) && {
-                let exact = class::of(t);
-                exact & class::NOT_NAME == 0 || title_with(t, exact).is_some()
-            };
+            // `is_name_word(t) || title_with(t, exact).is_some()`, with one lookup.
+            let exact = if is_capitalized(t) { class::of(t) } else { 0 };
+            let name_like = is_capitalized(t)
+                && (exact & class::NOT_NAME == 0 || title_with(t, exact).is_some());
             if name_like {
+                run.clear();
+                run.push(Bits { exact, lower: 0 });
                 // Extend over name words joined by single spaces.
                 let mut j = i + 1;
                 while j < ws.len() {
                     let gap = Span::new(ws[j - 1].end, ws[j].start).text(text);
                     let tj = ws[j].text(text);
-                    if gap.chars().all(is_space)
-                        && gap.len() <= 2
-                        && (is_name_word(tj) || PARTICLES.contains(&tj))
+                    let joined = gap.chars().all(is_space) && gap.len() <= 2;
+                    // `is_name_word(tj) || PARTICLES.contains(&tj)`, and
+                    // whether `tj` is an organisation's connector: the tables
+                    // looked up for a capitalised word or one as short as a
+                    // particle or connector (a lower-case word is neither a
+                    // name word nor anything `org_connector` takes otherwise).
+                    let exact_j = if joined && (is_capitalized(tj) || tj.len() <= SHORT_JOINER) {
+                        class::of(tj)
+                    } else {
+                        0
+                    };
+                    if joined
+                        && (is_name_word_with(tj, exact_j) || exact_j & class::PARTICLE != 0)
                         && !quoted.inside(ws[j].start)
                     {
+                        run.push(Bits {
+                            exact: exact_j,
+                            lower: 0,
+                        });
                         j += 1;
-                    } else if org_connector(text, &ws[i..j], &ws[(j + 1).min(ws.len())..], tj, gap)
-                    {
+                    } else if org_connector(
+                        text,
+                        &ws[i..j],
+                        &ws[(j + 1).min(ws.len())..],
+                        tj,
+                        exact_j,
+                        gap,
+                    ) {
                         // `Office of Rail and Road`
+                        for c in &ws[j..j + 2] {
+                            run.push(Bits {
+                                exact: class::of(c.text(text)),
+                                lower: 0,
+                            });
+                        }
                         j += 2;
                     } else {
                         break;
@@ -1504,10 +1843,15 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                 // A lone capitalised sentence-initial word is too weak, unless
                 // it is a known given name, or the surname of a full name
                 // written elsewhere (checked once all names are known).
-                if lex.cue(t).is_none() {
-                    if sentence_initial && j == i + 1 && !lex.is_given_name(t) {
-                        pending.push(w);
-                    } else if let Some(m) = classify(text, &ws[i..j], lex) {
+                // (A pending word is asked whether it is a cue only once it
+                // is known to be a surname: few are.)
+                if sentence_initial && j == i + 1 && !lex.is_given_name(t) {
+                    pending.push(w);
+                } else if lex.cue(t).is_none() {
+                    for (b, w) in run.iter_mut().zip(&ws[i..j]) {
+                        b.lower = class::lower_given(w.text(text), b.exact);
+                    }
+                    if let Some(m) = classify_with(text, &ws[i..j], &run, lex) {
                         out.push(m);
                     }
                 }
@@ -1520,21 +1864,27 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
     // `Clinton said …` opening a sentence, when `Hillary Clinton` is written
     // somewhere: a mention of that name.
     if !pending.is_empty() {
-        // Sorted once and searched by each pending word: few for an article,
-        // and no quadratic walk for a long document.
-        let mut surnames: Vec<&str> = out
-            .iter()
-            .filter(|m| m.kind == MentionKind::Name)
-            .filter_map(|m| m.head.text(text).rsplit_once(' ').map(|(_, last)| last))
-            .collect();
-        surnames.sort_unstable();
-        surnames.dedup();
+        // The pending words' texts, sorted once, and which of them some name's
+        // surname is: each name's surname is searched for among them (fewer
+        // than the names), with no quadratic walk for a long document.
+        let mut texts: Vec<&str> = pending.iter().map(|w| w.text(text)).collect();
+        texts.sort_unstable();
+        texts.dedup();
+        let mut written = vec![false; texts.len()];
+        for m in out.iter().filter(|m| m.kind == MentionKind::Name) {
+            if let Some(last) = surname(m.head.text(text)) {
+                if let Ok(k) = texts.binary_search(&last) {
+                    written[k] = true;
+                }
+            }
+        }
         // The pending words are in text order, so are the mentions found for
         // them: one merge puts each where a stable sort would (after the
         // mentions with the same span).
         let found: Vec<Mention> = pending
             .into_iter()
-            .filter(|w| surnames.binary_search(&w.text(text)).is_ok())
+            .filter(|w| texts.binary_search(&w.text(text)).is_ok_and(|k| written[k]))
+            .filter(|w| lex.cue(w.text(text)).is_none())
             .filter_map(|w| classify(text, &[w], lex))
             .collect();
         if !found.is_empty() {
@@ -1542,6 +1892,13 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
         }
     }
     out
+}
+
+/// The surname of the name `head`: what follows its last ASCII space (as
+/// `head.rsplit_once(' ')` gives it; a byte loop, as names are short).
+fn surname(head: &str) -> Option<&str> {
+    let k = head.bytes().rposition(|b| b == b' ')?;
+    head.get(k + 1..)
 }
 
 /// Merges `found` into `out` (each in text order), in place: the mentions of
@@ -1690,6 +2047,18 @@ fn subject_description(text: &str, ws: &[Word], quoted: &mut Quoted) -> Option<(
 /// know its shape, else a generic noun phrase of unknown kind. Pronoun-led or
 /// name-led spans are trimmed to their recognisable part.
 pub fn from_span(text: &str, span: Span, lex: &Lexicon) -> Mention {
+    from_span_with(None, text, span, lex)
+}
+
+/// [`from_span`], reading the words of `doc` (the document of `text`)
+/// instead of tokenising the text again.
+pub fn from_span_in(doc: &Doc, text: &str, span: Span, lex: &Lexicon) -> Mention {
+    from_span_with(sentence_around(doc, span.start, span.end), text, span, lex)
+}
+
+/// [`from_span`]; with `region`, the words of a span of `text` holding
+/// `span`, read from them instead of tokenised.
+fn from_span_with(region: Option<&[Word]>, text: &str, span: Span, lex: &Lexicon) -> Mention {
     if matches!(span.text(text), "who" | "which") {
         return Mention {
             span,
@@ -1701,17 +2070,25 @@ pub fn from_span(text: &str, span: Span, lex: &Lexicon) -> Mention {
             role: None,
         };
     }
-    with_words(text, span.start, span.end, |ws| {
-        from_words(text, span, ws, lex)
-    })
+    let read = |ws: &[Word]| from_words(region, text, span, ws, lex);
+    match region {
+        Some(region) => read(&words_in(text, region, span.start, span.end)),
+        None => with_words(text, span.start, span.end, read),
+    }
 }
 
 /// [`from_span`] for a span other than `who` or `which`, given its words.
-fn from_words(text: &str, span: Span, ws: &[Word], lex: &Lexicon) -> Mention {
+fn from_words(
+    region: Option<&[Word]>,
+    text: &str,
+    span: Span,
+    ws: &[Word],
+    lex: &Lexicon,
+) -> Mention {
     if let Some(m) = classify(text, ws, lex) {
         return m;
     }
-    if let Some(m) = np_before(text, span.end, span.start, lex) {
+    if let Some(m) = np_before_with(region, text, span.end, span.start, lex) {
         if m.span.end == span.end {
             return m;
         }
@@ -1865,7 +2242,7 @@ mod tests {
     /// (non-ASCII, too long, empty), against the lists themselves.
     #[test]
     fn word_table_agrees_with_the_lists() {
-        let lists: [(&[&str], u32); 12] = [
+        let lists: [(&[&str], u32); 13] = [
             (DETERMINERS, class::DETERMINER),
             (MODIFIERS, class::MODIFIER),
             (NOT_NAMES, class::NOT_NAME),
@@ -1878,6 +2255,7 @@ mod tests {
             (lexicon::ORG_SUFFIXES, class::ORG_SUFFIX),
             (ORG_CONNECTORS, class::ORG_CONNECTOR),
             (FUNCTION_WORDS, class::FUNCTION_WORD),
+            (lexicon::ORG_NAMES, class::ORG_NAME),
         ];
         let mut words: Vec<String> = [
             "",
@@ -1921,12 +2299,25 @@ mod tests {
                     "{w}"
                 );
             }
-            assert_eq!(title(w), lexicon::title(w), "{w}");
+            assert_eq!(title_with(w, class::of(w)), lexicon::title(w), "{w}");
             let expected = lexicon::PRONOUNS
                 .iter()
                 .find(|p| w.len() <= 8 && p.0 == w.to_lowercase())
                 .map(|p| (p.1, p.2));
             assert_eq!(pronoun(w), expected, "{w}");
+            let possessive = w
+                .strip_suffix(['s', 'S'])
+                .is_some_and(|t| t.ends_with(['\'', '’']));
+            for t in [
+                w.to_string(),
+                format!("{w}'s"),
+                format!("{w}’S"),
+                format!("{w}’"),
+            ] {
+                let expected =
+                    t == format!("{w}'s") || t == format!("{w}’S") || possessive && t == *w;
+                assert_eq!(is_possessive(&t), expected, "{t}");
+            }
             assert_eq!(class::both(w), (class::of(w), class::of_lower(w)), "{w}");
         }
     }
@@ -2000,6 +2391,15 @@ mod props {
             let (from, to) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
             let expected = words(&text, from, to);
             prop_assert_eq!(with_words(&text, from, to, |ws| ws.to_vec()), expected);
+        }
+
+        /// [`words_in`] reads the words of a window from those of a span
+        /// holding it (here the whole text) as `words` tokenises them.
+        #[test]
+        fn words_in_equals_words(text in wordy_text(), a in 0usize..600, b in 0usize..600) {
+            let (from, to) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+            let all = words(&text, 0, text.len());
+            prop_assert_eq!(words_in(&text, &all, from, to).into_owned(), words(&text, from, to));
         }
 
         /// The eight-byte scan of [`last_link`] finds the last link, as a
