@@ -251,12 +251,19 @@ impl<'s, 'a> CueAt<'s, 'a> {
         self.s.ws[self.k]
     }
 
-    /// The mention ending right before the cue, if any.
+    /// The mention ending right before the cue, if any (read from the
+    /// sentence's words, not tokenised again).
     fn mention(&self) -> Option<&Mention> {
         self.mention
             .get_or_init(|| {
                 let s = self.s;
-                np_before(s.text, self.word().start, s.span.start, s.lex)
+                crate::mentions::np_before_within(
+                    s.text,
+                    s.ws,
+                    self.word().start,
+                    s.span.start,
+                    s.lex,
+                )
             })
             .as_ref()
     }
