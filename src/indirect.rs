@@ -161,7 +161,8 @@ impl Sentence<'_> {
     fn cue(&self, i: usize) -> Option<Cue> {
         let cell = &self.cues[i];
         cell.get().unwrap_or_else(|| {
-            let cue = self.lex.cue(self.ws[i].text(self.text));
+            let w = self.ws[i];
+            let cue = self.lex.cue_in(self.text, w.start, w.end);
             cell.set(Some(cue));
             cue
         })

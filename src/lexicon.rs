@@ -1186,6 +1186,21 @@ impl Lexicon {
         }
     }
 
+    /// [`Lexicon::cue`] of the word `text[start..end]` (on char boundaries),
+    /// packed with one load from the text ([`crate::wordmap::key_in`]): the
+    /// form for the hot loops that look up every word of a sentence.
+    #[inline]
+    pub(crate) fn cue_in(&self, text: &str, start: usize, end: usize) -> Option<Cue> {
+        match crate::wordmap::key_in(text.as_bytes(), start, end, true) {
+            Some(key) if !self.cue_shapes.may_be_packed(key) => None,
+            Some(key) => base_cues()
+                .forms
+                .get_packed(key)
+                .or_else(|| self.extra_cues.get_packed(key)),
+            None => self.cue(text.get(start..end).unwrap_or("")),
+        }
+    }
+
     /// Whether `name` is a known given name (built in or the user's).
     pub fn is_given_name(&self, name: &str) -> bool {
         self.given_name_gender(name).is_some()

@@ -201,6 +201,32 @@ pub(crate) fn key(w: &str, lower: bool) -> Option<u128> {
     Some(x | capitals >> 2)
 }
 
+/// [`key`] of the word `bytes[start..end]`, read with one sixteen-byte load
+/// where sixteen bytes remain from `start` (the bytes past the word masked
+/// off): no branch on the word's length, which a text's words make
+/// unpredictable. Elsewhere, and for a range that is not a word of at most
+/// [`PACKED`] bytes, as `key` does.
+#[inline]
+pub(crate) fn key_in(bytes: &[u8], start: usize, end: usize, lower: bool) -> Option<u128> {
+    let n = end.checked_sub(start)?;
+    let Some(sixteen) = bytes.get(start..start + 16).filter(|_| n <= PACKED) else {
+        return key(std::str::from_utf8(bytes.get(start..end)?).ok()?, lower);
+    };
+    let x = <[u8; 16]>::try_from(sixteen).map_or(0, u128::from_le_bytes);
+    // n <= 15: the shift stays below 128.
+    let x = (x & ((1u128 << (8 * n)) - 1)) | (n as u128) << 120;
+    if x & splat(0x80) != 0 {
+        return None;
+    }
+    if !lower {
+        return Some(x);
+    }
+    let at_least_a = x + splat(0x80 - b'A');
+    let above_z = x + splat(0x80 - b'Z' - 1);
+    let capitals = at_least_a & !above_z & splat(0x80);
+    Some(x | capitals >> 2)
+}
+
 // Property tests need proptest, a native-only dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
@@ -253,6 +279,18 @@ mod tests {
         let map: WordMap<usize> = words.iter().enumerate().map(|(i, w)| (*w, i)).collect();
         for (i, w) in words.iter().enumerate() {
             assert_eq!(map.get(w), Some(i), "{w:?}");
+        }
+    }
+
+    proptest! {
+        /// `key_in` packs a range of a text as `key` packs the range's str,
+        /// wherever it lies (sixteen bytes after it or fewer).
+        #[test]
+        fn key_in_is_key(text in "[a-zA-Zé' \\-]{0,40}", a in 0usize..45, b in 0usize..45, lower: bool) {
+            let (start, end) = (a.min(b), a.max(b));
+            if let Some(w) = text.get(start..end) {
+                prop_assert_eq!(key_in(text.as_bytes(), start, end, lower), key(w, lower));
+            }
         }
     }
 
