@@ -248,8 +248,9 @@ impl Neighbours {
                 }
             }
         }
-        pairs.sort_unstable();
-        pairs.dedup();
+        // By word with a counting sort (the pairs are many on a long
+        // document: a comparison sort of them cost more than finding them),
+        // then each word's few neighbours sorted and each kept once.
         let mut at = vec![0u32; words.len() + 1];
         for &(a, _) in &pairs {
             at[a as usize + 1] += 1;
@@ -257,10 +258,24 @@ impl Neighbours {
         for k in 1..at.len() {
             at[k] += at[k - 1];
         }
-        Neighbours {
-            at,
-            ids: pairs.into_iter().map(|(_, c)| c).collect(),
+        let mut fill = at.clone();
+        let mut ids = vec![0u32; pairs.len()];
+        for &(a, c) in &pairs {
+            ids[fill[a as usize] as usize] = c;
+            fill[a as usize] += 1;
         }
+        let mut kept = 0;
+        for a in 0..words.len() {
+            let run = at[a] as usize..at[a + 1] as usize;
+            ids[run.clone()].sort_unstable();
+            let n = dedup_sorted(&mut ids[run.clone()]);
+            ids.copy_within(run.start..run.start + n, kept);
+            at[a] = kept as u32;
+            kept += n;
+        }
+        at[words.len()] = kept as u32;
+        ids.truncate(kept);
+        Neighbours { at, ids }
     }
 
     /// The neighbours of word `id`.
