@@ -1343,6 +1343,10 @@ struct Entities<'a> {
     /// The indexes that answer [`Entities::find_name`] when walking the chains
     /// would be long: built the first time it would be, kept up to date after.
     index: Option<EntityIndex<'a>>,
+    /// The first [`LAST_RESORT`] entities by the [`matching_variants`] of their
+    /// long words (see [`Entities::fit_fuzzily_near`]): built the first time
+    /// the last resort is taken among many entities, kept up to date after.
+    fuzzy: Option<Chains>,
 }
 
 /// The end of a chain of [`Entities::links`].
@@ -1382,6 +1386,20 @@ const SCANNED_ENTITIES: usize = if cfg!(test) { 2 } else { 256 };
 /// found among them only.
 const LAST_RESORT: usize = 2048;
 
+/// Up to how many candidates [`Entities::fit_fuzzily_near`] tests; past it
+/// (many entities named one edit from a word of the name) [`EntityIndex`]
+/// answers.
+const FUZZY_CANDIDATES: usize = 4 * FEW;
+
+/// Files entity `id` in `fuzzy` ([`Entities::fuzzy`]) under the variants of
+/// its word `w`, if `w` is long enough to be one edit from another word that
+/// [`word_matches`].
+fn file_fuzzy(fuzzy: &mut Chains, w: &str, id: usize) {
+    if w.len() >= 5 {
+        matching_variants(w, |h| fuzzy.add(h, id));
+    }
+}
+
 impl<'a> Entities<'a> {
     /// No entities, with room for `quotes` of them (at most one a quote).
     fn with_capacity(quotes: usize) -> Entities<'a> {
@@ -1392,6 +1410,7 @@ impl<'a> Entities<'a> {
             by_key: HashMap::with_capacity_and_hasher(quotes, Default::default()),
             scratch: Vec::new(),
             index: None,
+            fuzzy: None,
         }
     }
 
@@ -1404,6 +1423,7 @@ impl<'a> Entities<'a> {
         for &w in e.name_words.iter() {
             self.link(w, id);
         }
+        self.file_fuzzy(id, &e.name_words);
         if let Some(index) = &mut self.index {
             index.name(id, &e.name_words);
         }
@@ -1421,6 +1441,16 @@ impl<'a> Entities<'a> {
         self.links.push((id, prev));
         if let Some(index) = &mut self.index {
             index.link(w, next);
+        }
+    }
+
+    /// Files entity `id` under its words `words` in [`Entities::fuzzy`], if
+    /// that is built and the entity one of the first [`LAST_RESORT`].
+    fn file_fuzzy(&mut self, id: usize, words: &[&str]) {
+        if let Some(fuzzy) = self.fuzzy.as_mut().filter(|_| id < LAST_RESORT) {
+            for w in words {
+                file_fuzzy(fuzzy, w, id);
+            }
         }
     }
 
@@ -1463,7 +1493,10 @@ impl<'a> Entities<'a> {
             if self.list.len() <= SCANNED_ENTITIES {
                 found = self.fit_fuzzily(words, full_words);
             } else {
-                found = self.find_name_indexed(words, full_words, &mut cands);
+                found = match self.fit_fuzzily_near(words, full_words, &mut cands) {
+                    Some(fit) => fit,
+                    None => self.find_name_indexed(words, full_words, &mut cands),
+                };
             }
         } else if !few {
             found = self.find_name_indexed(words, full_words, &mut cands);
@@ -1502,6 +1535,49 @@ impl<'a> Entities<'a> {
         self.list.iter().take(LAST_RESORT).position(|e| {
             may_fit_fuzzily(&e.name_words, words, full_words) && fits(e, words, full_words)
         })
+    }
+
+    /// [`Entities::fit_fuzzily`] among many entities, when no entity sharing
+    /// a word with `words` or `full_words` fits them (the chains were walked):
+    /// one sharing none fits only through a word one edit from the first of
+    /// `words` or from one of `full_words` ([`may_fit_fuzzily`]), which shares
+    /// one of its [`matching_variants`]; so the candidates are the entities
+    /// filed under those in [`Entities::fuzzy`], not all the first
+    /// [`LAST_RESORT`] (nor [`EntityIndex`], whose one-edit search serves
+    /// every rule). None when they are more than [`FUZZY_CANDIDATES`]. Out
+    /// of line: news seldom takes it, and inlined it slowed the common path.
+    #[inline(never)]
+    fn fit_fuzzily_near(
+        &mut self,
+        words: &[&str],
+        full_words: &[&str],
+        cands: &mut Vec<usize>,
+    ) -> Option<Option<usize>> {
+        let fuzzy = self.fuzzy.get_or_insert_with(|| {
+            let mut fuzzy = Chains::default();
+            for (id, e) in self.list.iter().enumerate().take(LAST_RESORT) {
+                for w in e.name_words.iter() {
+                    file_fuzzy(&mut fuzzy, w, id);
+                }
+            }
+            fuzzy
+        });
+        cands.clear();
+        for q in words.first().into_iter().chain(full_words) {
+            if q.len() >= 5 {
+                matching_variants(q, |h| fuzzy.each(h, |e| cands.push(e)));
+                if cands.len() > FUZZY_CANDIDATES {
+                    return None;
+                }
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        let fit = cands.iter().copied().find(|&e| {
+            let ent = &self.list[e];
+            may_fit_fuzzily(&ent.name_words, words, full_words) && fits(ent, words, full_words)
+        });
+        Some(fit)
     }
 
     /// [`Entities::find_name`] through [`EntityIndex`] (built if need be): the
@@ -1553,6 +1629,7 @@ impl<'a> Entities<'a> {
             for &w in full_words.iter() {
                 self.link(w, id);
             }
+            self.file_fuzzy(id, &full_words);
             if let Some(index) = &mut self.index {
                 index.rename(id, &self.list[id].name_words, &full_words);
             }
