@@ -1841,25 +1841,28 @@ impl<'a> EntityIndex<'a> {
                 continue;
             }
             let from = near.edits.len();
+            let own = self.word_ids.get(w).copied();
             if w.chars().nth(2).is_some() {
-                self.push_near(w, |x| x != w && within_one_edit(w, x), &mut near.edits);
+                // The word itself (under each of its variants) by its id,
+                // without comparing strings.
+                let keep = |id: usize| Some(id) != own && within_one_edit(w, self.words[id].0);
+                self.push_near(w, keep, &mut near.edits);
                 near.edits[from..].sort_unstable();
                 let kept = dedup_sorted(&mut near.edits[from..]);
                 near.edits.truncate(from + kept);
             }
             let to = near.edits.len();
-            near.words
-                .push((w, self.word_ids.get(w).copied(), from..to));
+            near.words.push((w, own, from..to));
         }
         near
     }
 
     /// Appends the ids of the words sharing a variant with `w` that pass
     /// `keep` (perhaps twice).
-    fn push_near(&self, w: &str, keep: impl Fn(&str) -> bool, out: &mut Vec<usize>) {
+    fn push_near(&self, w: &str, keep: impl Fn(usize) -> bool, out: &mut Vec<usize>) {
         variants(w, |h| {
             self.by_variant.each(h, |id| {
-                if keep(self.words[id].0) {
+                if keep(id) {
                     out.push(id);
                 }
             })
