@@ -228,8 +228,15 @@ struct NameIndex<'a> {
 struct Neighbours {
     /// Where each word's neighbours start in `ids`, and where the last end.
     at: Vec<u32>,
+    /// The neighbours' ids, with [`MATCHES`] set for those the word
+    /// [`word_matches`] (so that reading them reads no word).
     ids: Vec<u32>,
 }
+
+/// The bit of [`Neighbours::ids`] that says the two words [`word_matches`]
+/// (word ids are under 2^31: each word of a text takes two bytes or more,
+/// and [`EditIndex`] takes ids up to 2^32).
+const MATCHES: u32 = 1 << 31;
 
 impl Neighbours {
     /// The neighbours of the words `words`, indexed by `edits`.
@@ -241,8 +248,10 @@ impl Neighbours {
             for run in bucket.chunk_by(|x, y| x.0 == y.0) {
                 for (k, &(_, a)) in run.iter().enumerate() {
                     for &(_, c) in &run[k + 1..] {
-                        if a != c && within_one_edit(words[a as usize], words[c as usize]) {
-                            pairs.extend([(a, c), (c, a)]);
+                        let (x, y) = (words[a as usize], words[c as usize]);
+                        if a != c && a < MATCHES && c < MATCHES && within_one_edit(x, y) {
+                            let m = if long_alike(x, y) { MATCHES } else { 0 };
+                            pairs.extend([(a, c | m), (c, a | m)]);
                         }
                     }
                 }
@@ -278,13 +287,16 @@ impl Neighbours {
         Neighbours { at, ids }
     }
 
-    /// The neighbours of word `id`.
-    fn of(&self, id: usize) -> impl Iterator<Item = usize> + '_ {
+    /// The neighbours of word `id`, each with whether the word
+    /// [`word_matches`] it.
+    fn of(&self, id: usize) -> impl Iterator<Item = (usize, bool)> + '_ {
         let run = self
             .at
             .get(id..id + 2)
             .map_or(0..0, |r| r[0] as usize..r[1] as usize);
-        self.ids[run].iter().map(|&c| c as usize)
+        self.ids[run]
+            .iter()
+            .map(|&c| ((c & !MATCHES) as usize, c & MATCHES != 0))
     }
 }
 
@@ -571,9 +583,8 @@ impl<'a> NameIndex<'a> {
         out.push(id);
         let w = self.distinct[id];
         if w.len() >= 5 {
-            // One edit away: the ones matching are the long ones alike.
             let near = self.neighbours().of(id);
-            out.extend(near.filter(|&c| long_alike(w, self.distinct[c])));
+            out.extend(near.filter_map(|(c, matches)| matches.then_some(c)));
         }
     }
 
@@ -1914,7 +1925,10 @@ impl<'a> EntityIndex<'a> {
         if let Some(names) = self.names {
             let of_name = |c: usize| Some(self.of_name[c]).filter(|&id| id != NO_LINK);
             match names.by_word.get(w) {
-                Some(&id) => out.extend(names.neighbours().of(id).filter_map(of_name)),
+                Some(&id) => {
+                    let near = names.neighbours().of(id);
+                    out.extend(near.filter_map(|(c, _)| of_name(c)));
+                }
                 None => names.edits().near_all(w, |c| {
                     if within_one_edit(w, names.distinct[c]) {
                         out.extend(of_name(c));
@@ -2717,7 +2731,10 @@ mod tests {
                     }
                 }
                 for (id, w) in words.iter().enumerate() {
-                    let mut got: Vec<usize> = near.of(id).collect();
+                    let mut got: Vec<usize> = near.of(id).map(|(c, _)| c).collect();
+                    for (c, matches) in near.of(id) {
+                        prop_assert_eq!(matches, word_matches(w, words[c]), "{} {}", w, words[c]);
+                    }
                     got.sort_unstable();
                     let want: Vec<usize> = (0..words.len())
                         .filter(|&j| j != id && within_one_edit(w, words[j]))
