@@ -142,17 +142,16 @@ fn within_one_edit(a: &str, b: &str) -> bool {
 /// long enough; `Zhengfie` ~ `Zhengfei`). Cheap checks first: this runs for
 /// every candidate name.
 fn word_matches(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    if a.len() < 5
-        || b.len() < 5
-        || a.len().abs_diff(b.len()) > 1
-        || a.as_bytes()[0] != b.as_bytes()[0]
-    {
-        return false;
-    }
-    within_one_edit(a, b)
+    a == b || long_alike(a, b) && within_one_edit(a, b)
+}
+
+/// Whether two different words one edit apart [`word_matches`]: both five
+/// bytes or longer, their lengths at most one apart, the same first byte.
+fn long_alike(a: &str, b: &str) -> bool {
+    a.len() >= 5
+        && b.len() >= 5
+        && a.len().abs_diff(b.len()) <= 1
+        && a.as_bytes()[0] == b.as_bytes()[0]
 }
 
 /// `Rhen Zhengfei` for `Ren Zhengfei`: full names of two or more words, the
@@ -205,7 +204,7 @@ struct NameIndex<'a> {
     /// The distinct words by id (ids are given in order of first use).
     distinct: Vec<&'a str>,
     /// The distinct words by their one-deletion variants, for the misspelling
-    /// search: built when that search first runs.
+    /// search (and [`EntityIndex`]'s): built when a search first needs it.
     edits: OnceCell<EditIndex>,
     /// The names made only of frequent words by [`set_key`] of their words:
     /// built when [`NameIndex::within`] first needs it.
@@ -220,16 +219,24 @@ struct NameIndex<'a> {
     by_text: HashMap<&'a str, usize>,
 }
 
-/// For each distinct word of a [`NameIndex`], the distinct words it matches
-/// one edit away ([`word_matches`]), found in one pass over the variants of
+/// For each distinct word of a [`NameIndex`], the distinct words one edit
+/// away ([`within_one_edit`]: those it [`word_matches`] among them, and those
+/// [`EntityIndex::near_words`] needs), found in one pass over the variants of
 /// an [`EditIndex`]: the words sharing a variant are next to each other
 /// there. A long document's index is not in cache: a lookup a word would
 /// wait on memory for each of its variants.
 struct Neighbours {
     /// Where each word's neighbours start in `ids`, and where the last end.
     at: Vec<u32>,
+    /// The neighbours' ids, with [`MATCHES`] set for those the word
+    /// [`word_matches`] (so that reading them reads no word).
     ids: Vec<u32>,
 }
+
+/// The bit of [`Neighbours::ids`] that says the two words [`word_matches`]
+/// (word ids are under 2^31: each word of a text takes two bytes or more,
+/// and [`EditIndex`] takes ids up to 2^32).
+const MATCHES: u32 = 1 << 31;
 
 impl Neighbours {
     /// The neighbours of the words `words`, indexed by `edits`.
@@ -241,15 +248,18 @@ impl Neighbours {
             for run in bucket.chunk_by(|x, y| x.0 == y.0) {
                 for (k, &(_, a)) in run.iter().enumerate() {
                     for &(_, c) in &run[k + 1..] {
-                        if a != c && word_matches(words[a as usize], words[c as usize]) {
-                            pairs.extend([(a, c), (c, a)]);
+                        let (x, y) = (words[a as usize], words[c as usize]);
+                        if a != c && a < MATCHES && c < MATCHES && within_one_edit(x, y) {
+                            let m = if long_alike(x, y) { MATCHES } else { 0 };
+                            pairs.extend([(a, c | m), (c, a | m)]);
                         }
                     }
                 }
             }
         }
-        pairs.sort_unstable();
-        pairs.dedup();
+        // By word with a counting sort (the pairs are many on a long
+        // document: a comparison sort of them cost more than finding them),
+        // then each word's few neighbours sorted and each kept once.
         let mut at = vec![0u32; words.len() + 1];
         for &(a, _) in &pairs {
             at[a as usize + 1] += 1;
@@ -257,19 +267,36 @@ impl Neighbours {
         for k in 1..at.len() {
             at[k] += at[k - 1];
         }
-        Neighbours {
-            at,
-            ids: pairs.into_iter().map(|(_, c)| c).collect(),
+        let mut fill = at.clone();
+        let mut ids = vec![0u32; pairs.len()];
+        for &(a, c) in &pairs {
+            ids[fill[a as usize] as usize] = c;
+            fill[a as usize] += 1;
         }
+        let mut kept = 0;
+        for a in 0..words.len() {
+            let run = at[a] as usize..at[a + 1] as usize;
+            ids[run.clone()].sort_unstable();
+            let n = dedup_sorted(&mut ids[run.clone()]);
+            ids.copy_within(run.start..run.start + n, kept);
+            at[a] = kept as u32;
+            kept += n;
+        }
+        at[words.len()] = kept as u32;
+        ids.truncate(kept);
+        Neighbours { at, ids }
     }
 
-    /// The neighbours of word `id`.
-    fn of(&self, id: usize) -> impl Iterator<Item = usize> + '_ {
+    /// The neighbours of word `id`, each with whether the word
+    /// [`word_matches`] it.
+    fn of(&self, id: usize) -> impl Iterator<Item = (usize, bool)> + '_ {
         let run = self
             .at
             .get(id..id + 2)
             .map_or(0..0, |r| r[0] as usize..r[1] as usize);
-        self.ids[run].iter().map(|&c| c as usize)
+        self.ids[run]
+            .iter()
+            .map(|&c| ((c & !MATCHES) as usize, c & MATCHES != 0))
     }
 }
 
@@ -372,6 +399,17 @@ impl<'a> NameIndex<'a> {
         }
     }
 
+    /// The [`EditIndex`] of the distinct words, built when first asked.
+    fn edits(&self) -> &EditIndex {
+        self.edits.get_or_init(|| EditIndex::new(&self.distinct))
+    }
+
+    /// The [`Neighbours`] of the distinct words, built when first asked.
+    fn neighbours(&self) -> &Neighbours {
+        self.neighbours
+            .get_or_init(|| Neighbours::new(self.edits(), &self.distinct))
+    }
+
     /// The names that have the word of id `id`, in order.
     fn names_with(&self, id: usize) -> &[usize] {
         &self.with_word[self.word_runs[id]..self.word_runs[id + 1]]
@@ -443,8 +481,7 @@ impl<'a> NameIndex<'a> {
         if self.distinct.len() <= SCANNED_WORDS {
             (0..self.distinct.len()).for_each(near);
         } else {
-            let edits = self.edits.get_or_init(|| EditIndex::new(&self.distinct));
-            edits.near(first, near);
+            self.edits().near(first, near);
         }
         out.sort_unstable();
         out.dedup();
@@ -544,12 +581,10 @@ impl<'a> NameIndex<'a> {
     /// [`NameIndex::push_matching`] for the word of id `id`.
     fn push_matching_id(&self, id: usize, out: &mut Vec<usize>) {
         out.push(id);
-        if self.distinct[id].len() >= 5 {
-            let edits = self.edits.get_or_init(|| EditIndex::new(&self.distinct));
-            let near = self
-                .neighbours
-                .get_or_init(|| Neighbours::new(edits, &self.distinct));
-            out.extend(near.of(id));
+        let w = self.distinct[id];
+        if w.len() >= 5 {
+            let near = self.neighbours().of(id);
+            out.extend(near.filter_map(|(c, matches)| matches.then_some(c)));
         }
     }
 
@@ -558,8 +593,7 @@ impl<'a> NameIndex<'a> {
     /// `w` if it is a word of the names (skipped without reading it).
     fn push_near_words(&self, w: &str, own: Option<usize>, out: &mut Vec<usize>) {
         if w.len() >= 5 {
-            let edits = self.edits.get_or_init(|| EditIndex::new(&self.distinct));
-            edits.near(w, |id| {
+            self.edits().near(w, |id| {
                 if Some(id) != own {
                     let x = self.distinct[id];
                     if x != w && word_matches(w, x) {
@@ -696,9 +730,11 @@ impl<'a> NameIndex<'a> {
 const SCANNED_WORDS: usize = 512;
 
 /// Words by the variants that delete one char (and by themselves,
-/// [`matching_variants`]): two words that [`word_matches`] (one edit apart: a
-/// char inserted, deleted or replaced) share a variant, so the words a query
-/// matches are among those sharing one of its variants. Keys are hashes of
+/// [`variants`]): two words one edit apart (a char inserted, deleted or
+/// replaced) share a variant, so the words one edit from a query are among
+/// those sharing one of its variants ([`EditIndex::near_all`]), and those it
+/// [`word_matches`] among those sharing one of its [`matching_variants`]
+/// ([`EditIndex::near`]). Keys are hashes of
 /// the variants: a collision only adds a candidate, which the caller's exact
 /// test drops.
 struct EditIndex {
@@ -714,16 +750,16 @@ struct EditIndex {
 }
 
 impl EditIndex {
-    /// The index of `words` (a word's id is its position); words under five
-    /// bytes are left out (no misspelling matches them).
+    /// The index of `words` (a word's id is its position); words of one char
+    /// are left out (no rule compares them inexactly).
     fn new(words: &[&str]) -> EditIndex {
         // A word with a repeated char has a variant twice (`Anna`: `Ana`):
         // kept, lookups and `Neighbours` drop repeats.
         let mut all: Vec<(u64, u32)> = Vec::new();
         for (id, w) in words.iter().enumerate() {
             let Ok(id) = u32::try_from(id) else { break };
-            if w.len() >= 5 {
-                matching_variants(w, |h| all.push((h, id)));
+            if w.chars().nth(1).is_some() {
+                variants(w, |h| all.push((h, id)));
             }
         }
         // Past `u32` entries (a text of gigabytes), the rest are left out.
@@ -758,16 +794,29 @@ impl EditIndex {
         }
     }
 
-    /// Calls `f` with the id of every word sharing a variant with `word`
-    /// (among them every word it matches; a word once per variant it shares,
-    /// or more: callers drop repeats).
-    fn near(&self, word: &str, mut f: impl FnMut(usize)) {
+    /// Calls `f` with the id of every word sharing a matching variant with
+    /// `word` (among them every word it matches; a word once per variant it
+    /// shares, or more: callers drop repeats).
+    fn near(&self, word: &str, f: impl FnMut(usize)) {
+        let keep_first = word.as_bytes().first().is_some_and(u8::is_ascii);
+        self.near_from(word, usize::from(keep_first), f);
+    }
+
+    /// [`EditIndex::near`] by all variants: every word one edit from `word`
+    /// is among those `f` is called with.
+    fn near_all(&self, word: &str, f: impl FnMut(usize)) {
+        self.near_from(word, 0, f);
+    }
+
+    /// [`EditIndex::near`] by the variants of `word` that keep its first
+    /// `skip` chars ([`variants_from`]).
+    fn near_from(&self, word: &str, skip: usize, mut f: impl FnMut(usize)) {
         // The buckets of all variants are found first, then read: the loads
         // do not wait on each other (a long document's index is not in
         // cache).
         let mut found = [(0u64, 0u32, 0u32); 24];
         let mut n = 0;
-        matching_variants(word, |h| {
+        variants_from(word, skip, |h| {
             let b = (h >> self.shift) as usize;
             if let Some(slot) = found.get_mut(n) {
                 *slot = (h, self.starts[b], self.starts[b + 1]);
@@ -828,7 +877,7 @@ fn variants(w: &str, f: impl FnMut(u64)) {
 /// same first byte, so when that is ASCII (the same first char) they share a
 /// variant that keeps it (a char inserted before it is the same char,
 /// inserted after it); the first char is dropped too only when it is not
-/// ASCII. A tenth fewer variants for a long document's [`EditIndex`].
+/// ASCII. A tenth fewer variants to look up ([`EditIndex::near`]) or file.
 fn matching_variants(w: &str, f: impl FnMut(u64)) {
     let keep_first = w.as_bytes().first().is_some_and(u8::is_ascii);
     variants_from(w, usize::from(keep_first), f);
@@ -907,7 +956,7 @@ pub fn build(
     }
 
     let index = NameIndex::new(text, mentions);
-    let mut entities = Entities::with_capacity(kept.len());
+    let mut entities = Entities::of_names(&index, kept.len());
     let mut recent: Vec<(usize, Mention)> = Vec::with_capacity(kept.len());
     let mut quotes: Vec<Quote> = Vec::with_capacity(kept.len());
     let mut source_ids: HashMap<&str, usize> = HashMap::default();
@@ -1328,6 +1377,13 @@ struct Entities<'a> {
     /// The indexes that answer [`Entities::find_name`] when walking the chains
     /// would be long: built the first time it would be, kept up to date after.
     index: Option<EntityIndex<'a>>,
+    /// The first [`LAST_RESORT`] entities by the [`matching_variants`] of their
+    /// long words (see [`Entities::fit_fuzzily_near`]): built the first time
+    /// the last resort is taken among many entities, kept up to date after.
+    fuzzy: Option<Chains>,
+    /// The names of the text, whose words one edit apart [`EntityIndex`]
+    /// reads from their [`Neighbours`] (none in some tests).
+    names: Option<&'a NameIndex<'a>>,
 }
 
 /// The end of a chain of [`Entities::links`].
@@ -1367,8 +1423,32 @@ const SCANNED_ENTITIES: usize = if cfg!(test) { 2 } else { 256 };
 /// found among them only.
 const LAST_RESORT: usize = 2048;
 
+/// Up to how many candidates [`Entities::fit_fuzzily_near`] tests; past it
+/// (many entities named one edit from a word of the name) [`EntityIndex`]
+/// answers.
+const FUZZY_CANDIDATES: usize = 4 * FEW;
+
+/// Files entity `id` in `fuzzy` ([`Entities::fuzzy`]) under the variants of
+/// its word `w`, if `w` is long enough to be one edit from another word that
+/// [`word_matches`].
+fn file_fuzzy(fuzzy: &mut Chains, w: &str, id: usize) {
+    if w.len() >= 5 {
+        matching_variants(w, |h| fuzzy.add(h, id));
+    }
+}
+
 impl<'a> Entities<'a> {
-    /// No entities, with room for `quotes` of them (at most one a quote).
+    /// No entities of the text whose names are `names`, with room for
+    /// `quotes` of them (at most one a quote).
+    fn of_names(names: &'a NameIndex<'a>, quotes: usize) -> Entities<'a> {
+        Entities {
+            names: Some(names),
+            ..Entities::with_capacity(quotes)
+        }
+    }
+
+    /// No entities, with room for `quotes` of them (at most one a quote),
+    /// their words not known as words of names.
     fn with_capacity(quotes: usize) -> Entities<'a> {
         Entities {
             list: Vec::with_capacity(quotes),
@@ -1377,6 +1457,8 @@ impl<'a> Entities<'a> {
             by_key: HashMap::with_capacity_and_hasher(quotes, Default::default()),
             scratch: Vec::new(),
             index: None,
+            fuzzy: None,
+            names: None,
         }
     }
 
@@ -1389,6 +1471,7 @@ impl<'a> Entities<'a> {
         for &w in e.name_words.iter() {
             self.link(w, id);
         }
+        self.file_fuzzy(id, &e.name_words);
         if let Some(index) = &mut self.index {
             index.name(id, &e.name_words);
         }
@@ -1406,6 +1489,16 @@ impl<'a> Entities<'a> {
         self.links.push((id, prev));
         if let Some(index) = &mut self.index {
             index.link(w, next);
+        }
+    }
+
+    /// Files entity `id` under its words `words` in [`Entities::fuzzy`], if
+    /// that is built and the entity one of the first [`LAST_RESORT`].
+    fn file_fuzzy(&mut self, id: usize, words: &[&str]) {
+        if let Some(fuzzy) = self.fuzzy.as_mut().filter(|_| id < LAST_RESORT) {
+            for w in words {
+                file_fuzzy(fuzzy, w, id);
+            }
         }
     }
 
@@ -1448,7 +1541,10 @@ impl<'a> Entities<'a> {
             if self.list.len() <= SCANNED_ENTITIES {
                 found = self.fit_fuzzily(words, full_words);
             } else {
-                found = self.find_name_indexed(words, full_words, &mut cands);
+                found = match self.fit_fuzzily_near(words, full_words, &mut cands) {
+                    Some(fit) => fit,
+                    None => self.find_name_indexed(words, full_words, &mut cands),
+                };
             }
         } else if !few {
             found = self.find_name_indexed(words, full_words, &mut cands);
@@ -1489,6 +1585,49 @@ impl<'a> Entities<'a> {
         })
     }
 
+    /// [`Entities::fit_fuzzily`] among many entities, when no entity sharing
+    /// a word with `words` or `full_words` fits them (the chains were walked):
+    /// one sharing none fits only through a word one edit from the first of
+    /// `words` or from one of `full_words` ([`may_fit_fuzzily`]), which shares
+    /// one of its [`matching_variants`]; so the candidates are the entities
+    /// filed under those in [`Entities::fuzzy`], not all the first
+    /// [`LAST_RESORT`] (nor [`EntityIndex`], whose one-edit search serves
+    /// every rule). None when they are more than [`FUZZY_CANDIDATES`]. Out
+    /// of line: news seldom takes it, and inlined it slowed the common path.
+    #[inline(never)]
+    fn fit_fuzzily_near(
+        &mut self,
+        words: &[&str],
+        full_words: &[&str],
+        cands: &mut Vec<usize>,
+    ) -> Option<Option<usize>> {
+        let fuzzy = self.fuzzy.get_or_insert_with(|| {
+            let mut fuzzy = Chains::default();
+            for (id, e) in self.list.iter().enumerate().take(LAST_RESORT) {
+                for w in e.name_words.iter() {
+                    file_fuzzy(&mut fuzzy, w, id);
+                }
+            }
+            fuzzy
+        });
+        cands.clear();
+        for q in words.first().into_iter().chain(full_words) {
+            if q.len() >= 5 {
+                matching_variants(q, |h| fuzzy.each(h, |e| cands.push(e)));
+                if cands.len() > FUZZY_CANDIDATES {
+                    return None;
+                }
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        let fit = cands.iter().copied().find(|&e| {
+            let ent = &self.list[e];
+            may_fit_fuzzily(&ent.name_words, words, full_words) && fits(ent, words, full_words)
+        });
+        Some(fit)
+    }
+
     /// [`Entities::find_name`] through [`EntityIndex`] (built if need be): the
     /// entity named `full_words` exactly, else among the entities that may fit
     /// ([`EntityIndex::may_fit`]) the first sharing a word and holding the whole
@@ -1500,9 +1639,9 @@ impl<'a> Entities<'a> {
         full_words: &[&str],
         cands: &mut Vec<usize>,
     ) -> Option<usize> {
-        let index = self
-            .index
-            .get_or_insert_with(|| EntityIndex::new(&self.list, &self.by_word, &self.links));
+        let index = self.index.get_or_insert_with(|| {
+            EntityIndex::new(&self.list, &self.by_word, &self.links, self.names)
+        });
         if let Some(e) = index.named(full_words, &self.list) {
             return Some(e);
         }
@@ -1538,6 +1677,7 @@ impl<'a> Entities<'a> {
             for &w in full_words.iter() {
                 self.link(w, id);
             }
+            self.file_fuzzy(id, &full_words);
             if let Some(index) = &mut self.index {
                 index.rename(id, &self.list[id].name_words, &full_words);
             }
@@ -1623,8 +1763,9 @@ const MOST_LONG: usize = 4;
 
 /// Indexes of [`Entities`] for a text where many entities share a word (a
 /// roll of people called Maria): the entities by their exact name and by the
-/// set of their name words, their words by one-deletion variants, and the
-/// words each entity has ever had. With them a name's entity is found among
+/// set of their name words, their words one edit apart (those of the text's
+/// names from the [`NameIndex`]'s [`Neighbours`], others by one-deletion
+/// variants), and the words each entity has ever had. With them a name's entity is found among
 /// the entities that may fit it, not among all those sharing a word.
 struct EntityIndex<'a> {
     /// The id of every word of the chains of [`Entities::links`].
@@ -1632,8 +1773,15 @@ struct EntityIndex<'a> {
     /// By word id: the word, the length of its chain and the chain's last
     /// entry in [`Entities::links`].
     words: Vec<(&'a str, usize, usize)>,
-    /// Word ids by their variants ([`variants`]); words of two chars or more.
+    /// Word ids by their variants ([`variants`]); words of two chars or more
+    /// that are no words of `names` (all, without `names`).
     by_variant: Chains,
+    /// The names of the text: the words one edit from one of their words are
+    /// read from its [`Neighbours`], not looked up by variant.
+    names: Option<&'a NameIndex<'a>>,
+    /// By word id of `names`: the id here of that word, if an entity has it
+    /// (`NO_LINK` if not).
+    of_name: Vec<usize>,
     /// Entities by [`words_key`] of their name words (every name they had).
     by_name: Chains,
     /// Entities by [`set_key`] of their name words (every name they had).
@@ -1649,11 +1797,14 @@ impl<'a> EntityIndex<'a> {
         list: &[Entity<'a>],
         by_word: &HashMap<&'a str, usize>,
         links: &[(usize, usize)],
+        names: Option<&'a NameIndex<'a>>,
     ) -> EntityIndex<'a> {
         let mut index = EntityIndex {
             word_ids: HashMap::default(),
             words: Vec::new(),
             by_variant: Chains::default(),
+            names,
+            of_name: vec![NO_LINK; names.map_or(0, |n| n.distinct.len())],
             by_name: Chains::default(),
             by_set: Chains::default(),
             old: HashMap::default(),
@@ -1679,9 +1830,13 @@ impl<'a> EntityIndex<'a> {
         let wid = *self.word_ids.entry(w).or_insert(next);
         if wid == next {
             self.words.push((w, 0, NO_LINK));
-            if w.chars().nth(1).is_some() {
-                let by_variant = &mut self.by_variant;
-                variants(w, |h| by_variant.add(h, wid));
+            match self.names.and_then(|n| n.by_word.get(w)) {
+                Some(&id) => self.of_name[id] = wid,
+                None if w.chars().nth(1).is_some() => {
+                    let by_variant = &mut self.by_variant;
+                    variants(w, |h| by_variant.add(h, wid));
+                }
+                None => {}
             }
         }
         self.words[wid].1 += 1;
@@ -1749,25 +1904,46 @@ impl<'a> EntityIndex<'a> {
                 continue;
             }
             let from = near.edits.len();
+            let own = self.word_ids.get(w).copied();
             if w.chars().nth(2).is_some() {
-                self.push_near(w, |x| x != w && within_one_edit(w, x), &mut near.edits);
+                self.push_near(w, own, &mut near.edits);
                 near.edits[from..].sort_unstable();
                 let kept = dedup_sorted(&mut near.edits[from..]);
                 near.edits.truncate(from + kept);
             }
             let to = near.edits.len();
-            near.words
-                .push((w, self.word_ids.get(w).copied(), from..to));
+            near.words.push((w, own, from..to));
         }
         near
     }
 
-    /// Appends the ids of the words sharing a variant with `w` that pass
-    /// `keep` (perhaps twice).
-    fn push_near(&self, w: &str, keep: impl Fn(&str) -> bool, out: &mut Vec<usize>) {
+    /// Appends the ids of the words one edit from `w` (perhaps twice); `own`
+    /// is the id of `w` if an entity has it. Words of the names are read from
+    /// their [`Neighbours`] (for a word of the names) or found through their
+    /// [`EditIndex`]; the others by their variants here.
+    fn push_near(&self, w: &str, own: Option<usize>, out: &mut Vec<usize>) {
+        if let Some(names) = self.names {
+            let of_name = |c: usize| Some(self.of_name[c]).filter(|&id| id != NO_LINK);
+            match names.by_word.get(w) {
+                Some(&id) => {
+                    let near = names.neighbours().of(id);
+                    out.extend(near.filter_map(|(c, _)| of_name(c)));
+                }
+                None => names.edits().near_all(w, |c| {
+                    if within_one_edit(w, names.distinct[c]) {
+                        out.extend(of_name(c));
+                    }
+                }),
+            }
+        }
+        if self.by_variant.heads.is_empty() {
+            return;
+        }
+        // The word itself (under each of its variants) by its id, without
+        // comparing strings.
         variants(w, |h| {
             self.by_variant.each(h, |id| {
-                if keep(self.words[id].0) {
+                if Some(id) != own && within_one_edit(w, self.words[id].0) {
                     out.push(id);
                 }
             })
@@ -1865,8 +2041,9 @@ impl<'a> EntityIndex<'a> {
             out.extend(q.1);
         }
         if w.len() >= 5 {
+            // One edit away: the ones matching are the long ones alike.
             let edits = near.edits_of(w).iter().copied();
-            out.extend(edits.filter(|&id| word_matches(w, self.words[id].0)));
+            out.extend(edits.filter(|&id| long_alike(w, self.words[id].0)));
         }
     }
 }
@@ -2399,6 +2576,25 @@ mod tests {
                     step(&mut entities, &mut ever, w, f, kind)?;
                 }
             }
+
+            /// The same with the entities of a text whose names have some of
+            /// the words: [`EntityIndex`] reads the words one edit from a word
+            /// of the names from their [`Neighbours`] (or finds them through
+            /// their [`EditIndex`]), the others by variant.
+            #[test]
+            fn find_name_among_names_is_the_plain_walk(
+                names in prop::collection::vec(words(), 1..12),
+                steps in prop::collection::vec((words(), words(), 0..5u8), 1..40)
+            ) {
+                let mut text = String::new();
+                let index = index_of(&mut text, &names);
+                let mut entities = Entities::of_names(&index, 4);
+                let mut ever: Vec<Vec<&str>> = Vec::new();
+                for (w, f, kind) in &steps {
+                    let kind = if *kind == 0 { SpeakerKind::Organization } else { SpeakerKind::Person };
+                    step(&mut entities, &mut ever, w, f, kind)?;
+                }
+            }
         }
 
         /// The [`NameIndex`] of a text naming `names` in turn, one a line.
@@ -2506,15 +2702,16 @@ mod tests {
         }
 
         proptest! {
-            /// `EditIndex::near` finds every word a query matches, and
-            /// `Neighbours` lists for each word exactly the words it matches
-            /// one edit away, also for words starting with chars of several
-            /// bytes that share their first byte (`É`, `È`: the first char is
-            /// then dropped in variants too).
+            /// `EditIndex::near` finds every word a query matches,
+            /// `EditIndex::near_all` every word one edit from it, and
+            /// `Neighbours` lists for each word exactly the words one edit
+            /// away (words of two chars or more), also for words starting
+            /// with chars of several bytes that share their first byte (`É`,
+            /// `È`: the first char is then dropped in matching variants too).
             #[test]
             fn edit_index_finds_every_match(
-                words in prop::collection::btree_set("[ÉÈEéab]{3,7}", 1..40),
-                queries in prop::collection::vec("[ÉÈEéab]{3,7}", 1..10),
+                words in prop::collection::btree_set("[ÉÈEéab]{1,7}", 1..40),
+                queries in prop::collection::vec("[ÉÈEéab]{1,7}", 1..10),
             ) {
                 let words: Vec<&str> = words.iter().map(String::as_str).collect();
                 let edits = EditIndex::new(&words);
@@ -2522,18 +2719,26 @@ mod tests {
                 for q in queries.iter().map(String::as_str).chain(words.iter().copied()) {
                     let mut found = Vec::new();
                     edits.near(q, |id| found.push(id));
+                    let mut all = Vec::new();
+                    edits.near_all(q, |id| all.push(id));
                     for (id, w) in words.iter().enumerate() {
                         if w.len() >= 5 && word_matches(q, w) {
                             prop_assert!(found.contains(&id), "{} {}", q, w);
                         }
+                        if w.chars().nth(1).is_some() && within_one_edit(q, w) {
+                            prop_assert!(all.contains(&id), "{} {}", q, w);
+                        }
                     }
                 }
                 for (id, w) in words.iter().enumerate() {
-                    let mut got: Vec<usize> = near.of(id).collect();
+                    let mut got: Vec<usize> = near.of(id).map(|(c, _)| c).collect();
+                    for (c, matches) in near.of(id) {
+                        prop_assert_eq!(matches, word_matches(w, words[c]), "{} {}", w, words[c]);
+                    }
                     got.sort_unstable();
                     let want: Vec<usize> = (0..words.len())
-                        .filter(|&j| j != id && w.len() >= 5 && words[j].len() >= 5)
-                        .filter(|&j| word_matches(w, words[j]))
+                        .filter(|&j| j != id && within_one_edit(w, words[j]))
+                        .filter(|&j| w.chars().nth(1).is_some() && words[j].chars().nth(1).is_some())
                         .collect();
                     prop_assert_eq!(got, want, "{}", w);
                 }
