@@ -17,6 +17,13 @@
 #   lines; the shared-given-name input went from ~130x to 2-4x a news
 #   megabyte, in the page too). Budget raised to 240,000 for that, not +10%:
 #   slimming that code should win the growth back.
+#   2026-12-02 (later): 241,493 bytes gzipped after the per-core speed work
+#   (235,310 before it): the reported-speech and mention finders gained
+#   out-of-line rule bodies and word-table-passing variants (at_cue,
+#   classify_with, np_before_with, words_in), speaker resolution a small
+#   index for its last resort (find_name_indexed, fit_fuzzily_near), for
+#   1.12-1.19x the native engine's speed on PolNeAR train and 1.08x the
+#   wasm's in Node. Budget raised to 245,000 for that, not +10%.
 # Raise it only deliberately, in its own commit that says why the wasm grew.
 # Issue 6's ceiling is 200 KB gzipped: above it the check warns but passes, so
 # the budget catches growth while the ceiling stays visible.
@@ -29,7 +36,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUDGET=${WHOSAID_WASM_BUDGET:-240000}
+BUDGET=${WHOSAID_WASM_BUDGET:-245000}
 CEILING=200000
 report=0
 if [[ ${1:-} == --report ]]; then
