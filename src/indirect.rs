@@ -284,121 +284,31 @@ fn lower(t: &str) -> Cow<'_, str> {
     }
 }
 
-/// A word of at most 16 ASCII bytes in lower case, on the stack (see [`fold`]).
-struct Folded {
-    buf: [u8; 16],
-    len: usize,
-}
+/// Words that end a subject when walking back from a cue: the subject starts
+/// after them.
+const CLAUSE_OPENERS: &[&str] = &[
+    "after", "although", "and", "as", "because", "before", "but", "if", "since", "so", "that",
+    "though", "when", "where", "whereas", "which", "while", "who", "whom", "yet",
+];
 
-impl Folded {
-    /// The lower-case word.
-    fn bytes(&self) -> &[u8] {
-        &self.buf[..self.len]
-    }
-}
+/// Function words that cannot be a subject on their own.
+const NOT_SUBJECT: &[&str] = &[
+    "also", "already", "be", "been", "being", "can", "could", "did", "do", "does", "even", "had",
+    "has", "have", "is", "just", "may", "might", "must", "not", "now", "often", "only", "should",
+    "still", "then", "was", "were", "will", "would",
+];
 
-/// `t` in lower case when it is ASCII and at most 16 bytes long, else `None`:
-/// for testing a word against the lists of short ASCII words below with no
-/// allocation for a capitalised one. `None` then means that `lower(t)` is in
-/// no such list: a non-ASCII word lower-cases to ASCII only through the Kelvin
-/// sign (`K` to `k`), and no listed word has a `k`.
-fn fold(t: &str) -> Option<Folded> {
-    let b = t.as_bytes();
-    if b.len() > 16 || !b.is_ascii() {
-        return None;
-    }
-    let mut buf = [0; 16];
-    buf[..b.len()].copy_from_slice(b);
-    buf.make_ascii_lowercase();
-    Some(Folded { buf, len: b.len() })
-}
+/// Prepositions that cannot start a subject (`In this season, we hope`).
+const PREPOSITIONS: &[&str] = &[
+    "after", "at", "before", "by", "during", "for", "from", "in", "of", "on", "over", "to",
+    "under", "with",
+];
 
-/// Whether `w` (in lower case) ends a subject when walking back from a cue:
-/// the subject starts after it.
-fn clause_opener(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"after"
-            | b"although"
-            | b"and"
-            | b"as"
-            | b"because"
-            | b"before"
-            | b"but"
-            | b"if"
-            | b"since"
-            | b"so"
-            | b"that"
-            | b"though"
-            | b"when"
-            | b"where"
-            | b"whereas"
-            | b"which"
-            | b"while"
-            | b"who"
-            | b"whom"
-            | b"yet"
-    )
-}
-
-/// Whether `w` (in lower case) is a function word that cannot be a subject
-/// on its own.
-fn not_subject(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"also"
-            | b"already"
-            | b"be"
-            | b"been"
-            | b"being"
-            | b"can"
-            | b"could"
-            | b"did"
-            | b"do"
-            | b"does"
-            | b"even"
-            | b"had"
-            | b"has"
-            | b"have"
-            | b"is"
-            | b"just"
-            | b"may"
-            | b"might"
-            | b"must"
-            | b"not"
-            | b"now"
-            | b"often"
-            | b"only"
-            | b"should"
-            | b"still"
-            | b"then"
-            | b"was"
-            | b"were"
-            | b"will"
-            | b"would"
-    )
-}
-
-/// Whether `w` (in lower case) is a preposition, which cannot start a subject
-/// (`In this season, we hope`).
-fn preposition(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"after"
-            | b"at"
-            | b"before"
-            | b"by"
-            | b"during"
-            | b"for"
-            | b"from"
-            | b"in"
-            | b"of"
-            | b"on"
-            | b"over"
-            | b"to"
-            | b"under"
-            | b"with"
-    )
+/// Whether `t` in lower case is one of `list` (lower-case ASCII words
+/// without a `k`), with no lower-case copy of `t`: a non-ASCII word
+/// lower-cases to ASCII only through the Kelvin sign (`K` to `k`).
+fn listed(list: &[&str], t: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(t))
 }
 
 /// The rules over one sentence (`si` in `doc`): `according to`, a headline's
@@ -996,15 +906,14 @@ fn subject_before(at: &CueAt) -> Option<Span> {
         if !blank(gap) && gap.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']) {
             break;
         }
-        let lp = fold(p.text(text));
-        let lp = lp.as_ref().map_or(&b""[..], Folded::bytes);
-        if clause_opener(lp) {
-            if matches!(lp, b"who" | b"which") && i == k {
+        let lp = p.text(text);
+        if listed(CLAUSE_OPENERS, lp) {
+            if listed(&["who", "which"], lp) && i == k {
                 // "X, who said": the relative pronoun names the speaker here;
                 // coreference ties it to X.
                 return Some(p.span());
             }
-            if matches!(lp, b"and" | b"but") && i == k {
+            if listed(&["and", "but"], lp) && i == k {
                 // `Reid caucused in Nevada and says …`: a second verb of the
                 // sentence's subject.
                 return np_after(text, sentence.start, p.start, lex)
@@ -1023,16 +932,11 @@ fn subject_before(at: &CueAt) -> Option<Span> {
     let mut n = subj.len();
     while n > 0 {
         let w = subj[n - 1].text(text);
-        let drop = match fold(w) {
-            Some(t) => {
-                let t = t.bytes();
-                not_subject(t) || (t.ends_with(b"ly") && t.len() > 4 && !is_capitalized(w))
-            }
-            None => {
+        let drop = listed(NOT_SUBJECT, w)
+            || (!is_capitalized(w) && {
                 let t = lower(w);
-                t.ends_with("ly") && t.len() > 4 && !is_capitalized(w)
-            }
-        };
+                t.ends_with("ly") && t.len() > 4
+            });
         if drop {
             n -= 1;
         } else {
@@ -1067,7 +971,7 @@ fn subject_before(at: &CueAt) -> Option<Span> {
         }
         return None;
     }
-    if fold(subj[0].text(text)).is_some_and(|f| preposition(f.bytes()))
+    if listed(PREPOSITIONS, subj[0].text(text))
         || n == 1 && subj[0].text(text).bytes().all(|b| b.is_ascii_digit())
     {
         return None;
@@ -1165,7 +1069,7 @@ fn subject_cue_content(at: &CueAt) -> Option<Candidate> {
         let f = lower(first.text(text));
         if f != "that"
             && !(infinitive && f == "to")
-            && (preposition(f.as_bytes())
+            && (PREPOSITIONS.contains(&&*f)
                 || matches!(
                     &*f,
                     "last"
@@ -1365,9 +1269,10 @@ fn trailing_attribution_start(s: &Sentence, from: usize) -> Option<usize> {
         if !has_comma(text, ws[i - 1].end, ws[i].start) {
             continue;
         }
-        let t = fold(ws[i].text(text));
-        if t.is_some_and(|t| matches!(t.bytes(), b"according" | b"saying" | b"adding" | b"noting"))
-        {
+        if listed(
+            &["according", "saying", "adding", "noting"],
+            ws[i].text(text),
+        ) {
             return Some(ws[i - 1].end);
         }
         // ", X said" closing the sentence.
@@ -1655,7 +1560,7 @@ fn setting_phrase(text: &str, content: Span) -> bool {
     let mut it = word_iter(text, content.start, content.end);
     let opens_with_preposition = it
         .next()
-        .is_some_and(|w| preposition(w.text(text).to_lowercase().as_bytes()));
+        .is_some_and(|w| listed(PREPOSITIONS, w.text(text)));
     opens_with_preposition
         && word_iter(text, content.start, content.end)
             .any(|w| SETTINGS.contains(&w.text(text).to_lowercase().as_str()))
