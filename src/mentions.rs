@@ -471,10 +471,10 @@ mod class {
     /// `w` has no capitals (then it is its own lower case).
     #[inline]
     pub fn exact_given_lower(w: &str, lower: u32) -> u32 {
-        if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
-            of(w)
-        } else {
+        if is_own_lower_case(w) {
             lower
+        } else {
+            of(w)
         }
     }
 
@@ -482,11 +482,18 @@ mod class {
     /// `w` has no capitals (then it is its own lower case).
     #[inline]
     pub fn lower_given(w: &str, exact: u32) -> u32 {
-        if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
-            of_lower(w)
-        } else {
+        if is_own_lower_case(w) {
             exact
+        } else {
+            of_lower(w)
         }
+    }
+
+    /// Whether `w` is its own lower case, as far as the tables can tell
+    /// cheaply: ASCII without capitals.
+    #[inline]
+    fn is_own_lower_case(w: &str) -> bool {
+        w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
     }
 }
 

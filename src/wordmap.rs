@@ -186,7 +186,13 @@ pub(crate) fn key(w: &str, lower: bool) -> Option<u128> {
     } else {
         b.iter().rev().fold(0, |k, &c| k << 8 | u128::from(c))
     };
-    let x = x | (n as u128) << 120;
+    packed(x | (n as u128) << 120, lower)
+}
+
+/// The key of a word's bytes `x` (from the lowest, its length in the top
+/// byte): `None` when a byte is not ASCII, lower-cased if `lower`.
+#[inline(always)]
+fn packed(x: u128, lower: bool) -> Option<u128> {
     if x & splat(0x80) != 0 {
         return None;
     }
@@ -214,17 +220,7 @@ pub(crate) fn key_in(bytes: &[u8], start: usize, end: usize, lower: bool) -> Opt
     };
     let x = <[u8; 16]>::try_from(sixteen).map_or(0, u128::from_le_bytes);
     // n <= 15: the shift stays below 128.
-    let x = (x & ((1u128 << (8 * n)) - 1)) | (n as u128) << 120;
-    if x & splat(0x80) != 0 {
-        return None;
-    }
-    if !lower {
-        return Some(x);
-    }
-    let at_least_a = x + splat(0x80 - b'A');
-    let above_z = x + splat(0x80 - b'Z' - 1);
-    let capitals = at_least_a & !above_z & splat(0x80);
-    Some(x | capitals >> 2)
+    packed((x & ((1u128 << (8 * n)) - 1)) | (n as u128) << 120, lower)
 }
 
 // Property tests need proptest, a native-only dev-dependency.
