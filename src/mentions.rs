@@ -8,13 +8,12 @@
 
 use crate::lexicon::{self, Lexicon};
 use crate::marks::Pairs;
-use crate::segment::Doc;
+use crate::segment::{words_within, Doc};
 use crate::text::{
     char_at, char_before, eq_mask, is_capitalized, is_space, last_word, skip_space,
     skip_space_back, word_iter, words, Word,
 };
 use crate::{Span, SpeakerKind};
-use std::borrow::Cow;
 
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1022,21 +1021,6 @@ pub fn np_before(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<
     np_before_with(None, text, pos, limit, lex)
 }
 
-/// [`np_before`], reading the words of `doc` (the document of `text`)
-/// instead of tokenising the text again.
-pub fn np_before_in(
-    doc: &Doc,
-    text: &str,
-    pos: usize,
-    limit: usize,
-    lex: &Lexicon,
-) -> Option<Mention> {
-    match sentence_around(doc, limit, pos) {
-        Some(ws) => np_before_within(text, ws, pos, limit, lex),
-        None => np_before(text, pos, limit, lex),
-    }
-}
-
 /// [`np_before`], reading the words from `ws`, the words of a span of `text`
 /// (a sentence's, as [`Doc`] has them) that holds `text[limit..pos]`, instead
 /// of tokenising the text again.
@@ -1051,47 +1035,12 @@ pub(crate) fn np_before_within(
 }
 
 /// The words of the sentence of `doc` that holds `text[from..to]`, if one
-/// does: every window of it can be read from them ([`words_in`]).
+/// does: every window of it can be read from them
+/// ([`crate::segment::words_within`]).
 fn sentence_around(doc: &Doc, from: usize, to: usize) -> Option<&[Word]> {
     let i = doc.sentence_index(from)?;
     let s = doc.sentences[i];
     (s.start <= from && to <= s.end).then(|| doc.sentence_words(i))
-}
-
-/// `words(text, from, to)`, read from `ws`, the words of a span of `text`
-/// that holds `text[from..to]`, as [`Doc::words_between`] reads the
-/// document's: borrowed when no word crosses `from` or `to`, else with a
-/// word that a bound cuts tokenised anew, cut there.
-fn words_in<'w>(text: &str, ws: &'w [Word], from: usize, to: usize) -> Cow<'w, [Word]> {
-    if text.get(from..to).is_none_or(|s| s.is_empty()) {
-        return Cow::Borrowed(&[]);
-    }
-    // The first word ending after `from`, and the first ending after `to`.
-    let first = ws.partition_point(|w| w.end <= from);
-    let last = first + ws[first..].partition_point(|w| w.end <= to);
-    let cut = |i: usize, bound: usize| ws.get(i).filter(|w| w.start < bound);
-    let (head, tail) = (cut(first, from), cut(last, to));
-    if head.is_none() && tail.is_none() {
-        return Cow::Borrowed(&ws[first..last]);
-    }
-    if head.is_some() && first == last {
-        // One word holds the whole window.
-        return Cow::Owned(words(text, from, to));
-    }
-    // A cut word yields the words of its part inside the window, read up to
-    // the next word (see `Doc::words_between`).
-    let mut out = Vec::with_capacity(last - first + 2);
-    let mut middle = first;
-    if head.is_some() {
-        middle += 1;
-        let next = ws.get(middle).map_or(to, |n| n.start.min(to));
-        out.extend(word_iter(text, from, next));
-    }
-    out.extend_from_slice(&ws[middle..last]);
-    if let Some(w) = tail {
-        out.extend(word_iter(text, w.start, to));
-    }
-    Cow::Owned(out)
 }
 
 /// [`np_before`]; with `region`, the words of a span of `text` holding
@@ -1355,7 +1304,7 @@ fn read_words<R>(
     f: impl FnOnce(&[Word]) -> R,
 ) -> R {
     match region {
-        Some(ws) => f(&words_in(text, ws, from, to)),
+        Some(ws) => f(&words_within(text, ws, from, to, &mut 0)),
         None => with_words_n::<TAIL_WORDS, R>(text, from, to, f),
     }
 }
@@ -2079,7 +2028,7 @@ fn from_span_with(region: Option<&[Word]>, text: &str, span: Span, lex: &Lexicon
     }
     let read = |ws: &[Word]| from_words(region, text, span, ws, lex);
     match region {
-        Some(region) => read(&words_in(text, region, span.start, span.end)),
+        Some(region) => read(&words_within(text, region, span.start, span.end, &mut 0)),
         None => with_words(text, span.start, span.end, read),
     }
 }
@@ -2398,15 +2347,6 @@ mod props {
             let (from, to) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
             let expected = words(&text, from, to);
             prop_assert_eq!(with_words(&text, from, to, |ws| ws.to_vec()), expected);
-        }
-
-        /// [`words_in`] reads the words of a window from those of a span
-        /// holding it (here the whole text) as `words` tokenises them.
-        #[test]
-        fn words_in_equals_words(text in wordy_text(), a in 0usize..600, b in 0usize..600) {
-            let (from, to) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
-            let all = words(&text, 0, text.len());
-            prop_assert_eq!(words_in(&text, &all, from, to).into_owned(), words(&text, from, to));
         }
 
         /// The eight-byte scan of [`last_link`] finds the last link, as a

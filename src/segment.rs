@@ -59,12 +59,9 @@ impl Doc {
     }
 
     /// The words of `text[from..to]`, exactly as [`crate::text::words`] gives
-    /// them, read from the document's own words (two searches, no
-    /// tokenising): borrowed when no word of the document crosses `from` or
-    /// `to`; a word that a bound cuts is tokenised anew, cut there, and the
-    /// words between are copied. `text` must be the document's text. The
-    /// searches start from `*hint` (see [`partition_point_near`]), left at the
-    /// first word found: a walk through the text keeps one hint.
+    /// them, read from the document's own words ([`words_within`]). `text`
+    /// must be the document's text; `hint` as for [`words_within`]: a walk
+    /// through the text keeps one hint.
     pub(crate) fn words_between<'d>(
         &'d self,
         text: &str,
@@ -72,36 +69,7 @@ impl Doc {
         to: usize,
         hint: &mut usize,
     ) -> Cow<'d, [Word]> {
-        if text.get(from..to).is_none_or(|s| s.is_empty()) {
-            return Cow::Borrowed(&[]);
-        }
-        // The first word ending after `from`, and the first ending after `to`.
-        let first = partition_point_near(&self.words, hint, |w| w.end <= from);
-        let last = partition_point_near(&self.words, &mut first.clone(), |w| w.end <= to);
-        let cut = |i: usize, bound: usize| self.words.get(i).filter(|w| w.start < bound);
-        let (head, tail) = (cut(first, from), cut(last, to));
-        if head.is_none() && tail.is_none() {
-            return Cow::Borrowed(&self.words[first..last]);
-        }
-        if head.is_some() && first == last {
-            // One word holds the whole window.
-            return Cow::Owned(crate::text::words(text, from, to));
-        }
-        // A cut word yields the words of its part inside the window, read up
-        // to the next word (not to its own end: cut, it may keep a dot that
-        // it dropped whole, `TheWeMr.` → `Mr.`).
-        let mut out = Vec::with_capacity(last - first + 2);
-        let mut middle = first;
-        if head.is_some() {
-            middle += 1;
-            let next = self.words.get(middle).map_or(to, |n| n.start.min(to));
-            out.extend(crate::text::word_iter(text, from, next));
-        }
-        out.extend_from_slice(&self.words[middle..last]);
-        if let Some(w) = tail {
-            out.extend(crate::text::word_iter(text, w.start, to));
-        }
-        Cow::Owned(out)
+        words_within(text, &self.words, from, to, hint)
     }
 
     /// The first `n` words of `text[from..to]`, exactly as
@@ -150,6 +118,52 @@ impl Doc {
     pub fn paragraph_at(&self, pos: usize) -> Option<Span> {
         self.paragraph_index(pos).map(|i| self.paragraphs[i])
     }
+}
+
+/// The words of `text[from..to]`, exactly as [`crate::text::words`] gives
+/// them, read from `ws`, the words of a span of `text` that holds the window
+/// (the document's, or a sentence's), with two searches and no tokenising:
+/// borrowed when no word of `ws` crosses `from` or `to`; a word that a bound
+/// cuts is tokenised anew, cut there, and the words between are copied. The
+/// searches start from `*hint` (see [`partition_point_near`]), left at the
+/// first word found.
+pub(crate) fn words_within<'w>(
+    text: &str,
+    ws: &'w [Word],
+    from: usize,
+    to: usize,
+    hint: &mut usize,
+) -> Cow<'w, [Word]> {
+    if text.get(from..to).is_none_or(|s| s.is_empty()) {
+        return Cow::Borrowed(&[]);
+    }
+    // The first word ending after `from`, and the first ending after `to`.
+    let first = partition_point_near(ws, hint, |w| w.end <= from);
+    let last = partition_point_near(ws, &mut first.clone(), |w| w.end <= to);
+    let cut = |i: usize, bound: usize| ws.get(i).filter(|w| w.start < bound);
+    let (head, tail) = (cut(first, from), cut(last, to));
+    if head.is_none() && tail.is_none() {
+        return Cow::Borrowed(&ws[first..last]);
+    }
+    if head.is_some() && first == last {
+        // One word holds the whole window.
+        return Cow::Owned(crate::text::words(text, from, to));
+    }
+    // A cut word yields the words of its part inside the window, read up to
+    // the next word (not to its own end: cut, it may keep a dot that it
+    // dropped whole, `TheWeMr.` → `Mr.`).
+    let mut out = Vec::with_capacity(last - first + 2);
+    let mut middle = first;
+    if head.is_some() {
+        middle += 1;
+        let next = ws.get(middle).map_or(to, |n| n.start.min(to));
+        out.extend(crate::text::word_iter(text, from, next));
+    }
+    out.extend_from_slice(&ws[middle..last]);
+    if let Some(w) = tail {
+        out.extend(crate::text::word_iter(text, w.start, to));
+    }
+    Cow::Owned(out)
 }
 
 /// Splits `text` into paragraphs (see the module docs).
