@@ -798,8 +798,7 @@ impl EditIndex {
     /// `word` (among them every word it matches; a word once per variant it
     /// shares, or more: callers drop repeats).
     fn near(&self, word: &str, f: impl FnMut(usize)) {
-        let keep_first = word.as_bytes().first().is_some_and(u8::is_ascii);
-        self.near_from(word, usize::from(keep_first), f);
+        self.near_from(word, matching_skip(word), f);
     }
 
     /// [`EditIndex::near`] by all variants: every word one edit from `word`
@@ -879,8 +878,13 @@ fn variants(w: &str, f: impl FnMut(u64)) {
 /// inserted after it); the first char is dropped too only when it is not
 /// ASCII. A tenth fewer variants to look up ([`EditIndex::near`]) or file.
 fn matching_variants(w: &str, f: impl FnMut(u64)) {
-    let keep_first = w.as_bytes().first().is_some_and(u8::is_ascii);
-    variants_from(w, usize::from(keep_first), f);
+    variants_from(w, matching_skip(w), f);
+}
+
+/// How many leading chars [`matching_variants`] of `w` keep: its first
+/// when that is ASCII.
+fn matching_skip(w: &str) -> usize {
+    usize::from(w.as_bytes().first().is_some_and(u8::is_ascii))
 }
 
 /// [`variants`] without dropping the first `skip` chars.
