@@ -1172,18 +1172,27 @@ impl Lexicon {
 
     /// The cue a word is a form of (`said` → say), if any. Case-insensitive.
     pub fn cue(&self, word: &str) -> Option<Cue> {
-        let forms = &base_cues().forms;
         match crate::wordmap::key(word, true) {
             // The usual word: packed once, for the shape test and the lookups.
-            Some(key) if !self.cue_shapes.may_be_packed(key) => None,
-            Some(key) => forms
-                .get_packed(key)
-                .or_else(|| self.extra_cues.get_packed(key)),
+            Some(key) => self.cue_packed(key),
             None if !self.cue_shapes.may_be(word) => None,
-            None => forms
+            None => base_cues()
+                .forms
                 .get_lower(word)
                 .or_else(|| self.extra_cues.get_lower(word)),
         }
+    }
+
+    /// [`Lexicon::cue`] of the word packed in lower case as `key`.
+    #[inline]
+    fn cue_packed(&self, key: u128) -> Option<Cue> {
+        if !self.cue_shapes.may_be_packed(key) {
+            return None;
+        }
+        base_cues()
+            .forms
+            .get_packed(key)
+            .or_else(|| self.extra_cues.get_packed(key))
     }
 
     /// [`Lexicon::cue`] of the word `text[start..end]` (on char boundaries),
@@ -1192,11 +1201,7 @@ impl Lexicon {
     #[inline]
     pub(crate) fn cue_in(&self, text: &str, start: usize, end: usize) -> Option<Cue> {
         match crate::wordmap::key_in(text.as_bytes(), start, end, true) {
-            Some(key) if !self.cue_shapes.may_be_packed(key) => None,
-            Some(key) => base_cues()
-                .forms
-                .get_packed(key)
-                .or_else(|| self.extra_cues.get_packed(key)),
+            Some(key) => self.cue_packed(key),
             None => self.cue(text.get(start..end).unwrap_or("")),
         }
     }
