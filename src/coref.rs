@@ -755,7 +755,9 @@ impl EditIndex {
     fn new(words: &[&str]) -> EditIndex {
         // A word with a repeated char has a variant twice (`Anna`: `Ana`):
         // kept, lookups and `Neighbours` drop repeats.
-        let mut all: Vec<(u64, u32)> = Vec::new();
+        // Sized once: a word has at most a variant a byte, and itself.
+        let most = words.iter().map(|w| w.len() + 1).sum();
+        let mut all: Vec<(u64, u32)> = Vec::with_capacity(most);
         for (id, w) in words.iter().enumerate() {
             let Ok(id) = u32::try_from(id) else { break };
             if w.chars().nth(1).is_some() {
@@ -866,8 +868,8 @@ fn sort_by_top_bits(all: &mut Vec<(u64, u32)>, shift: u32) {
 }
 
 /// Calls `f` with the hash of `w` and of `w` without each of its chars in turn.
-/// The hash reads bytes one at a time, so a variant hashes alike whichever
-/// word and char it came from.
+/// The hash is of the bytes alone, so a variant hashes alike whichever word
+/// and char it came from.
 fn variants(w: &str, f: impl FnMut(u64)) {
     variants_from(w, 0, f);
 }
@@ -889,23 +891,63 @@ fn matching_skip(w: &str) -> usize {
 
 /// [`variants`] without dropping the first `skip` chars.
 fn variants_from(w: &str, skip: usize, mut f: impl FnMut(u64)) {
-    // FNV-1a, byte by byte: a variant continues the hash of the prefix
-    // before the char it drops.
-    let hash = |h: u64, bytes: &[u8]| {
-        bytes.iter().fold(h, |h, &b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-        })
-    };
+    // A polynomial hash of the bytes (`H(x ++ y) = H(x)·P^|y| + H(y)`, mod
+    // 2^64): the hash of `w` without a char is that of `w` corrected by the
+    // char's part, so all the variants cost one pass over `w`, not one pass
+    // each. Each is mixed before use: a polynomial's top bits (the
+    // buckets of [`EditIndex`]) hardly depend on the last bytes.
     let b = w.as_bytes();
-    let mut prefix = 0xcbf2_9ce4_8422_2325u64;
-    f(hash(prefix, b));
+    let (whole, mut rest_pow) = b.iter().fold((0u64, 1u64), |(h, pow), &c| {
+        (poly_step(h, c), pow.wrapping_mul(POLY))
+    });
+    f(mix64(whole));
+    // `pre`: the hash of the bytes before the char; `rest_pow`: `P^n` for
+    // the `n` bytes after it.
+    let mut pre = 0u64;
     for (k, (i, c)) in w.char_indices().enumerate() {
         let next = i + c.len_utf8();
-        if k >= skip {
-            f(hash(prefix, &b[next..]));
+        let with = b[i..next].iter().fold(pre, |h, &c| poly_step(h, c));
+        for _ in i..next {
+            rest_pow = rest_pow.wrapping_mul(POLY_INVERSE);
         }
-        prefix = hash(prefix, &b[i..next]);
+        if k >= skip {
+            // `H(pre ++ rest) = H(w) - H(pre ++ c)·P^|rest| + H(pre)·P^|rest|`.
+            f(mix64(whole.wrapping_add(pre.wrapping_sub(with).wrapping_mul(rest_pow))));
+        }
+        pre = with;
     }
+}
+
+/// The multiplier of the polynomial hash of [`variants_from`] (odd, so
+/// invertible mod 2^64).
+const POLY: u64 = 0x0000_0100_0000_01b3;
+
+/// `POLY`'s inverse mod 2^64 (Newton's iteration: each step doubles the
+/// bits that are right, and an odd number is its own inverse mod 8).
+const POLY_INVERSE: u64 = {
+    let mut x = POLY;
+    let mut n = 0;
+    while n < 5 {
+        x = x.wrapping_mul(2u64.wrapping_sub(POLY.wrapping_mul(x)));
+        n += 1;
+    }
+    x
+};
+
+/// One byte of the polynomial hash of [`variants_from`] (`+ 1`: a zero byte
+/// counts).
+fn poly_step(h: u64, c: u8) -> u64 {
+    h.wrapping_mul(POLY).wrapping_add(u64::from(c) + 1)
+}
+
+/// The finaliser of MurmurHash3 (every bit of `h` moves every bit of the
+/// result).
+fn mix64(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ h >> 33
 }
 
 /// Assembles the output from the candidates, their attributions, all mentions
@@ -2275,6 +2317,30 @@ mod tests {
             ("abc", "abcx", true),
         ] {
             assert_eq!(within_one_edit(a, b), near, "{a} {b}");
+        }
+    }
+
+    /// A variant hashes as the word it spells does, whichever word and char
+    /// it came from (the one-pass hashing of `variants_from` is exact).
+    #[test]
+    fn variants_hash_as_the_words_they_spell() {
+        assert_eq!(POLY.wrapping_mul(POLY_INVERSE), 1);
+        let whole = |w: &str| {
+            let mut first = None;
+            variants(w, |h| {
+                first.get_or_insert(h);
+            });
+            first.unwrap()
+        };
+        for w in ["Zhengfei", "Müller", "a", "Ωmega", "日本語", "ab\u{0}c"] {
+            let mut got = Vec::new();
+            variants(w, |h| got.push(h));
+            let mut want = vec![whole(w)];
+            for (i, c) in w.char_indices() {
+                let deleted = format!("{}{}", &w[..i], &w[i + c.len_utf8()..]);
+                want.push(whole(&deleted));
+            }
+            assert_eq!(got, want, "{w}");
         }
     }
 
