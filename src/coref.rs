@@ -212,8 +212,9 @@ struct NameIndex<'a> {
     /// The words near each word of the names, for
     /// [`NameIndex::push_matching`]: built when first asked.
     neighbours: OnceCell<Neighbours>,
-    /// The names with each frequent word, as bitsets ([`NameIndex::frequent`]).
-    frequent: RefCell<HashMap<usize, Vec<u64>>>,
+    /// By word id, the names with each frequent word as a bitset
+    /// ([`NameIndex::frequent`]); empty until one is made.
+    frequent: RefCell<Vec<Option<Vec<u64>>>>,
     with_word: Vec<usize>,
     word_runs: Vec<usize>,
     by_text: HashMap<&'a str, usize>,
@@ -288,15 +289,25 @@ impl Neighbours {
     }
 
     /// The neighbours of word `id`, each with whether the word
-    /// [`word_matches`] it.
+    /// [`word_matches`] it (as many as [`Neighbours::count`]).
     fn of(&self, id: usize) -> impl Iterator<Item = (usize, bool)> + '_ {
+        self.run(id)
+            .iter()
+            .map(|&c| ((c & !MATCHES) as usize, c & MATCHES != 0))
+    }
+
+    /// How many neighbours word `id` has (room to reserve for them).
+    fn count(&self, id: usize) -> usize {
+        self.run(id).len()
+    }
+
+    /// The entries of `ids` for word `id`.
+    fn run(&self, id: usize) -> &[u32] {
         let run = self
             .at
             .get(id..id + 2)
             .map_or(0..0, |r| r[0] as usize..r[1] as usize);
-        self.ids[run]
-            .iter()
-            .map(|&c| ((c & !MATCHES) as usize, c & MATCHES != 0))
+        &self.ids[run]
     }
 }
 
@@ -496,7 +507,8 @@ impl<'a> NameIndex<'a> {
     /// test without the first word itself (see `containing`: every name
     /// holding `words`).
     fn containing_by_rarest(&self, words: &[&str], ids: Option<&[usize]>) -> Vec<usize> {
-        let mut matching = Vec::new();
+        // Room for a few matching words each (`Maria`'s neighbours).
+        let mut matching = Vec::with_capacity(8 * words.len());
         let mut runs = Vec::with_capacity(words.len());
         for (k, w) in words.iter().enumerate() {
             let from = matching.len();
@@ -513,13 +525,18 @@ impl<'a> NameIndex<'a> {
             let ids = &matching[r.clone()];
             ids.iter().map(|&id| self.names_with(id).len()).sum()
         };
-        let Some((k, rarest)) = runs.iter().enumerate().min_by_key(|(_, r)| on_names(r)) else {
+        let Some((k, rarest, total)) = runs
+            .iter()
+            .enumerate()
+            .map(|(k, r)| (k, r, on_names(r)))
+            .min_by_key(|&(_, _, total)| total)
+        else {
             return Vec::new();
         };
-        let mut cands: Vec<usize> = matching[rarest.clone()]
-            .iter()
-            .flat_map(|&id| self.names_with(id).iter().copied())
-            .collect();
+        let mut cands: Vec<usize> = Vec::with_capacity(total);
+        for &id in &matching[rarest.clone()] {
+            cands.extend_from_slice(self.names_with(id));
+        }
         cands.sort_unstable();
         cands.dedup();
         // Each word of `words` matches a word of the name: the name is on the
@@ -532,7 +549,7 @@ impl<'a> NameIndex<'a> {
             self.frequent(id);
         }
         let frequent = self.frequent.borrow();
-        let on = |i: usize, id: usize| match frequent.get(&id) {
+        let on = |i: usize, id: usize| match frequent.get(id).and_then(Option::as_ref) {
             Some(bits) => bits[i / 64] >> (i % 64) & 1 == 1,
             None => self.names_with(id).binary_search(&i).is_ok(),
         };
@@ -540,13 +557,10 @@ impl<'a> NameIndex<'a> {
             let mut others = runs.iter().enumerate().filter(|&(j, _)| j != k);
             others.all(|(_, r)| matching[r.clone()].iter().any(|&m| on(i, m)))
         });
-        let exact: Vec<usize> = cands
-            .iter()
-            .copied()
-            .filter(|&i| first.is_some_and(|f| on(i, f)))
-            .collect();
-        if !exact.is_empty() || words[0].chars().count() < 5 {
-            return exact;
+        // The exact ones (holding the first word itself), if any, in place.
+        let exact = |i: &usize| first.is_some_and(|f| on(*i, f));
+        if cands.iter().any(exact) || words[0].chars().count() < 5 {
+            cands.retain(exact);
         }
         cands
     }
@@ -557,7 +571,11 @@ impl<'a> NameIndex<'a> {
     fn frequent(&self, id: usize) {
         let on = self.names_with(id);
         if on.len() > FEW && on.len() * 64 >= self.names.len() {
-            self.frequent.borrow_mut().entry(id).or_insert_with(|| {
+            let mut frequent = self.frequent.borrow_mut();
+            if frequent.is_empty() {
+                frequent.resize(self.distinct.len(), None);
+            }
+            frequent[id].get_or_insert_with(|| {
                 let mut bits = vec![0u64; self.names.len().div_ceil(64)];
                 for &i in on {
                     bits[i / 64] |= 1 << (i % 64);
@@ -583,7 +601,10 @@ impl<'a> NameIndex<'a> {
         out.push(id);
         let w = self.distinct[id];
         if w.len() >= 5 {
-            let near = self.neighbours().of(id);
+            let neighbours = self.neighbours();
+            // Reserved at once (`filter_map` tells `extend` no length).
+            out.reserve(neighbours.count(id));
+            let near = neighbours.of(id);
             out.extend(near.filter_map(|(c, matches)| matches.then_some(c)));
         }
     }
@@ -1972,8 +1993,9 @@ impl<'a> EntityIndex<'a> {
             let of_name = |c: usize| Some(self.of_name[c]).filter(|&id| id != NO_LINK);
             match names.by_word.get(w) {
                 Some(&id) => {
-                    let near = names.neighbours().of(id);
-                    out.extend(near.filter_map(|(c, _)| of_name(c)));
+                    let neighbours = names.neighbours();
+                    out.reserve(neighbours.count(id));
+                    out.extend(neighbours.of(id).filter_map(|(c, _)| of_name(c)));
                 }
                 None => names.edits().near_all(w, |c| {
                     if within_one_edit(w, names.distinct[c]) {
