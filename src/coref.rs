@@ -933,7 +933,9 @@ fn variants_from(w: &str, skip: usize, mut f: impl FnMut(u64)) {
         }
         if k >= skip {
             // `H(pre ++ rest) = H(w) - H(pre ++ c)·P^|rest| + H(pre)·P^|rest|`.
-            f(mix64(whole.wrapping_add(pre.wrapping_sub(with).wrapping_mul(rest_pow))));
+            f(mix64(whole.wrapping_add(
+                pre.wrapping_sub(with).wrapping_mul(rest_pow),
+            )));
         }
         pre = with;
     }
