@@ -246,9 +246,11 @@ impl Neighbours {
         for b in 0..edits.starts.len() - 1 {
             let bucket = &edits.keys[edits.starts[b] as usize..edits.starts[b + 1] as usize];
             // Sorted by hash within a bucket: a run of one hash is one variant.
-            for run in bucket.chunk_by(|x, y| x.0 == y.0) {
-                for (k, &(_, a)) in run.iter().enumerate() {
-                    for &(_, c) in &run[k + 1..] {
+            for run in bucket.chunk_by(|&x, &y| key_of(x) == key_of(y)) {
+                for (k, &a) in run.iter().enumerate() {
+                    let a = id_of(a);
+                    for &c in &run[k + 1..] {
+                        let c = id_of(c);
                         let (x, y) = (words[a as usize], words[c as usize]);
                         if a != c && a < MATCHES && c < MATCHES && within_one_edit(x, y) {
                             let m = if long_alike(x, y) { MATCHES } else { 0 };
@@ -759,11 +761,13 @@ const SCANNED_WORDS: usize = 512;
 /// the variants: a collision only adds a candidate, which the caller's exact
 /// test drops.
 struct EditIndex {
-    /// `(variant hash's low half, word id)`, in buckets by the
-    /// hash's top bits (sorted within a bucket): a lookup reads a bucket (a few entries, one cache
-    /// line), not a binary search over all (a cache miss a step on a long
-    /// document's many words). Compact (8 bytes an entry) for the same reason.
-    keys: Vec<(u32, u32)>,
+    /// The variant hash's top half ([`key_of`]) and the word id
+    /// ([`id_of`]) in one `u64` ([`edit_entry`]), in buckets by the hash's
+    /// top bits (sorted within a bucket): a lookup reads a bucket (a few
+    /// entries, one cache line), not a binary search over all (a cache miss a
+    /// step on a long document's many words). Compact (8 bytes an entry,
+    /// sorted as they are stored) for the same reason.
+    keys: Vec<u64>,
     /// Where each bucket starts in `keys`, and where the last ends.
     starts: Vec<u32>,
     /// How far a hash is shifted right to give its bucket.
@@ -778,11 +782,11 @@ impl EditIndex {
         // kept, lookups and `Neighbours` drop repeats.
         // Sized once: a word has at most a variant a byte, and itself.
         let most = words.iter().map(|w| w.len() + 1).sum();
-        let mut all: Vec<(u64, u32)> = Vec::with_capacity(most);
+        let mut all: Vec<u64> = Vec::with_capacity(most);
         for (id, w) in words.iter().enumerate() {
             let Ok(id) = u32::try_from(id) else { break };
             if w.chars().nth(1).is_some() {
-                variants(w, |h| all.push((h, id)));
+                variants(w, |h| all.push(edit_entry(h, id)));
             }
         }
         // Past `u32` entries (a text of gigabytes), the rest are left out.
@@ -790,6 +794,7 @@ impl EditIndex {
         // About four keys a bucket; in bucket order by a radix sort (its
         // passes write a few streams, where one counting sort over all the
         // buckets would write all over memory).
+        // (Fewer than 2^32 entries: the bucket bits are within the key's.)
         let bits = (all.len() / 4)
             .max(1)
             .next_power_of_two()
@@ -798,20 +803,19 @@ impl EditIndex {
         let shift = 64 - bits;
         sort_by_top_bits(&mut all, shift);
         let mut starts = vec![0u32; (1 << bits) + 1];
-        for &(h, _) in &all {
-            starts[(h >> shift) as usize + 1] += 1;
+        for &e in &all {
+            starts[(e >> shift) as usize + 1] += 1;
         }
         for b in 1..starts.len() {
             starts[b] += starts[b - 1];
         }
-        let mut keys: Vec<(u32, u32)> = all.iter().map(|&(h, id)| (h as u32, id)).collect();
         // Each bucket by hash (a bucket is a few keys, unless many hashes
         // share their top bits: then found by binary search).
         for b in 0..starts.len() - 1 {
-            keys[starts[b] as usize..starts[b + 1] as usize].sort_unstable();
+            all[starts[b] as usize..starts[b + 1] as usize].sort_unstable();
         }
         EditIndex {
-            keys,
+            keys: all,
             starts,
             shift,
         }
@@ -856,30 +860,48 @@ impl EditIndex {
     /// variant hash `h`.
     fn scan(&self, h: u64, from: u32, to: u32, f: &mut impl FnMut(usize)) {
         let bucket = &self.keys[from as usize..to as usize];
-        let first = bucket.partition_point(|&(k, _)| k < h as u32);
-        for &(_, id) in bucket[first..].iter().take_while(|&&(k, _)| k == h as u32) {
-            f(id as usize);
+        let key = key_of(h);
+        let first = bucket.partition_point(|&e| key_of(e) < key);
+        for &e in bucket[first..].iter().take_while(|&&e| key_of(e) == key) {
+            f(id_of(e) as usize);
         }
     }
 }
 
-/// Sorts `all` by the bits of its hashes from `shift` up (stably, a byte of
-/// them a pass).
-fn sort_by_top_bits(all: &mut Vec<(u64, u32)>, shift: u32) {
-    let mut out = vec![(0, 0); all.len()];
+/// An entry of [`EditIndex::keys`]: the top half of the variant hash `h`
+/// (the bucket's bits and what tells hashes apart within it), then the word
+/// id `id`.
+fn edit_entry(h: u64, id: u32) -> u64 {
+    h & !u64::from(u32::MAX) | u64::from(id)
+}
+
+/// The key of an [`edit_entry`] or of a variant hash: its top half.
+fn key_of(e: u64) -> u32 {
+    (e >> 32) as u32
+}
+
+/// The word id of an [`edit_entry`].
+fn id_of(e: u64) -> u32 {
+    e as u32
+}
+
+/// Sorts `all` by their bits from `shift` up (stably, a byte of them a
+/// pass).
+fn sort_by_top_bits(all: &mut Vec<u64>, shift: u32) {
+    let mut out = vec![0; all.len()];
     let mut low = shift;
     while low < 64 {
         let width = (64 - low).min(8);
         let digit = |h: u64| ((h >> low) & ((1 << width) - 1)) as usize;
         let mut at = [0usize; 257];
-        for &(h, _) in all.iter() {
+        for &h in all.iter() {
             at[digit(h) + 1] += 1;
         }
         for d in 1..at.len() {
             at[d] += at[d - 1];
         }
         for &e in all.iter() {
-            let d = digit(e.0);
+            let d = digit(e);
             out[at[d]] = e;
             at[d] += 1;
         }
