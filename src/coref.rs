@@ -30,6 +30,9 @@ use std::collections::hash_map::Entry;
 struct Entity<'a> {
     name: String,
     name_words: Cow<'a, [&'a str]>,
+    /// The [`NameIndex`] ids of `name_words` when the name is one of the
+    /// text's (so that [`gather_mentions`] looks none of them up again).
+    name_ids: Option<&'a [usize]>,
     kind: SpeakerKind,
     role: Option<String>,
     mentions: Vec<Span>,
@@ -632,23 +635,23 @@ impl<'a> NameIndex<'a> {
     /// When many names share its words, the candidates are the names of the
     /// words matching `ws`, but for the most frequent words (`Maria`): a name
     /// of those alone is found by its set of words ([`NameIndex::sets`]).
-    fn within(&self, ws: &[&str], out: &mut Vec<usize>) {
+    fn within(&self, ws: &[&str], ids: Option<&[usize]>, out: &mut Vec<usize>) {
         out.clear();
+        // The id of word `k` of `ws`: known, or looked up.
+        let id_of = |k: usize| match ids {
+            Some(ids) => Some(ids[k]),
+            None => self.by_word.get(ws[k]).copied(),
+        };
+        let names_of = |k: usize| id_of(k).map_or(&[][..], |id| self.names_with(id));
         // Each word's names looked up once (a name has a few words).
         let mut lists: [&[usize]; 8] = [&[]; 8];
         let kept = ws.len() <= lists.len();
         if kept {
-            for (list, w) in lists.iter_mut().zip(ws) {
-                *list = self.names_with_word(w);
+            for (k, list) in lists.iter_mut().take(ws.len()).enumerate() {
+                *list = names_of(k);
             }
         }
-        let on = |k: usize| {
-            if kept {
-                lists[k]
-            } else {
-                self.names_with_word(ws[k])
-            }
-        };
+        let on = |k: usize| if kept { lists[k] } else { names_of(k) };
         let total: usize = (0..ws.len()).map(|k| on(k).len()).sum();
         if total <= FEW {
             for k in 0..ws.len() {
@@ -664,15 +667,15 @@ impl<'a> NameIndex<'a> {
         }
         // The words matching a word of `ws` (sorted), and those of `ws`.
         let mut near = Vec::new();
-        for w in ws {
-            self.push_matching(w, &mut near);
+        for (k, w) in ws.iter().enumerate() {
+            match ids {
+                Some(ids) => self.push_matching_id(ids[k], &mut near),
+                None => self.push_matching(w, &mut near),
+            }
         }
         near.sort_unstable();
         near.dedup();
-        let own: Vec<usize> = ws
-            .iter()
-            .filter_map(|w| self.by_word.get(w).copied())
-            .collect();
+        let own: Vec<usize> = (0..ws.len()).filter_map(id_of).collect();
         // Longest lists first.
         let mut by_names = near.clone();
         by_names.sort_by_key(|&id| std::cmp::Reverse(self.names_with(id).len()));
@@ -1204,7 +1207,7 @@ fn gather_mentions(index: &NameIndex, list: &mut [Entity], order: &[usize]) -> V
     for (n, &e) in order.iter().enumerate() {
         let ent = &list[e];
         if ent.kind == SpeakerKind::Person || ent.kind == SpeakerKind::Organization {
-            index.within(&ent.name_words, &mut names);
+            index.within(&ent.name_words, ent.name_ids, &mut names);
             pairs.extend(names.iter().map(|&i| (i, n)));
         }
     }
@@ -1450,6 +1453,28 @@ fn compatible(pronoun: &Mention, a: &Mention) -> bool {
     }
 }
 
+/// The [`NameIndex`] word ids of a name looked up among the entities and of
+/// its fullest form (`words` and `full_words` of [`Entities::find_name`]),
+/// when they are names of the text: with them [`EntityIndex`] reads a word's
+/// id and neighbours by id, not by hashing the word again. `None` for a name
+/// that is not one of the text's (looked up by its words).
+#[derive(Clone, Copy, Default)]
+struct NameIds<'q> {
+    words: Option<&'q [usize]>,
+    full: Option<&'q [usize]>,
+}
+
+impl NameIds<'_> {
+    /// The id of word `k` of `full_words` (`full` words) then `words` (in
+    /// the order [`EntityIndex::near_words`] reads them), if known.
+    fn nth(&self, full: usize, k: usize) -> Option<usize> {
+        match k.checked_sub(full) {
+            None => self.full.map(|ids| ids[k]),
+            Some(k) => self.words.map(|ids| ids[k]),
+        }
+    }
+}
+
 /// The entities found so far, with indexes to find a name's entity by its words
 /// and a description's by its text (none of them walked: their sizes do not
 /// matter to the output).
@@ -1614,12 +1639,12 @@ impl<'a> Entities<'a> {
     /// entities sharing a word with the name are walked when they are few
     /// (and, when none fits, the first entities when they are few too);
     /// otherwise [`EntityIndex`] finds the same entity.
-    fn find_name(&mut self, words: &[&str], full_words: &[&str]) -> Option<usize> {
+    fn find_name(&mut self, words: &[&str], full_words: &[&str], ids: NameIds) -> Option<usize> {
         let mut cands = std::mem::take(&mut self.scratch);
         cands.clear();
         // With the indexes built, their chain lengths tell without a walk.
         let few = match &self.index {
-            Some(index) if index.chain_len(words, full_words) > FEW => false,
+            Some(index) if index.chain_len(words, full_words, ids) > FEW => false,
             _ => self.push_candidates(words, full_words, &mut cands),
         };
         let mut found = None;
@@ -1634,11 +1659,11 @@ impl<'a> Entities<'a> {
             } else {
                 found = match self.fit_fuzzily_near(words, full_words, &mut cands) {
                     Some(fit) => fit,
-                    None => self.find_name_indexed(words, full_words, &mut cands),
+                    None => self.find_name_indexed(words, full_words, ids, &mut cands),
                 };
             }
         } else if !few {
-            found = self.find_name_indexed(words, full_words, &mut cands);
+            found = self.find_name_indexed(words, full_words, ids, &mut cands);
         }
         self.scratch = cands;
         found
@@ -1728,6 +1753,7 @@ impl<'a> Entities<'a> {
         &mut self,
         words: &[&str],
         full_words: &[&str],
+        ids: NameIds,
         cands: &mut Vec<usize>,
     ) -> Option<usize> {
         let index = self.index.get_or_insert_with(|| {
@@ -1737,7 +1763,7 @@ impl<'a> Entities<'a> {
             return Some(e);
         }
         cands.clear();
-        index.may_fit(words, full_words, &self.links, cands);
+        index.may_fit(words, full_words, ids, &self.links, cands);
         cands.sort_unstable();
         cands.dedup();
         let shares = |e: usize| {
@@ -1763,7 +1789,15 @@ impl<'a> Entities<'a> {
         first_fit.or(fuzzy_fit.filter(|_| fuzzy_fit_possible(words, full_words)))
     }
 
-    fn add_name_form(&mut self, id: usize, full: &str, full_words: Cow<'a, [&'a str]>) {
+    /// Renames entity `id` `full` (words `full_words`, of [`NameIndex`] ids
+    /// `full_ids` if known) if that has more words than its name.
+    fn add_name_form(
+        &mut self,
+        id: usize,
+        full: &str,
+        full_words: Cow<'a, [&'a str]>,
+        full_ids: Option<&'a [usize]>,
+    ) {
         if full_words.len() > self.list[id].name_words.len() {
             for &w in full_words.iter() {
                 self.link(w, id);
@@ -1774,6 +1808,7 @@ impl<'a> Entities<'a> {
             }
             self.list[id].name = full.to_string();
             self.list[id].name_words = full_words;
+            self.list[id].name_ids = full_ids;
         }
     }
 }
@@ -1953,10 +1988,24 @@ impl<'a> EntityIndex<'a> {
     /// How many entries the chains of the words of `words` and `full_words`
     /// have together (as [`Entities::push_candidates`] counts them: a word of
     /// both once).
-    fn chain_len(&self, words: &[&str], full_words: &[&str]) -> usize {
-        let extra = words.iter().filter(|w| !full_words.contains(w));
-        let len = |w: &&str| self.word_ids.get(w).map_or(0, |&id| self.words[id].1);
-        full_words.iter().chain(extra).map(len).sum()
+    fn chain_len(&self, words: &[&str], full_words: &[&str], ids: NameIds) -> usize {
+        let all = full_words.iter().chain(words).enumerate();
+        // A word of `words` that is also in `full_words` counts once.
+        let counted = all.filter(|&(k, w)| k < full_words.len() || !full_words.contains(w));
+        let len = |(k, w): (usize, &&str)| {
+            self.word_id(w, ids.nth(full_words.len(), k))
+                .map_or(0, |id| self.words[id].1)
+        };
+        counted.map(len).sum()
+    }
+
+    /// The id here of the word `w`, whose [`NameIndex`] id is `name_id` if
+    /// known (then read from `of_name`, not looked up), if an entity has it.
+    fn word_id(&self, w: &str, name_id: Option<usize>) -> Option<usize> {
+        match name_id.filter(|_| self.names.is_some()) {
+            Some(n) => Some(self.of_name[n]).filter(|&id| id != NO_LINK),
+            None => self.word_ids.get(w).copied(),
+        }
     }
 
     /// Records that entity `id` is now named `words`.
@@ -1985,19 +2034,25 @@ impl<'a> EntityIndex<'a> {
     /// `full_words`, looked up once each: for every such word, its id (if an
     /// entity has it) and the ids of the words one edit away (for words of
     /// three chars or more: no rule compares shorter words inexactly).
-    fn near_words<'q>(&self, words: &[&'q str], full_words: &[&'q str]) -> NearWords<'q> {
+    fn near_words<'q>(
+        &self,
+        words: &[&'q str],
+        full_words: &[&'q str],
+        ids: NameIds,
+    ) -> NearWords<'q> {
         let mut near = NearWords {
             words: Vec::with_capacity(full_words.len() + words.len()),
             edits: Vec::new(),
         };
-        for &w in full_words.iter().chain(words) {
+        for (k, &w) in full_words.iter().chain(words).enumerate() {
             if near.words.iter().any(|q| q.0 == w) {
                 continue;
             }
             let from = near.edits.len();
-            let own = self.word_ids.get(w).copied();
+            let name_id = ids.nth(full_words.len(), k);
+            let own = self.word_id(w, name_id);
             if w.chars().nth(2).is_some() {
-                self.push_near(w, own, &mut near.edits);
+                self.push_near(w, own, name_id, &mut near.edits);
                 near.edits[from..].sort_unstable();
                 let kept = dedup_sorted(&mut near.edits[from..]);
                 near.edits.truncate(from + kept);
@@ -2009,14 +2064,15 @@ impl<'a> EntityIndex<'a> {
     }
 
     /// Appends the ids of the words one edit from `w` (perhaps twice); `own`
-    /// is the id of `w` if an entity has it. Words of the names are read from
-    /// their [`Neighbours`] (for a word of the names) or found through their
-    /// [`EditIndex`]; the others by their variants here.
-    fn push_near(&self, w: &str, own: Option<usize>, out: &mut Vec<usize>) {
+    /// is the id of `w` if an entity has it, `name_id` its [`NameIndex`] id
+    /// if known. Words of the names are read from their [`Neighbours`] (for
+    /// a word of the names) or found through their [`EditIndex`]; the others
+    /// by their variants here.
+    fn push_near(&self, w: &str, own: Option<usize>, name_id: Option<usize>, out: &mut Vec<usize>) {
         if let Some(names) = self.names {
             let of_name = |c: usize| Some(self.of_name[c]).filter(|&id| id != NO_LINK);
-            match names.by_word.get(w) {
-                Some(&id) => {
+            match name_id.or_else(|| names.by_word.get(w).copied()) {
+                Some(id) => {
                     let neighbours = names.neighbours();
                     out.reserve(neighbours.count(id));
                     out.extend(neighbours.of(id).filter_map(|(c, _)| of_name(c)));
@@ -2057,13 +2113,14 @@ impl<'a> EntityIndex<'a> {
         &self,
         words: &[&str],
         full_words: &[&str],
+        ids: NameIds,
         links: &[(usize, usize)],
         out: &mut Vec<usize>,
     ) {
         let walk = |id: usize, out: &mut Vec<usize>| {
             out.extend(chain_from(links, self.words[id].2));
         };
-        let near = self.near_words(words, full_words);
+        let near = self.near_words(words, full_words, ids);
         let mut matching = Vec::new();
         // `words` ⊂ the name.
         let mut best: Option<(usize, Vec<usize>)> = None;
@@ -2244,12 +2301,20 @@ fn entity_for<'a>(
                 None => name_words(head).into(),
             };
             let ids = name.map(|i| index.ids(i));
-            let (full, full_words) = match index.fullest(&words, ids, said.span.start) {
-                Some(i) => (index.names[i].text, Cow::Borrowed(index.words(i))),
-                None => (head, words.clone()),
+            let (full, full_words, full_ids) = match index.fullest(&words, ids, said.span.start) {
+                Some(i) => (
+                    index.names[i].text,
+                    Cow::Borrowed(index.words(i)),
+                    Some(index.ids(i)),
+                ),
+                None => (head, words.clone(), ids),
             };
-            if let Some(e) = entities.find_name(&words, &full_words) {
-                entities.add_name_form(e, full, full_words);
+            let name_ids = NameIds {
+                words: ids,
+                full: full_ids,
+            };
+            if let Some(e) = entities.find_name(&words, &full_words, name_ids) {
+                entities.add_name_form(e, full, full_words, full_ids);
                 let ent = &mut entities.list[e];
                 ent.mentions.push(said.span);
                 if ent.role.is_none() {
@@ -2260,6 +2325,7 @@ fn entity_for<'a>(
             let entity = Entity {
                 name: full.to_string(),
                 name_words: full_words,
+                name_ids: full_ids,
                 kind: key.entity,
                 role: role(),
                 mentions: vec![said.span],
@@ -2280,6 +2346,7 @@ fn entity_for<'a>(
             let entity = Entity {
                 name: with_lower_determiner(written),
                 name_words: Cow::Borrowed(&[]),
+                name_ids: None,
                 kind: key.entity,
                 role: role(),
                 mentions: vec![said.span],
@@ -2510,6 +2577,7 @@ mod tests {
             let entity = Entity {
                 name: w.join(" "),
                 name_words: Cow::Borrowed(w),
+                name_ids: None,
                 kind: SpeakerKind::Person,
                 role: None,
                 mentions: Vec::new(),
@@ -2519,26 +2587,41 @@ mod tests {
         // `Kakakaka` (0) has neighbours one edit away (`Kakataka`, 50):
         // only an exact name is its own entity.
         for id in [0, 50, 123, 399] {
-            assert_eq!(entities.find_name(&words[id], &words[id]), Some(id));
-            assert_eq!(entities.find_name(&["Maria"], &words[id]), Some(id));
+            assert_eq!(
+                entities.find_name(&words[id], &words[id], NameIds::default()),
+                Some(id)
+            );
+            assert_eq!(
+                entities.find_name(&["Maria"], &words[id], NameIds::default()),
+                Some(id)
+            );
         }
         assert!(entities.index.is_some());
         // A slip in the surname (`Lomirukaa` for `Lomiruka`, 321; `Lopiruka`,
         // 381, is one edit from `Lomiruka` but two from the slip).
         assert_eq!(words[321], ["Maria", "Lomiruka"]);
         let slip = ["Maria", "Lomirukaa"];
-        assert_eq!(entities.find_name(&slip, &slip), Some(321));
+        assert_eq!(
+            entities.find_name(&slip, &slip, NameIds::default()),
+            Some(321)
+        );
         // A slip in the given name (`Mariq`).
         let slip = ["Mariq", "Lomiruka"];
-        assert_eq!(entities.find_name(&slip, &slip), Some(321));
+        assert_eq!(
+            entities.find_name(&slip, &slip, NameIds::default()),
+            Some(321)
+        );
         // A slip in both shares no word: the last resort finds it.
         let slip = ["Mariq", "Lomirukaa"];
-        assert_eq!(entities.find_name(&slip, &slip), Some(321));
+        assert_eq!(
+            entities.find_name(&slip, &slip, NameIds::default()),
+            Some(321)
+        );
         let slip = ["Mariq", "Lomirukaax"];
-        assert_eq!(entities.find_name(&slip, &slip), None);
+        assert_eq!(entities.find_name(&slip, &slip, NameIds::default()), None);
         // Another surname: no Maria fits.
         let other = ["Maria", "Zwingli"];
-        assert_eq!(entities.find_name(&other, &other), None);
+        assert_eq!(entities.find_name(&other, &other, NameIds::default()), None);
     }
 
     /// Property tests (proptest is a dev-dependency off wasm only).
@@ -2606,20 +2689,21 @@ mod tests {
             kind: SpeakerKind,
         ) -> Result<(), TestCaseError> {
             let want = find_name_plain(&entities.list, ever, w, f);
-            let got = entities.find_name(w, f);
+            let got = entities.find_name(w, f, NameIds::default());
             prop_assert_eq!(got, want, "{:?} {:?}", w, f);
             match got {
                 Some(e) => {
                     if f.len() > entities.list[e].name_words.len() {
                         ever[e].extend(f);
                     }
-                    entities.add_name_form(e, "", Cow::Borrowed(f));
+                    entities.add_name_form(e, "", Cow::Borrowed(f), None);
                 }
                 None => {
                     ever.push(f.to_vec());
                     let entity = Entity {
                         name: String::new(),
                         name_words: Cow::Borrowed(f),
+                        name_ids: None,
                         kind,
                         role: None,
                         mentions: Vec::new(),
@@ -2762,7 +2846,7 @@ mod tests {
                         })
                         .collect();
                     let mut got = Vec::new();
-                    index.within(q, &mut got);
+                    index.within(q, None, &mut got);
                     prop_assert_eq!(got, want, "within {:?}", q);
                 }
                 // A name's own words, given by id.
@@ -2773,6 +2857,10 @@ mod tests {
                     by_id.dedup();
                     by_word.dedup();
                     prop_assert_eq!(by_id, by_word, "containing {:?} by id", words);
+                    let (mut by_id, mut by_word) = (Vec::new(), Vec::new());
+                    index.within(words, Some(ids), &mut by_id);
+                    index.within(words, None, &mut by_word);
+                    prop_assert_eq!(by_id, by_word, "within {:?} by id", words);
                 }
             }
         }
