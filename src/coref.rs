@@ -246,42 +246,33 @@ impl Neighbours {
     /// The neighbours of the words `words`, indexed by `edits`.
     fn new(edits: &EditIndex, words: &[&str]) -> Neighbours {
         let mut pairs: Vec<(u32, u32)> = Vec::new();
-        for b in 0..edits.starts.len() - 1 {
-            let bucket = &edits.keys[edits.starts[b] as usize..edits.starts[b + 1] as usize];
-            // Sorted by hash within a bucket: a run of one hash is one variant.
-            for run in bucket.chunk_by(|&x, &y| key_of(x) == key_of(y)) {
-                for (k, &a) in run.iter().enumerate() {
-                    let a = id_of(a);
-                    for &c in &run[k + 1..] {
-                        let c = id_of(c);
-                        let (x, y) = (words[a as usize], words[c as usize]);
-                        if a != c && a < MATCHES && c < MATCHES && within_one_edit(x, y) {
-                            let m = if long_alike(x, y) { MATCHES } else { 0 };
-                            pairs.extend([(a, c | m), (c, a | m)]);
-                        }
+        // Sorted by hash within a bucket, and the buckets by the hash's top
+        // bits: a run of one key is one variant (no run spans two buckets).
+        // Most variants are one word's: a run of one is passed at once.
+        for run in edits.keys.chunk_by(|&x, &y| key_of(x) == key_of(y)) {
+            if run.len() < 2 {
+                continue;
+            }
+            for (k, &a) in run.iter().enumerate() {
+                let a = id_of(a);
+                for &c in &run[k + 1..] {
+                    let c = id_of(c);
+                    let (x, y) = (words[a as usize], words[c as usize]);
+                    if a != c && a < MATCHES && c < MATCHES && within_one_edit(x, y) {
+                        let m = if long_alike(x, y) { MATCHES } else { 0 };
+                        pairs.extend([(a, c | m), (c, a | m)]);
                     }
                 }
             }
         }
-        // By word with a counting sort (the pairs are many on a long
-        // document: a comparison sort of them cost more than finding them),
-        // then each word's few neighbours sorted and each kept once.
+        // By word (the pairs are many on a long document: a comparison sort
+        // of them cost more than finding them), then each word's few
+        // neighbours sorted and each kept once.
+        let (starts, mut ids) = group_by_key(&pairs, words.len(), |p| p.0 as usize, |p| p.1);
         let mut at = vec![0u32; words.len() + 1];
-        for &(a, _) in &pairs {
-            at[a as usize + 1] += 1;
-        }
-        for k in 1..at.len() {
-            at[k] += at[k - 1];
-        }
-        let mut fill = at.clone();
-        let mut ids = vec![0u32; pairs.len()];
-        for &(a, c) in &pairs {
-            ids[fill[a as usize] as usize] = c;
-            fill[a as usize] += 1;
-        }
         let mut kept = 0;
         for a in 0..words.len() {
-            let run = at[a] as usize..at[a + 1] as usize;
+            let run = starts[a]..starts[a + 1];
             ids[run.clone()].sort_unstable();
             let n = dedup_sorted(&mut ids[run.clone()]);
             ids.copy_within(run.start..run.start + n, kept);
@@ -1211,7 +1202,9 @@ fn gather_mentions(index: &NameIndex, list: &mut [Entity], order: &[usize]) -> V
             pairs.extend(names.iter().map(|&i| (i, n)));
         }
     }
-    pairs.sort_unstable();
+    // Sorted: by name, and by speaker within a name (they were made in
+    // speaker order, each once: `within` lists a name once).
+    let (_, pairs) = group_by_key(&pairs, index.names.len(), |p| p.0, |&p| p);
     // A name of one speaker is its own.
     let groups = pairs.chunk_by(|a, b| a.0 == b.0);
     for &(i, n) in groups
@@ -2219,6 +2212,33 @@ impl NearWords<'_> {
             .find(|q| q.0 == w)
             .map_or(&[], |q| &self.edits[q.2.clone()])
     }
+}
+
+/// `items` grouped by `key` (each below `keys`), in their order within a
+/// group (a counting sort: linear, where the items are many): where each
+/// key's group starts in the values returned (and where the last ends), and
+/// each item's `value`.
+fn group_by_key<T, V: Copy + Default>(
+    items: &[T],
+    keys: usize,
+    key: impl Fn(&T) -> usize,
+    value: impl Fn(&T) -> V,
+) -> (Vec<usize>, Vec<V>) {
+    let mut at = vec![0usize; keys + 1];
+    for t in items {
+        at[key(t) + 1] += 1;
+    }
+    for k in 1..at.len() {
+        at[k] += at[k - 1];
+    }
+    let mut fill = at.clone();
+    let mut out = vec![V::default(); items.len()];
+    for t in items {
+        let k = key(t);
+        out[fill[k]] = value(t);
+        fill[k] += 1;
+    }
+    (at, out)
 }
 
 /// Moves the distinct values of the sorted `v` to its front; returns how many
