@@ -938,14 +938,16 @@ fn variants_from(w: &str, skip: usize, mut f: impl FnMut(u64)) {
         (poly_step(h, c), pow.wrapping_mul(POLY))
     });
     f(mix64(whole));
-    // `pre`: the hash of the bytes before the char; `rest_pow`: `P^n` for
-    // the `n` bytes after it.
-    let mut pre = 0u64;
-    for (k, (i, c)) in w.char_indices().enumerate() {
-        let next = i + c.len_utf8();
-        let with = b[i..next].iter().fold(pre, |h, &c| poly_step(h, c));
-        for _ in i..next {
-            rest_pow = rest_pow.wrapping_mul(POLY_INVERSE);
+    // One pass over the bytes: `pre` is the hash of the bytes before the
+    // current char, `with` of those up to the current byte, `rest_pow` is
+    // `P^n` for the `n` bytes after it; at a char's last byte (the next is
+    // no continuation byte) its variant is made.
+    let (mut pre, mut with, mut k) = (0u64, 0u64, 0);
+    for (i, &c) in b.iter().enumerate() {
+        with = poly_step(with, c);
+        rest_pow = rest_pow.wrapping_mul(POLY_INVERSE);
+        if b.get(i + 1).is_some_and(|&d| d & 0xc0 == 0x80) {
+            continue;
         }
         if k >= skip {
             // `H(pre ++ rest) = H(w) - H(pre ++ c)·P^|rest| + H(pre)·P^|rest|`.
@@ -954,6 +956,7 @@ fn variants_from(w: &str, skip: usize, mut f: impl FnMut(u64)) {
             )));
         }
         pre = with;
+        k += 1;
     }
 }
 
