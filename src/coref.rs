@@ -22,7 +22,7 @@ use crate::sources::SourceMention;
 use crate::{Annotations, Options, Quote, QuoteKind, Source, Span, Speaker, SpeakerKind};
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::cell::{OnceCell, RefCell};
+use std::cell::OnceCell;
 use std::collections::hash_map::Entry;
 
 /// One speaker being gathered. Its name words are borrowed from the
@@ -215,9 +215,6 @@ struct NameIndex<'a> {
     /// The words near each word of the names, for
     /// [`NameIndex::push_matching`]: built when first asked.
     neighbours: OnceCell<Neighbours>,
-    /// By word id, the names with each frequent word as a bitset
-    /// ([`NameIndex::frequent`]); empty until one is made.
-    frequent: RefCell<Vec<Option<Vec<u64>>>>,
     with_word: Vec<usize>,
     word_runs: Vec<usize>,
     by_text: HashMap<&'a str, usize>,
@@ -399,7 +396,6 @@ impl<'a> NameIndex<'a> {
             edits: OnceCell::new(),
             sets: OnceCell::new(),
             neighbours: OnceCell::new(),
-            frequent: RefCell::default(),
             with_word,
             word_runs,
             by_text,
@@ -541,44 +537,21 @@ impl<'a> NameIndex<'a> {
             Some(ids) => Some(ids[0]),
             None => self.by_word.get(words[0]).copied(),
         };
-        for &id in matching.iter().chain(&first) {
-            self.frequent(id);
-        }
-        let frequent = self.frequent.borrow();
-        let on = |i: usize, id: usize| match frequent.get(id).and_then(Option::as_ref) {
-            Some(bits) => bits[i / 64] >> (i % 64) & 1 == 1,
-            None => self.names_with(id).binary_search(&i).is_ok(),
-        };
+        // A name has a word of a run when one of its ids is among the run's
+        // (sorted): a name has a few words, so this reads none of the long
+        // lists of names of the frequent words.
+        let has =
+            |i: usize, run: &[usize]| self.ids(i).iter().any(|x| run.binary_search(x).is_ok());
         cands.retain(|&i| {
             let mut others = runs.iter().enumerate().filter(|&(j, _)| j != k);
-            others.all(|(_, r)| matching[r.clone()].iter().any(|&m| on(i, m)))
+            others.all(|(_, r)| has(i, &matching[r.clone()]))
         });
         // The exact ones (holding the first word itself), if any, in place.
-        let exact = |i: &usize| first.is_some_and(|f| on(*i, f));
+        let exact = |i: &usize| first.is_some_and(|f| self.ids(*i).contains(&f));
         if cands.iter().any(exact) || words[0].chars().count() < 5 {
             cands.retain(exact);
         }
         cands
-    }
-
-    /// Makes the bitset of the names with word `id` if that word is frequent
-    /// (on more than [`FEW`] names, and a 64th of all: the bitset is no larger
-    /// than the list), so that testing a name costs no binary search in it.
-    fn frequent(&self, id: usize) {
-        let on = self.names_with(id);
-        if on.len() > FEW && on.len() * 64 >= self.names.len() {
-            let mut frequent = self.frequent.borrow_mut();
-            if frequent.is_empty() {
-                frequent.resize(self.distinct.len(), None);
-            }
-            frequent[id].get_or_insert_with(|| {
-                let mut bits = vec![0u64; self.names.len().div_ceil(64)];
-                for &i in on {
-                    bits[i / 64] |= 1 << (i % 64);
-                }
-                bits
-            });
-        }
     }
 
     /// Appends the ids of the distinct words `w` matches ([`word_matches`]):
