@@ -2003,20 +2003,20 @@ impl<'a> EntityIndex<'a> {
     /// `full_words`, looked up once each: for every such word, its id (if an
     /// entity has it) and the ids of the words one edit away (for words of
     /// three chars or more: no rule compares shorter words inexactly).
-    fn near_words<'q>(
-        &self,
-        words: &[&'q str],
-        full_words: &[&'q str],
-        ids: NameIds,
-    ) -> NearWords<'q> {
+    fn near_words(&self, words: &[&str], full_words: &[&str], ids: NameIds) -> NearWords {
+        let all = || full_words.iter().chain(words);
         let mut near = NearWords {
-            words: Vec::with_capacity(full_words.len() + words.len()),
+            slots: Vec::with_capacity(full_words.len() + words.len()),
+            entries: Vec::with_capacity(full_words.len() + words.len()),
             edits: Vec::new(),
         };
-        for (k, &w) in full_words.iter().chain(words).enumerate() {
-            if near.words.iter().any(|q| q.0 == w) {
+        for (k, &w) in all().enumerate() {
+            // A word written twice has one entry.
+            if let Some(j) = all().take(k).position(|&x| x == w) {
+                near.slots.push(near.slots[j]);
                 continue;
             }
+            near.slots.push(near.entries.len());
             let from = near.edits.len();
             let name_id = ids.nth(full_words.len(), k);
             let own = self.word_id(w, name_id);
@@ -2027,28 +2027,36 @@ impl<'a> EntityIndex<'a> {
                 near.edits.truncate(from + kept);
             }
             let to = near.edits.len();
-            near.words.push((w, own, from..to));
+            near.entries.push((own, from..to));
         }
         near
     }
 
-    /// Appends the ids of the words one edit from `w` (perhaps twice); `own`
-    /// is the id of `w` if an entity has it, `name_id` its [`NameIndex`] id
-    /// if known. Words of the names are read from their [`Neighbours`] (for
-    /// a word of the names) or found through their [`EditIndex`]; the others
-    /// by their variants here.
-    fn push_near(&self, w: &str, own: Option<usize>, name_id: Option<usize>, out: &mut Vec<usize>) {
+    /// Appends the ids of the words one edit from `w` (perhaps twice), each
+    /// with whether `w` [`word_matches`] it; `own` is the id of `w` if an
+    /// entity has it, `name_id` its [`NameIndex`] id if known. Words of the
+    /// names are read from their [`Neighbours`] (for a word of the names) or
+    /// found through their [`EditIndex`]; the others by their variants here.
+    fn push_near(
+        &self,
+        w: &str,
+        own: Option<usize>,
+        name_id: Option<usize>,
+        out: &mut Vec<(usize, bool)>,
+    ) {
         if let Some(names) = self.names {
             let of_name = |c: usize| Some(self.of_name[c]).filter(|&id| id != NO_LINK);
             match name_id.or_else(|| names.by_word.get(w).copied()) {
                 Some(id) => {
                     let neighbours = names.neighbours();
                     out.reserve(neighbours.count(id));
-                    out.extend(neighbours.of(id).filter_map(|(c, _)| of_name(c)));
+                    let near = neighbours.of(id);
+                    out.extend(near.filter_map(|(c, matches)| Some((of_name(c)?, matches))));
                 }
                 None => names.edits().near_all(w, |c| {
-                    if within_one_edit(w, names.distinct[c]) {
-                        out.extend(of_name(c));
+                    let x = names.distinct[c];
+                    if within_one_edit(w, x) {
+                        out.extend(of_name(c).map(|id| (id, long_alike(w, x))));
                     }
                 }),
             }
@@ -2060,8 +2068,9 @@ impl<'a> EntityIndex<'a> {
         // comparing strings.
         variants(w, |h| {
             self.by_variant.each(h, |id| {
-                if Some(id) != own && within_one_edit(w, self.words[id].0) {
-                    out.push(id);
+                let x = self.words[id].0;
+                if Some(id) != own && within_one_edit(w, x) {
+                    out.push((id, long_alike(w, x)));
                 }
             })
         });
@@ -2093,9 +2102,9 @@ impl<'a> EntityIndex<'a> {
         let mut matching = Vec::new();
         // `words` ⊂ the name.
         let mut best: Option<(usize, Vec<usize>)> = None;
-        for w in words {
+        for k in 0..words.len() {
             matching.clear();
-            self.push_matching(&near, w, &mut matching);
+            near.push_matching(full_words.len() + k, &mut matching);
             let len: usize = matching.iter().map(|&id| self.words[id].1).sum();
             if best.as_ref().is_none_or(|b| len < b.0) {
                 best = Some((len, matching.clone()));
@@ -2107,8 +2116,8 @@ impl<'a> EntityIndex<'a> {
         // The name ⊂ `full_words`: the words matching any of them, longest
         // chains first.
         matching.clear();
-        for w in full_words {
-            self.push_matching(&near, w, &mut matching);
+        for k in 0..full_words.len() {
+            near.push_matching(k, &mut matching);
         }
         matching.sort_unstable();
         matching.dedup();
@@ -2131,15 +2140,13 @@ impl<'a> EntityIndex<'a> {
         // those chains was walked (nor is empty).
         let walked = &matching[long..];
         if full_words.len() >= 2 {
-            for (k, w) in full_words.iter().enumerate() {
-                let covered = full_words
-                    .iter()
-                    .enumerate()
-                    .any(|(j, x)| j != k && near.id_of(x).is_none_or(|id| walked.contains(&id)));
+            for k in 0..full_words.len() {
+                let covered = (0..full_words.len())
+                    .any(|j| j != k && near.id_of(j).is_none_or(|id| walked.contains(&id)));
                 if covered {
                     continue;
                 }
-                for &id in near.edits_of(w) {
+                for &(id, _) in near.edits_of(k) {
                     let y = self.words[id].0;
                     let replaced = full_words
                         .iter()
@@ -2150,43 +2157,40 @@ impl<'a> EntityIndex<'a> {
             }
         }
     }
-
-    /// Appends the ids of the words `w` (a word of the name looked up in
-    /// `near`) matches ([`word_matches`]): itself, and long words one edit
-    /// away.
-    fn push_matching(&self, near: &NearWords, w: &str, out: &mut Vec<usize>) {
-        if let Some(q) = near.words.iter().find(|q| q.0 == w) {
-            out.extend(q.1);
-        }
-        if w.len() >= 5 {
-            // One edit away: the ones matching are the long ones alike.
-            let edits = near.edits_of(w).iter().copied();
-            out.extend(edits.filter(|&id| long_alike(w, self.words[id].0)));
-        }
-    }
 }
 
 /// The words of an [`EntityIndex`] near the words of a name
-/// ([`EntityIndex::near_words`]).
-struct NearWords<'q> {
-    /// Each distinct word of the name, its id, and where the ids of the words
-    /// one edit away are in `edits` (sorted).
-    words: Vec<(&'q str, Option<usize>, std::ops::Range<usize>)>,
-    edits: Vec<usize>,
+/// ([`EntityIndex::near_words`]), by the position of a word in `full_words`
+/// then `words`.
+struct NearWords {
+    /// For each word of the name, its entry in `entries` (a word written
+    /// twice has one).
+    slots: Vec<usize>,
+    /// Each distinct word of the name: its id, and where the words one edit
+    /// away are in `edits`.
+    entries: Vec<(Option<usize>, std::ops::Range<usize>)>,
+    /// The ids of words one edit away (sorted within an entry), each with
+    /// whether the word of the name [`word_matches`] it.
+    edits: Vec<(usize, bool)>,
 }
 
-impl NearWords<'_> {
-    /// The id of `w` (a word of the name), if an entity has had it.
-    fn id_of(&self, w: &str) -> Option<usize> {
-        self.words.iter().find(|q| q.0 == w).and_then(|q| q.1)
+impl NearWords {
+    /// The id of the word at `pos`, if an entity has had it.
+    fn id_of(&self, pos: usize) -> Option<usize> {
+        self.entries[self.slots[pos]].0
     }
 
-    /// The ids of the words one edit from `w` (a word of the name).
-    fn edits_of(&self, w: &str) -> &[usize] {
-        self.words
-            .iter()
-            .find(|q| q.0 == w)
-            .map_or(&[], |q| &self.edits[q.2.clone()])
+    /// The words one edit from the word at `pos`.
+    fn edits_of(&self, pos: usize) -> &[(usize, bool)] {
+        &self.edits[self.entries[self.slots[pos]].1.clone()]
+    }
+
+    /// Appends the ids of the words the word at `pos` matches
+    /// ([`word_matches`]): itself, and long words one edit away.
+    fn push_matching(&self, pos: usize, out: &mut Vec<usize>) {
+        out.extend(self.id_of(pos));
+        let near = self.edits_of(pos).iter();
+        out.extend(near.filter_map(|&(id, matches)| matches.then_some(id)));
     }
 }
 
