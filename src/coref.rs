@@ -1162,7 +1162,10 @@ fn gather_mentions(index: &NameIndex, list: &mut [Entity], order: &[usize]) -> V
         .collect();
     // Whose each span is: first the speaker a quote named with it (a misspelt
     // name may also be written in another speaker's name).
-    let mut owner: HashMap<Span, usize> = HashMap::default();
+    // Sized once for every span there is to own (no table grown in steps).
+    let spans = gathered.iter().map(Vec::len).sum::<usize>() + index.spans.len();
+    let mut owner: HashMap<Span, usize> =
+        HashMap::with_capacity_and_hasher(spans, Default::default());
     for (n, ms) in gathered.iter().enumerate() {
         for &m in ms {
             owner.entry(m).or_insert(n);
@@ -2238,18 +2241,16 @@ fn dedup_sorted<T: PartialEq + Copy>(v: &mut [T]) -> usize {
 /// `ids` (`word` gives an id's word; at most [`MOST_LONG`] ids), each subset
 /// sorted, as [`set_key`] hashes a set.
 fn for_each_subset<'w>(ids: &[usize], word: impl Fn(usize) -> &'w str, mut f: impl FnMut(u64)) {
-    let mut set: Vec<&str> = Vec::with_capacity(ids.len());
+    let mut subset = [""; MOST_LONG];
     for mask in 1u32..1 << ids.len() {
-        set.clear();
-        set.extend(
-            ids.iter()
-                .enumerate()
-                .filter(|&(k, _)| mask & 1 << k != 0)
-                .map(|(_, &id)| word(id)),
-        );
-        set.sort_unstable();
-        set.dedup();
-        f(words_key(set.iter().copied()));
+        let mut n = 0;
+        for (k, &id) in ids.iter().enumerate() {
+            if mask & 1 << k != 0 {
+                subset[n] = word(id);
+                n += 1;
+            }
+        }
+        f(set_key(&subset[..n]));
     }
 }
 
