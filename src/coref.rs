@@ -630,7 +630,8 @@ impl<'a> NameIndex<'a> {
             return;
         }
         // The words matching a word of `ws` (sorted), and those of `ws`.
-        let mut near = Vec::new();
+        // Room for a few matching words each (`Maria`'s neighbours).
+        let mut near = Vec::with_capacity(8 * ws.len());
         for (k, w) in ws.iter().enumerate() {
             match ids {
                 Some(ids) => self.push_matching_id(ids[k], &mut near),
@@ -639,7 +640,10 @@ impl<'a> NameIndex<'a> {
         }
         near.sort_unstable();
         near.dedup();
-        let own: Vec<usize> = (0..ws.len()).filter_map(id_of).collect();
+        let own: Cow<[usize]> = match ids {
+            Some(ids) => ids.into(),
+            None => (0..ws.len()).filter_map(id_of).collect(),
+        };
         // Longest lists first.
         let mut by_names = near.clone();
         by_names.sort_by_key(|&id| std::cmp::Reverse(self.names_with(id).len()));
@@ -2008,18 +2012,18 @@ impl<'a> EntityIndex<'a> {
     /// three chars or more: no rule compares shorter words inexactly).
     fn near_words(&self, words: &[&str], full_words: &[&str], ids: NameIds) -> NearWords {
         let all = || full_words.iter().chain(words);
+        let n = full_words.len() + words.len();
         let mut near = NearWords {
-            slots: Vec::with_capacity(full_words.len() + words.len()),
-            entries: Vec::with_capacity(full_words.len() + words.len()),
-            edits: Vec::new(),
+            words: Vec::with_capacity(n),
+            // Room for a few words one edit from each.
+            edits: Vec::with_capacity(8 * n),
         };
         for (k, &w) in all().enumerate() {
-            // A word written twice has one entry.
+            // A word written twice is looked up once.
             if let Some(j) = all().take(k).position(|&x| x == w) {
-                near.slots.push(near.slots[j]);
+                near.words.push(near.words[j].clone());
                 continue;
             }
-            near.slots.push(near.entries.len());
             let from = near.edits.len();
             let name_id = ids.nth(full_words.len(), k);
             let own = self.word_id(w, name_id);
@@ -2030,7 +2034,7 @@ impl<'a> EntityIndex<'a> {
                 near.edits.truncate(from + kept);
             }
             let to = near.edits.len();
-            near.entries.push((own, from..to));
+            near.words.push((own, from..to));
         }
         near
     }
@@ -2103,18 +2107,23 @@ impl<'a> EntityIndex<'a> {
         };
         let near = self.near_words(words, full_words, ids);
         let mut matching = Vec::new();
-        // `words` ⊂ the name.
-        let mut best: Option<(usize, Vec<usize>)> = None;
+        // `words` ⊂ the name: the word whose matching words' chains are
+        // shortest (the first of them), its matching words found again.
+        let mut best: Option<(usize, usize)> = None;
         for k in 0..words.len() {
             matching.clear();
             near.push_matching(full_words.len() + k, &mut matching);
             let len: usize = matching.iter().map(|&id| self.words[id].1).sum();
-            if best.as_ref().is_none_or(|b| len < b.0) {
-                best = Some((len, matching.clone()));
+            if best.is_none_or(|b| len < b.0) {
+                best = Some((len, k));
             }
         }
-        for &id in best.iter().flat_map(|b| &b.1) {
-            walk(id, out);
+        if let Some((_, k)) = best {
+            matching.clear();
+            near.push_matching(full_words.len() + k, &mut matching);
+            for &id in &matching {
+                walk(id, out);
+            }
         }
         // The name ⊂ `full_words`: the words matching any of them, longest
         // chains first.
@@ -2166,12 +2175,9 @@ impl<'a> EntityIndex<'a> {
 /// ([`EntityIndex::near_words`]), by the position of a word in `full_words`
 /// then `words`.
 struct NearWords {
-    /// For each word of the name, its entry in `entries` (a word written
-    /// twice has one).
-    slots: Vec<usize>,
-    /// Each distinct word of the name: its id, and where the words one edit
-    /// away are in `edits`.
-    entries: Vec<(Option<usize>, std::ops::Range<usize>)>,
+    /// Each word of the name: its id, and where the words one edit away are
+    /// in `edits` (a word written twice, the same).
+    words: Vec<(Option<usize>, std::ops::Range<usize>)>,
     /// The ids of words one edit away (sorted within an entry), each with
     /// whether the word of the name [`word_matches`] it.
     edits: Vec<(usize, bool)>,
@@ -2180,12 +2186,12 @@ struct NearWords {
 impl NearWords {
     /// The id of the word at `pos`, if an entity has had it.
     fn id_of(&self, pos: usize) -> Option<usize> {
-        self.entries[self.slots[pos]].0
+        self.words[pos].0
     }
 
     /// The words one edit from the word at `pos`.
     fn edits_of(&self, pos: usize) -> &[(usize, bool)] {
-        &self.edits[self.entries[self.slots[pos]].1.clone()]
+        &self.edits[self.words[pos].1.clone()]
     }
 
     /// Appends the ids of the words the word at `pos` matches
