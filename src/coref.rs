@@ -1891,6 +1891,9 @@ struct EntityIndex<'a> {
     /// By entity: the words it has had that its name has no longer (on
     /// chains all the same); most entities have none.
     old: HashMap<usize, Vec<&'a str>>,
+    /// The words near a name and its matching words, for
+    /// [`EntityIndex::may_fit`]: kept between calls (no vectors a call).
+    scratch: (NearWords, Vec<usize>),
 }
 
 impl<'a> EntityIndex<'a> {
@@ -1910,6 +1913,7 @@ impl<'a> EntityIndex<'a> {
             by_name: Chains::default(),
             by_set: Chains::default(),
             old: HashMap::default(),
+            scratch: Default::default(),
         };
         for (&w, &head) in by_word {
             for id in chain(by_word, links, w) {
@@ -2010,14 +2014,11 @@ impl<'a> EntityIndex<'a> {
     /// `full_words`, looked up once each: for every such word, its id (if an
     /// entity has it) and the ids of the words one edit away (for words of
     /// three chars or more: no rule compares shorter words inexactly).
-    fn near_words(&self, words: &[&str], full_words: &[&str], ids: NameIds) -> NearWords {
+    /// Into `near` (emptied first).
+    fn near_words(&self, words: &[&str], full_words: &[&str], ids: NameIds, near: &mut NearWords) {
         let all = || full_words.iter().chain(words);
-        let n = full_words.len() + words.len();
-        let mut near = NearWords {
-            words: Vec::with_capacity(n),
-            // Room for a few words one edit from each.
-            edits: Vec::with_capacity(8 * n),
-        };
+        near.words.clear();
+        near.edits.clear();
         for (k, &w) in all().enumerate() {
             // A word written twice is looked up once.
             if let Some(j) = all().take(k).position(|&x| x == w) {
@@ -2036,7 +2037,6 @@ impl<'a> EntityIndex<'a> {
             let to = near.edits.len();
             near.words.push((own, from..to));
         }
-        near
     }
 
     /// Appends the ids of the words one edit from `w` (perhaps twice), each
@@ -2095,7 +2095,7 @@ impl<'a> EntityIndex<'a> {
     /// - a misspelling of `full_words`: it is named `full_words` with one word
     ///   replaced by a word one edit away.
     fn may_fit(
-        &self,
+        &mut self,
         words: &[&str],
         full_words: &[&str],
         ids: NameIds,
@@ -2105,8 +2105,8 @@ impl<'a> EntityIndex<'a> {
         let walk = |id: usize, out: &mut Vec<usize>| {
             out.extend(chain_from(links, self.words[id].2));
         };
-        let near = self.near_words(words, full_words, ids);
-        let mut matching = Vec::new();
+        let (mut near, mut matching) = std::mem::take(&mut self.scratch);
+        self.near_words(words, full_words, ids, &mut near);
         // `words` ⊂ the name: the word whose matching words' chains are
         // shortest (the first of them), its matching words found again.
         let mut best: Option<(usize, usize)> = None;
@@ -2168,12 +2168,14 @@ impl<'a> EntityIndex<'a> {
                 }
             }
         }
+        self.scratch = (near, matching);
     }
 }
 
 /// The words of an [`EntityIndex`] near the words of a name
 /// ([`EntityIndex::near_words`]), by the position of a word in `full_words`
 /// then `words`.
+#[derive(Default)]
 struct NearWords {
     /// Each word of the name: its id, and where the words one edit away are
     /// in `edits` (a word written twice, the same).
