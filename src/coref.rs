@@ -22,7 +22,7 @@ use crate::sources::SourceMention;
 use crate::{Annotations, Options, Quote, QuoteKind, Source, Span, Speaker, SpeakerKind};
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::hash_map::Entry;
 
 /// One speaker being gathered. Its name words are borrowed from the
@@ -209,6 +209,9 @@ struct NameIndex<'a> {
     /// The distinct words by their one-deletion variants, for the misspelling
     /// search (and [`EntityIndex`]'s): built when a search first needs it.
     edits: OnceCell<EditIndex>,
+    /// The matching words of [`NameIndex::containing_by_rarest`] and where
+    /// each word's are: kept between searches (no vectors a search).
+    scratch: RefCell<(Vec<usize>, Vec<std::ops::Range<usize>>)>,
     /// The names made only of frequent words by [`set_key`] of their words:
     /// built when [`NameIndex::within`] first needs it.
     sets: OnceCell<Chains>,
@@ -394,6 +397,7 @@ impl<'a> NameIndex<'a> {
             by_word,
             distinct,
             edits: OnceCell::new(),
+            scratch: RefCell::default(),
             sets: OnceCell::new(),
             neighbours: OnceCell::new(),
             with_word,
@@ -499,14 +503,15 @@ impl<'a> NameIndex<'a> {
     /// test without the first word itself (see `containing`: every name
     /// holding `words`).
     fn containing_by_rarest(&self, words: &[&str], ids: Option<&[usize]>) -> Vec<usize> {
-        // Room for a few matching words each (`Maria`'s neighbours).
-        let mut matching = Vec::with_capacity(8 * words.len());
-        let mut runs = Vec::with_capacity(words.len());
+        let mut scratch = self.scratch.borrow_mut();
+        let (matching, runs) = &mut *scratch;
+        matching.clear();
+        runs.clear();
         for (k, w) in words.iter().enumerate() {
             let from = matching.len();
             match ids {
-                Some(ids) => self.push_matching_id(ids[k], &mut matching),
-                None => self.push_matching(w, &mut matching),
+                Some(ids) => self.push_matching_id(ids[k], matching),
+                None => self.push_matching(w, matching),
             }
             matching[from..].sort_unstable();
             let kept = dedup_sorted(&mut matching[from..]);
