@@ -218,6 +218,9 @@ struct NameIndex<'a> {
     /// The words near each word of the names, for
     /// [`NameIndex::push_matching`]: built when first asked.
     neighbours: OnceCell<Neighbours>,
+    /// By word id, the names with each frequent word as a bitset
+    /// ([`NameIndex::frequent`]); empty until one is made.
+    frequent: RefCell<Vec<Option<Vec<u64>>>>,
     with_word: Vec<usize>,
     word_runs: Vec<usize>,
     by_text: HashMap<&'a str, usize>,
@@ -249,14 +252,14 @@ impl Neighbours {
         // Sorted by hash within a bucket, and the buckets by the hash's top
         // bits: a run of one key is one variant (no run spans two buckets).
         // Most variants are one word's: a run of one is passed at once.
-        for run in edits.keys.chunk_by(|&x, &y| key_of(x) == key_of(y)) {
+        for run in edits.keys.chunk_by(|&x, &y| entry_key(x) == entry_key(y)) {
             if run.len() < 2 {
                 continue;
             }
             for (k, &a) in run.iter().enumerate() {
-                let a = id_of(a);
+                let a = entry_id(a);
                 for &c in &run[k + 1..] {
-                    let c = id_of(c);
+                    let c = entry_id(c);
                     let (x, y) = (words[a as usize], words[c as usize]);
                     if a != c && a < MATCHES && c < MATCHES && within_one_edit(x, y) {
                         let m = if long_alike(x, y) { MATCHES } else { 0 };
@@ -400,6 +403,7 @@ impl<'a> NameIndex<'a> {
             scratch: RefCell::default(),
             sets: OnceCell::new(),
             neighbours: OnceCell::new(),
+            frequent: RefCell::default(),
             with_word,
             word_runs,
             by_text,
@@ -542,21 +546,45 @@ impl<'a> NameIndex<'a> {
             Some(ids) => Some(ids[0]),
             None => self.by_word.get(words[0]).copied(),
         };
-        // A name has a word of a run when one of its ids is among the run's
-        // (sorted): a name has a few words, so this reads none of the long
-        // lists of names of the frequent words.
-        let has =
-            |i: usize, run: &[usize]| self.ids(i).iter().any(|x| run.binary_search(x).is_ok());
+        for &id in matching.iter().chain(&first) {
+            self.frequent(id);
+        }
+        let frequent = self.frequent.borrow();
+        let on = |i: usize, id: usize| match frequent.get(id).and_then(Option::as_ref) {
+            Some(bits) => bits[i / 64] >> (i % 64) & 1 == 1,
+            None => self.names_with(id).binary_search(&i).is_ok(),
+        };
         cands.retain(|&i| {
             let mut others = runs.iter().enumerate().filter(|&(j, _)| j != k);
-            others.all(|(_, r)| has(i, &matching[r.clone()]))
+            others.all(|(_, r)| matching[r.clone()].iter().any(|&m| on(i, m)))
         });
         // The exact ones (holding the first word itself), if any, in place.
-        let exact = |i: &usize| first.is_some_and(|f| self.ids(*i).contains(&f));
+        let exact = |i: &usize| first.is_some_and(|f| on(*i, f));
         if cands.iter().any(exact) || words[0].chars().count() < 5 {
             cands.retain(exact);
         }
         cands
+    }
+
+    /// Makes the bitset of the names with word `id` if that word is frequent
+    /// (on more than [`FEW`] names, and a 64th of all: the bitset is no larger
+    /// than the list), so that testing a name costs no binary search in it
+    /// (nor a read of the name: on a long document, a cache miss a name).
+    fn frequent(&self, id: usize) {
+        let on = self.names_with(id);
+        if on.len() > FEW && on.len() * 64 >= self.names.len() {
+            let mut frequent = self.frequent.borrow_mut();
+            if frequent.is_empty() {
+                frequent.resize(self.distinct.len(), None);
+            }
+            frequent[id].get_or_insert_with(|| {
+                let mut bits = vec![0u64; self.names.len().div_ceil(64)];
+                for &i in on {
+                    bits[i / 64] |= 1 << (i % 64);
+                }
+                bits
+            });
+        }
     }
 
     /// Appends the ids of the distinct words `w` matches ([`word_matches`]):
@@ -737,8 +765,8 @@ const SCANNED_WORDS: usize = 512;
 /// the variants: a collision only adds a candidate, which the caller's exact
 /// test drops.
 struct EditIndex {
-    /// The variant hash's top half ([`key_of`]) and the word id
-    /// ([`id_of`]) in one `u64` ([`edit_entry`]), in buckets by the hash's
+    /// The variant hash's top half ([`entry_key`]) and the word id
+    /// ([`entry_id`]) in one `u64` ([`edit_entry`]), in buckets by the hash's
     /// top bits (sorted within a bucket): a lookup reads a bucket (a few
     /// entries, one cache line), not a binary search over all (a cache miss a
     /// step on a long document's many words). Compact (8 bytes an entry,
@@ -836,10 +864,10 @@ impl EditIndex {
     /// variant hash `h`.
     fn scan(&self, h: u64, from: u32, to: u32, f: &mut impl FnMut(usize)) {
         let bucket = &self.keys[from as usize..to as usize];
-        let key = key_of(h);
-        let first = bucket.partition_point(|&e| key_of(e) < key);
-        for &e in bucket[first..].iter().take_while(|&&e| key_of(e) == key) {
-            f(id_of(e) as usize);
+        let key = entry_key(h);
+        let first = bucket.partition_point(|&e| entry_key(e) < key);
+        for &e in bucket[first..].iter().take_while(|&&e| entry_key(e) == key) {
+            f(entry_id(e) as usize);
         }
     }
 }
@@ -852,12 +880,12 @@ fn edit_entry(h: u64, id: u32) -> u64 {
 }
 
 /// The key of an [`edit_entry`] or of a variant hash: its top half.
-fn key_of(e: u64) -> u32 {
+fn entry_key(e: u64) -> u32 {
     (e >> 32) as u32
 }
 
 /// The word id of an [`edit_entry`].
-fn id_of(e: u64) -> u32 {
+fn entry_id(e: u64) -> u32 {
     e as u32
 }
 
