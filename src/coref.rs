@@ -1593,8 +1593,8 @@ impl<'a> Entities<'a> {
     /// determiner, see [`with_lower_determiner`]).
     fn push(&mut self, e: Entity<'a>, written: &'a str) -> usize {
         let id = self.list.len();
-        for &w in e.name_words.iter() {
-            self.link(w, id);
+        for (k, &w) in e.name_words.iter().enumerate() {
+            self.link(w, id, e.name_ids.map(|ids| ids[k]));
         }
         self.file_fuzzy(id, &e.name_words);
         if let Some(index) = &mut self.index {
@@ -1607,13 +1607,14 @@ impl<'a> Entities<'a> {
         id
     }
 
-    /// Records that entity `id` has the word `w`.
-    fn link(&mut self, w: &'a str, id: usize) {
+    /// Records that entity `id` has the word `w` (of [`NameIndex`] id
+    /// `name_id` if known).
+    fn link(&mut self, w: &'a str, id: usize, name_id: Option<usize>) {
         let next = self.links.len();
         let prev = self.by_word.insert(w, next).unwrap_or(NO_LINK);
         self.links.push((id, prev));
         if let Some(index) = &mut self.index {
-            index.link(w, next);
+            index.link(w, next, name_id);
         }
     }
 
@@ -1808,8 +1809,8 @@ impl<'a> Entities<'a> {
         full_ids: Option<&'a [usize]>,
     ) {
         if full_words.len() > self.list[id].name_words.len() {
-            for &w in full_words.iter() {
-                self.link(w, id);
+            for (k, &w) in full_words.iter().enumerate() {
+                self.link(w, id, full_ids.map(|ids| ids[k]));
             }
             self.file_fuzzy(id, &full_words);
             if let Some(index) = &mut self.index {
@@ -1950,7 +1951,7 @@ impl<'a> EntityIndex<'a> {
         };
         for (&w, &head) in by_word {
             for id in chain(by_word, links, w) {
-                index.link(w, head);
+                index.link(w, head, None);
                 if !list[id].name_words.contains(&w) {
                     index.old.entry(id).or_default().push(w);
                 }
@@ -1964,13 +1965,22 @@ impl<'a> EntityIndex<'a> {
 
     /// Records that an entity has the word `w` (as [`Entities::link`]), and
     /// that the chain of `w` ends at entry `head` of [`Entities::links`].
-    fn link(&mut self, w: &'a str, head: usize) {
+    /// `name_id` is the [`NameIndex`] id of `w` if known (then its id here
+    /// is read from `of_name`, not looked up).
+    fn link(&mut self, w: &'a str, head: usize, name_id: Option<usize>) {
         let next = self.words.len();
-        let wid = *self.word_ids.entry(w).or_insert(next);
+        let wid = match self.word_id(w, name_id) {
+            Some(wid) => wid,
+            None => {
+                self.word_ids.insert(w, next);
+                next
+            }
+        };
         if wid == next {
             self.words.push((w, 0, NO_LINK));
-            match self.names.and_then(|n| n.by_word.get(w)) {
-                Some(&id) => self.of_name[id] = wid,
+            let name_id = name_id.or_else(|| self.names.and_then(|n| n.by_word.get(w).copied()));
+            match name_id.filter(|_| self.names.is_some()) {
+                Some(id) => self.of_name[id] = wid,
                 None if w.chars().nth(1).is_some() => {
                     let by_variant = &mut self.by_variant;
                     variants(w, |h| by_variant.add(h, wid));
