@@ -321,15 +321,18 @@ struct Name<'a> {
 impl<'a> NameIndex<'a> {
     fn new(text: &'a str, mentions: &[Mention]) -> NameIndex<'a> {
         let named = mentions.iter().filter(|m| m.kind == MentionKind::Name);
-        // Every table sized once for the most names there can be (`by_word`
-        // for two words a name).
+        // Every table sized once for the most names there can be; `by_word`
+        // for one new word a name (words recur: given names, surnames), as
+        // a table far larger than its words spreads their inserts over
+        // more memory, a cache miss each on a long document (it grows if
+        // need be).
         let most = named.clone().count();
         let mut names: Vec<Name<'a>> = Vec::with_capacity(most);
         let mut words: Vec<&'a str> = Vec::with_capacity(2 * most);
         let mut by_text: HashMap<&'a str, usize> =
             HashMap::with_capacity_and_hasher(most, Default::default());
         let mut by_word: HashMap<&'a str, usize> =
-            HashMap::with_capacity_and_hasher(2 * most, Default::default());
+            HashMap::with_capacity_and_hasher(most, Default::default());
         let mut distinct: Vec<&'a str> = Vec::with_capacity(2 * most);
         // The word id of each entry of `words`.
         let mut word_ids: Vec<usize> = Vec::with_capacity(2 * most);
