@@ -429,11 +429,22 @@ impl<'a> NameIndex<'a> {
         &self.with_word[self.word_runs[id]..self.word_runs[id + 1]]
     }
 
-    /// The names that have `word`, in order.
-    fn names_with_word(&self, word: &str) -> &[usize] {
-        self.by_word
-            .get(word)
-            .map_or(&[], |&id| self.names_with(id))
+    /// The id of word `k` of `ws`: read from `ids` (the ids of `ws`, when
+    /// they are the words of a name), else looked up.
+    fn id_at(&self, ws: &[&str], ids: Option<&[usize]>, k: usize) -> Option<usize> {
+        match ids {
+            Some(ids) => Some(ids[k]),
+            None => self.by_word.get(ws[k]).copied(),
+        }
+    }
+
+    /// [`NameIndex::push_matching`] of word `k` of `ws` (`ids` as for
+    /// [`NameIndex::id_at`]: a known id is not looked up again).
+    fn push_matching_at(&self, ws: &[&str], ids: Option<&[usize]>, k: usize, out: &mut Vec<usize>) {
+        match ids {
+            Some(ids) => self.push_matching_id(ids[k], out),
+            None => self.push_matching(ws[k], out),
+        }
     }
 
     /// The words of name `i`.
@@ -463,10 +474,9 @@ impl<'a> NameIndex<'a> {
         let Some(first) = words.first() else {
             return Vec::new();
         };
-        let on_first = match ids {
-            Some(ids) => self.names_with(ids[0]),
-            None => self.names_with_word(first),
-        };
+        let on_first = self
+            .id_at(words, ids, 0)
+            .map_or(&[][..], |id| self.names_with(id));
         if on_first.len() > FEW {
             return self.containing_by_rarest(words, ids);
         }
@@ -514,12 +524,9 @@ impl<'a> NameIndex<'a> {
         let (matching, runs) = &mut *scratch;
         matching.clear();
         runs.clear();
-        for (k, w) in words.iter().enumerate() {
+        for k in 0..words.len() {
             let from = matching.len();
-            match ids {
-                Some(ids) => self.push_matching_id(ids[k], matching),
-                None => self.push_matching(w, matching),
-            }
+            self.push_matching_at(words, ids, k, matching);
             matching[from..].sort_unstable();
             let kept = dedup_sorted(&mut matching[from..]);
             matching.truncate(from + kept);
@@ -545,10 +552,7 @@ impl<'a> NameIndex<'a> {
         cands.dedup();
         // Each word of `words` matches a word of the name: the name is on the
         // list of one of its matching words (of the rarest, it is).
-        let first = match ids {
-            Some(ids) => Some(ids[0]),
-            None => self.by_word.get(words[0]).copied(),
-        };
+        let first = self.id_at(words, ids, 0);
         for &id in matching.iter().chain(&first) {
             self.frequent(id);
         }
@@ -637,12 +641,10 @@ impl<'a> NameIndex<'a> {
     /// of those alone is found by its set of words ([`NameIndex::sets`]).
     fn within(&self, ws: &[&str], ids: Option<&[usize]>, out: &mut Vec<usize>) {
         out.clear();
-        // The id of word `k` of `ws`: known, or looked up.
-        let id_of = |k: usize| match ids {
-            Some(ids) => Some(ids[k]),
-            None => self.by_word.get(ws[k]).copied(),
+        let names_of = |k: usize| {
+            self.id_at(ws, ids, k)
+                .map_or(&[][..], |id| self.names_with(id))
         };
-        let names_of = |k: usize| id_of(k).map_or(&[][..], |id| self.names_with(id));
         // Each word's names looked up once (a name has a few words).
         let mut lists: [&[usize]; 8] = [&[]; 8];
         let kept = ws.len() <= lists.len();
@@ -668,17 +670,16 @@ impl<'a> NameIndex<'a> {
         // The words matching a word of `ws` (sorted), and those of `ws`.
         // Room for a few matching words each (`Maria`'s neighbours).
         let mut near = Vec::with_capacity(8 * ws.len());
-        for (k, w) in ws.iter().enumerate() {
-            match ids {
-                Some(ids) => self.push_matching_id(ids[k], &mut near),
-                None => self.push_matching(w, &mut near),
-            }
+        for k in 0..ws.len() {
+            self.push_matching_at(ws, ids, k, &mut near);
         }
         near.sort_unstable();
         near.dedup();
         let own: Cow<[usize]> = match ids {
             Some(ids) => ids.into(),
-            None => (0..ws.len()).filter_map(id_of).collect(),
+            None => (0..ws.len())
+                .filter_map(|k| self.id_at(ws, ids, k))
+                .collect(),
         };
         // Longest lists first.
         let mut by_names = near.clone();
@@ -2540,7 +2541,9 @@ mod tests {
             }
             want.sort_unstable();
             want.dedup();
-            let exact = index.names_with_word(query);
+            let exact = index
+                .id_at(&[query], None, 0)
+                .map_or(&[][..], |id| index.names_with(id));
             let got = index.containing(&[query], None);
             if exact.is_empty() && query.chars().count() >= 5 {
                 assert_eq!(got, want, "{query}");
