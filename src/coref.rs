@@ -1982,8 +1982,11 @@ impl<'a> EntityIndex<'a> {
         };
         if wid == next {
             self.words.push((w, 0, NO_LINK));
-            let name_id = name_id.or_else(|| self.names.and_then(|n| n.by_word.get(w).copied()));
-            match name_id.filter(|_| self.names.is_some()) {
+            // Its id among the names' words (none without the names).
+            let name_id = self
+                .names
+                .and_then(|n| name_id.or_else(|| n.by_word.get(w).copied()));
+            match name_id {
                 Some(id) => self.of_name[id] = wid,
                 None if w.chars().nth(1).is_some() => {
                     let by_variant = &mut self.by_variant;
