@@ -245,6 +245,20 @@ struct Neighbours {
 /// and [`EditIndex`] takes ids up to 2^32).
 const MATCHES: u32 = 1 << 31;
 
+/// An entry of [`Neighbours::ids`] and [`NearWords::edits`]: the word id
+/// `id`, with [`MATCHES`] set if the words [`word_matches`]. One `u32`, so
+/// that both sort as the words' ids do elsewhere (no sort of a pair type
+/// in the wasm).
+fn near_entry(id: usize, matches: bool) -> u32 {
+    debug_assert!(id < MATCHES as usize);
+    id as u32 | if matches { MATCHES } else { 0 }
+}
+
+/// The word id of a [`near_entry`] and whether the words match.
+fn split_near(e: u32) -> (usize, bool) {
+    ((e & !MATCHES) as usize, e & MATCHES != 0)
+}
+
 impl Neighbours {
     /// The neighbours of the words `words`, indexed by `edits`.
     fn new(edits: &EditIndex, words: &[&str]) -> Neighbours {
@@ -262,8 +276,11 @@ impl Neighbours {
                     let c = entry_id(c);
                     let (x, y) = (words[a as usize], words[c as usize]);
                     if a != c && a < MATCHES && c < MATCHES && within_one_edit(x, y) {
-                        let m = if long_alike(x, y) { MATCHES } else { 0 };
-                        pairs.extend([(a, c | m), (c, a | m)]);
+                        let m = long_alike(x, y);
+                        pairs.extend([
+                            (a, near_entry(c as usize, m)),
+                            (c, near_entry(a as usize, m)),
+                        ]);
                     }
                 }
             }
@@ -290,9 +307,7 @@ impl Neighbours {
     /// The neighbours of word `id`, each with whether the word
     /// [`word_matches`] it (as many as [`Neighbours::count`]).
     fn of(&self, id: usize) -> impl Iterator<Item = (usize, bool)> + '_ {
-        self.run(id)
-            .iter()
-            .map(|&c| ((c & !MATCHES) as usize, c & MATCHES != 0))
+        self.run(id).iter().map(|&c| split_near(c))
     }
 
     /// How many neighbours word `id` has (room to reserve for them).
@@ -2089,18 +2104,12 @@ impl<'a> EntityIndex<'a> {
         }
     }
 
-    /// Appends the ids of the words one edit from `w` (perhaps twice), each
-    /// with whether `w` [`word_matches`] it; `own` is the id of `w` if an
+    /// Appends the words one edit from `w` (perhaps twice) as
+    /// [`near_entry`]s: each id with whether `w` [`word_matches`] it; `own` is the id of `w` if an
     /// entity has it, `name_id` its [`NameIndex`] id if known. Words of the
     /// names are read from their [`Neighbours`] (for a word of the names) or
     /// found through their [`EditIndex`]; the others by their variants here.
-    fn push_near(
-        &self,
-        w: &str,
-        own: Option<usize>,
-        name_id: Option<usize>,
-        out: &mut Vec<(usize, bool)>,
-    ) {
+    fn push_near(&self, w: &str, own: Option<usize>, name_id: Option<usize>, out: &mut Vec<u32>) {
         if let Some(names) = self.names {
             let of_name = |c: usize| Some(self.of_name[c]).filter(|&id| id != NO_LINK);
             match name_id.or_else(|| names.by_word.get(w).copied()) {
@@ -2108,12 +2117,12 @@ impl<'a> EntityIndex<'a> {
                     let neighbours = names.neighbours();
                     out.reserve(neighbours.count(id));
                     let near = neighbours.of(id);
-                    out.extend(near.filter_map(|(c, matches)| Some((of_name(c)?, matches))));
+                    out.extend(near.filter_map(|(c, m)| Some(near_entry(of_name(c)?, m))));
                 }
                 None => names.edits().near_all(w, |c| {
                     let x = names.distinct[c];
                     if within_one_edit(w, x) {
-                        out.extend(of_name(c).map(|id| (id, long_alike(w, x))));
+                        out.extend(of_name(c).map(|id| near_entry(id, long_alike(w, x))));
                     }
                 }),
             }
@@ -2127,7 +2136,7 @@ impl<'a> EntityIndex<'a> {
             self.by_variant.each(h, |id| {
                 let x = self.words[id].0;
                 if Some(id) != own && within_one_edit(w, x) {
-                    out.push((id, long_alike(w, x)));
+                    out.push(near_entry(id, long_alike(w, x)));
                 }
             })
         });
@@ -2208,8 +2217,8 @@ impl<'a> EntityIndex<'a> {
                 if covered {
                     continue;
                 }
-                for &(id, _) in near.edits_of(k) {
-                    let y = self.words[id].0;
+                for &e in near.edits_of(k) {
+                    let y = self.words[split_near(e).0].0;
                     let replaced = full_words
                         .iter()
                         .enumerate()
@@ -2230,9 +2239,10 @@ struct NearWords {
     /// Each word of the name: its id, and where the words one edit away are
     /// in `edits` (a word written twice, the same).
     words: Vec<(Option<usize>, std::ops::Range<usize>)>,
-    /// The ids of words one edit away (sorted within an entry), each with
-    /// whether the word of the name [`word_matches`] it.
-    edits: Vec<(usize, bool)>,
+    /// The words one edit away, as [`near_entry`]s (sorted within an
+    /// entry): their ids and whether the word of the name [`word_matches`]
+    /// them.
+    edits: Vec<u32>,
 }
 
 impl NearWords {
@@ -2242,7 +2252,7 @@ impl NearWords {
     }
 
     /// The words one edit from the word at `pos`.
-    fn edits_of(&self, pos: usize) -> &[(usize, bool)] {
+    fn edits_of(&self, pos: usize) -> &[u32] {
         &self.edits[self.words[pos].1.clone()]
     }
 
@@ -2251,7 +2261,10 @@ impl NearWords {
     fn push_matching(&self, pos: usize, out: &mut Vec<usize>) {
         out.extend(self.id_of(pos));
         let near = self.edits_of(pos).iter();
-        out.extend(near.filter_map(|&(id, matches)| matches.then_some(id)));
+        out.extend(near.filter_map(|&e| {
+            let (id, matches) = split_near(e);
+            matches.then_some(id)
+        }));
     }
 }
 
