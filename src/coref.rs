@@ -331,6 +331,9 @@ struct Name<'a> {
     text: &'a str,
     words: std::ops::Range<usize>,
     spans: std::ops::Range<usize>,
+    /// The gender the first of its mentions to tell one tells (a title or a
+    /// given name: `Maria Morrow`), for the forms that tell none (`Morrow`).
+    gender: Option<bool>,
 }
 
 impl<'a> NameIndex<'a> {
@@ -360,6 +363,8 @@ impl<'a> NameIndex<'a> {
             of_mention.push(i);
             if let Some(n) = counts.get_mut(i) {
                 *n += 1;
+                let name = &mut names[i];
+                name.gender = name.gender.or(m.gender);
                 continue;
             }
             counts.push(1);
@@ -377,6 +382,7 @@ impl<'a> NameIndex<'a> {
                 text: head,
                 words: from..words.len(),
                 spans: 0..0,
+                gender: m.gender,
             });
         }
         // Each name's spans in one run of `spans`, in text order.
@@ -1083,7 +1089,7 @@ pub fn build(
         let a = &attributed[i];
         let mut antecedent = None;
         let speaker = a.mention.as_ref().and_then(|m| {
-            let (ent_mention, ante) = resolve(text, m, mentions, &recent, &sources);
+            let (ent_mention, ante) = resolve(text, m, mentions, &recent, &sources, &index);
             antecedent = ante;
             let em = ent_mention?;
             if em.kind == MentionKind::Pronoun {
@@ -1311,7 +1317,9 @@ fn resolve(
     mentions: &[Mention],
     recent: &[(usize, Mention)],
     sources: &[SourceMention],
+    index: &NameIndex,
 ) -> (Option<Mention>, Option<Span>) {
+    let compatible = |a: &Mention| compatible(m, a, || antecedent_gender(text, a, index));
     // Outlets and documents (`the Reuters report`) are never the antecedent
     // of `he` or `she` (`it` may be an outlet that reported something).
     let is_source = |a: &Mention| {
@@ -1353,14 +1361,14 @@ fn resolve(
                 MentionKind::Name | MentionKind::Role | MentionKind::Group | MentionKind::Org
             )
         })
-        .filter(|a| compatible(m, a) && !crate::mentions::after_locative(text, a) && !is_source(a))
+        .filter(|a| compatible(a) && !crate::mentions::after_locative(text, a) && !is_source(a))
         .map(|a| (m.span.start - a.span.end, a))
         .next();
     let speaker = recent
         .iter()
         .rev()
         .take_while(|(pos, _)| m.span.start.saturating_sub(*pos) < PRONOUN_REACH)
-        .find(|(pos, a)| *pos <= m.span.start && compatible(m, a))
+        .find(|(pos, a)| *pos <= m.span.start && compatible(a))
         .map(|(pos, a)| ((m.span.start - pos) / 2, a));
     let best = match (near, speaker) {
         (Some(n), Some(s)) => Some(if s.0 <= n.0 { s.1 } else { n.1 }),
@@ -1372,6 +1380,25 @@ fn resolve(
         Some(a) => (Some(a.clone()), Some(a.span)),
         None => (Some(m.clone()), None),
     }
+}
+
+/// The gender of mention `a` as an antecedent: its own, else, for a name
+/// that tells none (`Morrow`), that of the fullest name of the text it is a
+/// form of there ([`NameIndex::fullest`]: `Maria Morrow`), so that `he`
+/// does not resolve to her surname.
+fn antecedent_gender(text: &str, a: &Mention, index: &NameIndex) -> Option<bool> {
+    if a.gender.is_some() || a.kind != MentionKind::Name {
+        return a.gender;
+    }
+    let head = a.head.text(text);
+    let name = index.name_of(head);
+    let words: Cow<[&str]> = match name {
+        Some(i) => index.words(i).into(),
+        None => name_words(head).into(),
+    };
+    let ids = name.map(|i| index.ids(i));
+    let full = index.fullest(&words, ids, a.span.start)?;
+    index.names[full].gender
 }
 
 /// For a role mention (`the minister`), the name an earlier apposition or title
@@ -1470,10 +1497,13 @@ fn title_role_lower(t: &str) -> Option<&'static str> {
     })
 }
 
-fn compatible(pronoun: &Mention, a: &Mention) -> bool {
+/// Whether mention `a` can be what `pronoun` refers to: a person of its
+/// gender (`gender` gives `a`'s, worked out only when asked), or a group or
+/// organisation for `they` and `it`.
+fn compatible(pronoun: &Mention, a: &Mention, gender: impl FnOnce() -> Option<bool>) -> bool {
     match (pronoun.gender, pronoun.plural) {
         (Some(g), false) => {
-            a.entity == SpeakerKind::Person && a.gender.is_none_or(|ag| ag == g) && !a.plural
+            a.entity == SpeakerKind::Person && !a.plural && gender().is_none_or(|ag| ag == g)
         }
         (None, true) => a.plural || a.entity == SpeakerKind::Organization,
         (None, false) => a.entity == SpeakerKind::Organization,
