@@ -51,9 +51,12 @@ pub struct Mention {
     pub role: Option<Span>,
 }
 
+/// Words that open a description (`the`, `some`), possessives among them
+/// (`her nephew`, `their lawyers`).
 const DETERMINERS: &[&str] = &[
-    "a", "an", "another", "both", "few", "many", "most", "one", "other", "several", "some", "that",
-    "the", "these", "this", "those", "three", "two",
+    "a", "an", "another", "both", "few", "her", "his", "its", "many", "most", "my", "one", "other",
+    "our", "several", "some", "that", "the", "their", "these", "this", "those", "three", "two",
+    "your",
 ];
 
 /// Lower-case words allowed inside a descriptive noun phrase before its head.
@@ -1586,8 +1589,39 @@ fn phrase_starting(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
 
 /// The noun phrase starting at `pos` (spaces skipped), not reaching past
 /// `limit`: `said Ren Zhengfei, founder of Huawei` → `Ren Zhengfei` with role
-/// `founder of Huawei`.
+/// `founder of Huawei`. A role with a name in apposition is the name, with
+/// the role: `said her nephew, Daniel Morrow` → `Daniel Morrow` with role
+/// `her nephew` (as [`np_before`] reads `her nephew, Daniel Morrow, said`).
 pub fn np_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
+    let m = phrase_after(text, pos, limit, lex)?;
+    if m.kind != MentionKind::Role {
+        return Some(m);
+    }
+    let comma = skip_space(text, m.span.end);
+    if char_at(text, comma) != Some(',') {
+        return Some(m);
+    }
+    // The name must close the apposition (`said the mayor, Jane Lee, on
+    // Monday`), not start a clause of its own (`said the mayor, Jane Lee
+    // would`) or a list (`the mayor, Jane Lee and …`).
+    let start = skip_space(text, comma + 1);
+    let named = phrase_after(text, start, limit, lex).filter(|n| {
+        let close = skip_space(text, n.span.end);
+        n.kind == MentionKind::Name
+            && n.span.start == start
+            && (close >= limit || matches!(char_at(text, close), Some(',' | '.' | ';' | '\n')))
+    });
+    Some(match named {
+        Some(mut name) => {
+            name.role = Some(m.span);
+            name
+        }
+        None => m,
+    })
+}
+
+/// [`np_after`] without the name after a role.
+fn phrase_after(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<Mention> {
     let start = skip_space(text, pos);
     if start >= limit {
         return None;
