@@ -562,6 +562,17 @@ pub const PRONOUNS: &[(&str, Option<bool>, bool)] = &[
     ("él", Some(true), false),
 ];
 
+/// The words of [`PERSON_ROLES`] that are also common surnames (`Son
+/// Heung-min`, `Masayoshi Son`): capitalised at the head of a name, they may
+/// be its first word rather than a role peeled off it.
+pub const ROLE_SURNAMES: &[&str] = &["son"];
+
+/// Whether `word` is one of [`ROLE_SURNAMES`], capitalised (`Son`, `SON`).
+pub fn is_role_surname(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && ROLE_SURNAMES.iter().any(|k| k.eq_ignore_ascii_case(word))
+}
+
 /// Nouns for a single person's role: `the minister`, `a spokeswoman`. From the
 /// role heads most often attributed to in news (PolNeAR train, Citron), and
 /// the kin and neighbours of human-interest stories (`her nephew`).
@@ -1390,6 +1401,7 @@ mod tests {
         assert!(sorted(CUE_VERBS));
         assert!(sorted(ABBREVIATIONS));
         assert!(sorted(PERSON_ROLES));
+        assert!(ROLE_SURNAMES.iter().all(|k| PERSON_ROLES.contains(k)));
         assert!(sorted(GROUP_NOUNS));
         assert!(sorted(ORG_NOUNS));
         assert!(sorted(DOCUMENT_NOUNS));
