@@ -426,6 +426,17 @@ fn after_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<At
         if lex.cue(w.text(text)).is_none() && !read {
             continue;
         }
+        // `"…," Consumer Reports said.`: a capitalised cue form inside a
+        // name, with a lower-case cue right after it, is the name's.
+        if before.is_some() && is_capitalized(w.text(text)) {
+            let next = word_iter(text, w.end, limit).next();
+            if next.is_some_and(|n| {
+                let t = n.text(text);
+                !is_capitalized(t) && lex.cue(t).is_some()
+            }) {
+                continue;
+            }
+        }
         if closed {
             // The words after the cue, to the end of its sentence (an indirect
             // quote may start there and bound `limit`).
