@@ -52,6 +52,10 @@ size-report: wasm
 TEST_EXTRA += size
 test-size: size-check
 
+# Also a `make test` suite: the debug suite runs these inputs at 1/64 of their
+# size and skips the 10 MB ones. --no-default-features for the reason given at
+# bench-criterion.
+TEST_EXTRA += hostile
 test-hostile:
 	cargo test --release --no-default-features --test hostile -- --include-ignored
 
