@@ -23,7 +23,7 @@
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 
-use crate::lexicon::{Cue, Lexicon};
+use crate::lexicon::{Cue, Lexicon, DOCUMENT_NOUN_SET};
 use crate::marks::{Pair, Pairs};
 use crate::mentions::{np_after, np_before, Mention};
 use crate::quotes::Candidate;
@@ -440,8 +440,7 @@ fn verb_reading(
     if prev.is_some_and(|p| blocks_cue(p.as_bytes()) || possessive(p)) {
         return false;
     }
-    if !info.strong
-        && NOUNISH.contains(&info.lemma)
+    if NOUNISH.contains(&info.lemma)
         && !lt.ends_with("ed")
         && !lt.ends_with("ing")
         && !matches!(
@@ -467,6 +466,21 @@ fn verb_reading(
         if !ok {
             return false;
         }
+    }
+    // `swing states`, `his home state`, `Minnesota state delegate`: in news
+    // the present of `state` is nearly always the noun (the verb is
+    // `stated`). It reports speech after a subject pronoun or auxiliary
+    // (`it states that`, `they state`) or a document (`the memo states`).
+    if info.lemma == "state"
+        && !lt.ends_with("ed")
+        && !lt.ends_with("ing")
+        && !prev.is_some_and(|p| {
+            VERB_MARKERS.contains(&p)
+                || DOCUMENT_NOUN_SET.contains(p)
+                || matches!(p, "document" | "law" | "constitution" | "rule" | "bill")
+        })
+    {
+        return false;
     }
     // `known as "Shorty"`, `named the bridge "Unity Crossing"`: the verb
     // names; the name is a mention, not reported speech.
