@@ -1251,6 +1251,16 @@ fn next_attribution(s: &Sentence, from: usize, end: usize) -> Option<usize> {
         } else {
             (Span::new(ws[i - 1].end, ws[i - 1].end), i)
         };
+        // `… said that Carson is a decent man, and said that Trump melted
+        // down`, `… makes $41,000 a year and questioned how …`: a second
+        // verb of speech of the same subject opens its own reported clause.
+        if (conj.is_empty() || matches!(word_bytes(text, w), b"and" | b"but"))
+            && coordinated_cue(s, first, end)
+        {
+            let cut = skip_space_back(text, if conj.is_empty() { w.start } else { conj.start });
+            let cut = cut - usize::from(char_before(text, cut) == Some(','));
+            return Some(cut);
+        }
         // The subject (a known kind of mention) right after the conjunction,
         // then the cue.
         for (c, &cue) in ws.iter().enumerate().take(first + 5).skip(first + 1) {
@@ -1276,6 +1286,44 @@ fn next_attribution(s: &Sentence, from: usize, end: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether word `k` is a finite past-tense cue with its own object, right
+/// after a conjunction or a comma (`and said that …`, `, recalled that …`,
+/// `and questioned how …`): a second verb of the same subject, not a word of
+/// the reported clause. The object must open a clause (a complementiser, a
+/// subject pronoun, a quote) unless the verb is `said`, `told` or `added`, so
+/// that a participle (`the plan, announced last week, …`) is not taken.
+fn coordinated_cue(s: &Sentence, k: usize, end: usize) -> bool {
+    let (text, ws) = (s.text, s.ws);
+    let Some(&w) = ws.get(k) else { return false };
+    if w.end >= end || s.inside_quote(w.start) || s.cue(k).is_none() {
+        return false;
+    }
+    let t = word_bytes(text, w);
+    if matches!(t, b"said" | b"told" | b"added") {
+        return true;
+    }
+    if !t.ends_with(b"ed") {
+        return false;
+    }
+    ws.get(k + 1).is_some_and(|n| {
+        matches!(
+            word_bytes(text, *n),
+            b"that"
+                | b"how"
+                | b"whether"
+                | b"why"
+                | b"what"
+                | b"if"
+                | b"he"
+                | b"she"
+                | b"they"
+                | b"it"
+                | b"we"
+                | b"i"
+        ) && blank(Span::new(w.end, n.start).text(text))
+    })
 }
 
 /// Where a trailing `, X said` or `, according to X` starts after word `from`.
