@@ -1938,7 +1938,12 @@ pub fn find_mentions(text: &str, doc: &Doc, pairs: &Pairs, lex: &Lexicon) -> Vec
                 // written elsewhere (checked once all names are known).
                 // (A pending word is asked whether it is a cue only once it
                 // is known to be a surname: few are.)
-                if sentence_initial && j == i + 1 && !lex.is_given_name(t) {
+                // `O'Donnell, who …`: a relative `who` makes it a person's name.
+                if sentence_initial
+                    && j == i + 1
+                    && !lex.is_given_name(t)
+                    && !text.get(w.end..).is_some_and(|r| r.starts_with(", who "))
+                {
                     pending.push(w);
                 } else if lex.cue(t).is_none() {
                     for (b, w) in run.iter_mut().zip(&ws[i..j]) {
