@@ -931,9 +931,11 @@ fn subject_before(at: &CueAt) -> Option<Span> {
             }
             if listed(&["and", "but"], lp) && i == k {
                 // `Reid caucused in Nevada and says …`: a second verb of the
-                // sentence's subject.
-                return np_after(text, sentence.start, p.start, lex)
-                    .filter(|m| m.span.start <= skip_space(text, sentence.start) + 1)
+                // sentence's subject, which may follow an opening phrase
+                // (`In his speech, Obama praised Clinton and said …`).
+                let start = after_opening_phrase(s).unwrap_or(sentence.start);
+                return np_after(text, start, p.start, lex)
+                    .filter(|m| m.span.start <= skip_space(text, start) + 1)
                     .map(|m| m.span);
             }
             break;
@@ -993,6 +995,19 @@ fn subject_before(at: &CueAt) -> Option<Span> {
         return None;
     }
     Some(Span::new(subj[0].start, subj[n - 1].end))
+}
+
+/// Where the main clause starts after a sentence's opening phrase of a
+/// preposition and up to six more words closed by a comma (`In his speech,`,
+/// `On Tuesday,`, `After the debate in Ohio,`), if it has one.
+fn after_opening_phrase(s: &Sentence) -> Option<usize> {
+    let (text, ws) = (s.text, s.ws);
+    if !listed(PREPOSITIONS, lower(ws.first()?.text(text)).as_ref()) {
+        return None;
+    }
+    (1..ws.len().min(8))
+        .find(|&i| has_comma(text, ws[i - 1].end, ws[i].start))
+        .map(|i| ws[i].start)
 }
 
 /// `X said (that) …`, `X told reporters (that) …`, `X called for …`.
