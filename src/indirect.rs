@@ -1553,6 +1553,7 @@ fn clause_comma_cue(at: &CueAt, interposed: bool) -> Option<Candidate> {
     if !has_words(text, content, if unknown_subject { 3 } else { 2 })
         || participle_phrase(text, content)
         || (interposed && (setting_phrase(text, content) || starts_with_ing(text, content)))
+        || (!interposed && opening_phrase_before_object(text, content, tail))
     {
         return None;
     }
@@ -1567,6 +1568,50 @@ fn clause_comma_cue(at: &CueAt, interposed: bool) -> Option<Candidate> {
         "clause-comma-speaker-cue",
         conf,
     ))
+}
+
+/// Whether `content` is only a sentence's opening phrase (`On Tuesday`, `In
+/// his speech`: a preposition, no comma) and the cue after it takes an object
+/// of its own (`, the senator said nothing`, `, Obama praised Clinton`): the
+/// phrase sets the scene of the clause, it is not what was said. A cue with
+/// no object or only an adjunct after it (`At least 10 people died, police
+/// said on Tuesday.`) keeps its clause.
+fn opening_phrase_before_object(text: &str, content: Span, tail: Span) -> bool {
+    let mut words = word_iter(text, content.start, content.end);
+    let opens = words
+        .next()
+        .is_some_and(|w| listed(PREPOSITIONS, lower(w.text(text)).as_ref()));
+    if !opens || content.text(text).contains(',') {
+        return false;
+    }
+    word_iter(text, tail.start, tail.end)
+        .next()
+        .is_some_and(|w| {
+            !listed(
+                &[
+                    "after",
+                    "as",
+                    "at",
+                    "before",
+                    "during",
+                    "earlier",
+                    "from",
+                    "in",
+                    "last",
+                    "later",
+                    "on",
+                    "this",
+                    "to",
+                    "today",
+                    "tonight",
+                    "when",
+                    "while",
+                    "with",
+                    "yesterday",
+                ],
+                lower(w.text(text)).as_ref(),
+            )
+        })
 }
 
 /// Whether a clause before `, X said` is a participle phrase modifying the
