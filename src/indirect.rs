@@ -1129,6 +1129,15 @@ fn subject_cue_content(at: &CueAt) -> Option<Candidate> {
         }
     }
     let start_word = ws.get(j)?;
+    // `…, Fiorina said, adding that …`: a gerund cue after a comma reports
+    // what follows it (`gerund_cue`, at its own word); this cue's clause is
+    // the one before (`clause_comma_cue`).
+    if has_comma(text, cue.end, start_word.start)
+        && lower(start_word.text(text)).ends_with("ing")
+        && s.cue(j).is_some()
+    {
+        return None;
+    }
     // `she said "" and left`: a coordinated verb follows, not a reported clause.
     if matches!(start_word.text(text), "and" | "or" | "but" | "nor") {
         return None;
@@ -1512,7 +1521,7 @@ fn clause_comma_cue(at: &CueAt, interposed: bool) -> Option<Candidate> {
     let mut unknown_subject = false;
     let (subject, subj_start): (Span, usize) = match at.mention() {
         Some(m) if m.role.is_none() => (m.span, m.span.start),
-        _ if char_before(text, skip_space_back(text, cue_w.start)) != Some(',') => {
+        _ if comma_end(text, pairs, skip_space_back(text, cue_w.start)).is_none() => {
             // `…, the airline said`, `…, political experts said`: a short
             // subject no lexicon knows, from the comma to a strong cue.
             let lt = cue_w.text(text).to_lowercase();
@@ -1535,10 +1544,11 @@ fn clause_comma_cue(at: &CueAt, interposed: bool) -> Option<Candidate> {
             )
         }
     };
-    let comma = skip_space_back(text, title_before(text, subj_start));
-    if char_before(text, comma) != Some(',') {
-        return None;
-    }
+    let comma = comma_end(
+        text,
+        pairs,
+        skip_space_back(text, title_before(text, subj_start)),
+    )?;
     // `…, she said: "…"`: the cue introduces what follows, not the clause
     // before; but `The museum, he said, "is …"` splits one reported sentence.
     let after = subject.end.max(cue_w.end);
@@ -1568,6 +1578,22 @@ fn clause_comma_cue(at: &CueAt, interposed: bool) -> Option<Candidate> {
         "clause-comma-speaker-cue",
         conf,
     ))
+}
+
+/// The end of the comma that `text[..pos]` ends with, if it ends with one:
+/// `…, he said` or, American style, inside a closing mark (`The summit
+/// accomplished "too little," he added`), where `add` then takes the quote
+/// into the clause before as a mixed quote.
+fn comma_end(text: &str, pairs: &Pairs, pos: usize) -> Option<usize> {
+    match char_before(text, pos)? {
+        ',' => Some(pos),
+        mark if crate::marks::is_quote_mark(mark) => {
+            let inside = pos - mark.len_utf8();
+            (char_before(text, inside) == Some(',') && pairs.inside_quote(inside - 1))
+                .then_some(inside)
+        }
+        _ => None,
+    }
 }
 
 /// Whether `content` is only a sentence's opening phrase (`On Tuesday`, `In
