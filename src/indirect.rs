@@ -319,15 +319,15 @@ fn find_in_sentence(s: &Sentence, doc: &Doc, si: usize, found: &mut Vec<Candidat
     if let Some(phrase) = according_to_phrase(s) {
         if let Some(c) = according_to(text, sentence, ws, phrase) {
             consumed = c.content.end.max(c.cue.map(|s| s.end).unwrap_or(0));
-            add(c, pairs, found, marked);
+            add(c, text, pairs, found, marked);
         }
         if let Some(c) = according_to_interposed(text, sentence, ws, pairs, phrase) {
             consumed = consumed.max(c.content.end);
-            add(c, pairs, found, marked);
+            add(c, text, pairs, found, marked);
         }
     }
     if let Some(c) = headline_colon(s, doc, si) {
-        add(c, pairs, found, marked);
+        add(c, text, pairs, found, marked);
         return;
     }
     let mut quotes = s.quoted.then_some(s.quotes);
@@ -391,7 +391,7 @@ fn at_cue(
         // attribution splits the reported speech in two.
         if let Some(mut before) = clause_comma_cue(&at, true) {
             before.rule = "interposed-attribution";
-            add(before, pairs, found, marked);
+            add(before, text, pairs, found, marked);
         }
         subject_cue_content(&at).map(|mut c| {
             c.rule = "interposed-attribution";
@@ -402,7 +402,7 @@ fn at_cue(
     };
     let c = c?;
     let consumed = c.content.end.max(w.end);
-    add(c, pairs, found, marked);
+    add(c, text, pairs, found, marked);
     Some(consumed)
 }
 
@@ -1726,10 +1726,18 @@ fn quote_after<'p>(text: &str, end: usize, pairs: &'p Pairs) -> Option<&'p Pair>
     pairs.top_at(at).filter(|p| p.open.start == at)
 }
 
+/// How many letters `text[from..to]` holds (none when `to <= from`), up to
+/// two: [`add`] asks only whether a clause has a word outside its marks.
+fn outside_letters(text: &str, from: usize, to: usize) -> usize {
+    text.get(from..to.max(from)).map_or(0, |g| {
+        g.chars().filter(|c| c.is_alphabetic()).take(2).count()
+    })
+}
+
 /// Adds an indirect candidate: if it is mostly one direct quote, it is dropped
 /// (the direct quote's attribution finds the same cue); if it contains quoted
 /// fragments, it becomes one mixed quote that absorbs them.
-fn add(mut c: Candidate, pairs: &Pairs, found: &mut Vec<Candidate>, marked: usize) {
+fn add(mut c: Candidate, text: &str, pairs: &Pairs, found: &mut Vec<Candidate>, marked: usize) {
     let content = c.content;
     // The quotes in marks that the content takes in. A name (`the so-called
     // "peace plan"`) stays a mention: it is nobody's words, so it does not
@@ -1748,10 +1756,18 @@ fn add(mut c: Candidate, pairs: &Pairs, found: &mut Vec<Candidate>, marked: usiz
             .iter()
             .position(|q| q.outer.start >= content.end)
             .unwrap_or(marked - first);
-    let (mut any, mut quoted) = (false, 0usize);
+    // A clause wholly in marks (`He said "we will win."`) is the direct
+    // quote's, which its own attribution finds; a clause with words of its
+    // own outside the marks (`called Carson a "special person"`, `said she
+    // expects "to …"`) is a mixed quote, as PolNeAR's annotators mark it.
+    // Two letters make a word: an emoji or a stray tag (`<p>"…"`) does not.
+    let mut any = false;
+    let mut letters = 0;
+    let mut from = content.start;
     for q in found[first..last].iter().filter(|q| takes_in(q)) {
         any = true;
-        quoted += q.outer.len();
+        letters += outside_letters(text, from, q.outer.start);
+        from = from.max(q.outer.end);
     }
     if !any {
         if pairs.inside_quote(c.content.start)
@@ -1762,7 +1778,8 @@ fn add(mut c: Candidate, pairs: &Pairs, found: &mut Vec<Candidate>, marked: usiz
         found.push(c);
         return;
     }
-    if quoted * 100 >= c.content.len() * 70 {
+    letters += outside_letters(text, from, content.end);
+    if letters < 2 {
         // Mostly a direct quote: leave it to the direct quote's attribution.
         return;
     }
