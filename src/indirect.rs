@@ -1172,6 +1172,10 @@ fn subject_cue_content(at: &CueAt) -> Option<Candidate> {
             }
         }
     }
+    // `X said: “On y va.” Then …`: the clause ends with the quote's sentence.
+    if let Some(cut) = sentence_closing_quotes(text, start_word.start, end).next() {
+        end = cut;
+    }
     if let Some(cut) = next_attribution(s, j, end) {
         if has_words(text, clause(text, start_word.start, cut), 2) {
             end = cut;
@@ -1559,7 +1563,11 @@ fn clause_comma_cue(at: &CueAt, interposed: bool) -> Option<Candidate> {
     }
     // The words after the attribution, counted up to seven (not collected).
     let tail = Span::new(after, sentence.end);
-    let content = clause(text, sentence.start, comma - 1);
+    let content = clause(
+        text,
+        after_closed_quote(text, sentence.start, comma - 1),
+        comma - 1,
+    );
     if !has_words(text, content, if unknown_subject { 3 } else { 2 })
         || participle_phrase(text, content)
         || (interposed && (setting_phrase(text, content) || starts_with_ing(text, content)))
@@ -1578,6 +1586,37 @@ fn clause_comma_cue(at: &CueAt, interposed: bool) -> Option<Candidate> {
         "clause-comma-speaker-cue",
         conf,
     ))
+}
+
+/// The ends of the quotations in `text[start..end]` that close a sentence: a
+/// closing mark after a full stop, `!` or `?`, followed by a capital or
+/// another quotation (`Élodie said: “On y va.” Then “Allez,” said Zoë
+/// Roux`, `said: “Très bien.” “Allez,” said …`), where the
+/// segmenter may have kept the sentences whole. Reported speech never runs
+/// over one.
+fn sentence_closing_quotes(
+    text: &str,
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = usize> + '_ {
+    let window = text.get(start..end).unwrap_or("");
+    window.char_indices().filter_map(move |(i, c)| {
+        let after = i + c.len_utf8();
+        let next = window[after..].trim_start_matches(' ');
+        (crate::marks::is_quote_mark(c)
+            && window[..i].ends_with(['.', '!', '?'])
+            && next.len() < window.len() - after
+            && next.starts_with(|c: char| c.is_uppercase() || crate::marks::is_quote_mark(c)))
+        .then_some(start + after)
+    })
+}
+
+/// Where a clause ending at `end` starts, at or after `start`: past the last
+/// of [`sentence_closing_quotes`] (`Then “Allez,”` before `, said Zoë Roux`).
+fn after_closed_quote(text: &str, start: usize, end: usize) -> usize {
+    sentence_closing_quotes(text, start, end)
+        .last()
+        .unwrap_or(start)
 }
 
 /// The end of the comma that `text[..pos]` ends with, if it ends with one:
@@ -1727,10 +1766,20 @@ fn quote_after<'p>(text: &str, end: usize, pairs: &'p Pairs) -> Option<&'p Pair>
 }
 
 /// How many letters `text[from..to]` holds (none when `to <= from`), up to
-/// two: [`add`] asks only whether a clause has a word outside its marks.
+/// two, leaving out connectives that only link the clause to what came
+/// before (`Then “Allez,” said Zoë`): [`add`] asks only whether a clause has
+/// a word of its own outside its marks.
 fn outside_letters(text: &str, from: usize, to: usize) -> usize {
+    const CONNECTIVES: &[&str] = &[
+        "again", "also", "and", "but", "later", "now", "so", "still", "then", "yet",
+    ];
     text.get(from..to.max(from)).map_or(0, |g| {
-        g.chars().filter(|c| c.is_alphabetic()).take(2).count()
+        g.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !CONNECTIVES.contains(&lower(w).as_ref()))
+            .flat_map(|w| w.chars().filter(|c| c.is_alphabetic()))
+            .take(2)
+            .count()
     })
 }
 
