@@ -24,6 +24,12 @@
 #   index for its last resort (find_name_indexed, fit_fuzzily_near), for
 #   1.12-1.19x the native engine's speed on PolNeAR train and 1.08x the
 #   wasm's in Node. Budget raised to 245,000 for that, not +10%.
+#   2026-12-03: 245,124 bytes gzipped (242,554 before): the accuracy rules
+#   of that morning (headline verbs that end a name, nouns read as cues,
+#   coordinated and sentence-closing quotes that end a reported clause,
+#   mixed quotes with the comma inside the mark or a word outside them),
+#   which raised PolNeAR dev end-to-end F1 from 0.7006 to 0.7088 and train
+#   from 0.6537 to 0.6629. Budget raised to 250,000 for that, not +10%.
 # Raise it only deliberately, in its own commit that says why the wasm grew.
 # Issue 6's ceiling is 200 KB gzipped: above it the check warns but passes, so
 # the budget catches growth while the ceiling stays visible.
@@ -36,7 +42,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUDGET=${WHOSAID_WASM_BUDGET:-245000}
+BUDGET=${WHOSAID_WASM_BUDGET:-250000}
 CEILING=200000
 report=0
 if [[ ${1:-} == --report ]]; then
