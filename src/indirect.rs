@@ -1600,15 +1600,21 @@ fn sentence_closing_quotes(
     end: usize,
 ) -> impl Iterator<Item = usize> + '_ {
     let window = text.get(start..end).unwrap_or("");
-    window.char_indices().filter_map(move |(i, c)| {
-        let after = i + c.len_utf8();
-        let next = window[after..].trim_start_matches(' ');
-        (crate::marks::is_quote_mark(c)
-            && window[..i].ends_with(['.', '!', '?'])
-            && next.len() < window.len() - after
-            && next.starts_with(|c: char| c.is_uppercase() || crate::marks::is_quote_mark(c)))
-        .then_some(start + after)
-    })
+    // From the stops (few), not from every char: this runs on every clause.
+    window
+        .match_indices(['.', '!', '?'])
+        .filter_map(move |(i, _)| {
+            let at = i + 1;
+            let mark = window[at..]
+                .chars()
+                .next()
+                .filter(|&c| crate::marks::is_quote_mark(c))?;
+            let after = at + mark.len_utf8();
+            let next = window[after..].trim_start_matches(' ');
+            (next.len() < window.len() - after
+                && next.starts_with(|c: char| c.is_uppercase() || crate::marks::is_quote_mark(c)))
+            .then_some(start + after)
+        })
 }
 
 /// Where a clause ending at `end` starts, at or after `start`: past the last
