@@ -25,7 +25,7 @@
 //!
 //! Reported speech arrives with its subject from [`crate::indirect`].
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{self, Lexicon};
 use crate::mentions::{np_after, np_before, Mention, MentionKind};
 use crate::quotes::Candidate;
 use crate::segment::Doc;
@@ -443,27 +443,8 @@ fn after_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<At
             let end = sentence_end_after(text, w.end, floor_boundary(text, w.end + 300));
             let rest = words(text, w.end, end);
             let adjunct = rest.first().is_some_and(|n| {
-                matches!(
-                    n.text(text).to_lowercase().as_str(),
-                    "on" | "in"
-                        | "at"
-                        | "during"
-                        | "after"
-                        | "before"
-                        | "while"
-                        | "as"
-                        | "of"
-                        | "to"
-                        | "from"
-                        | "with"
-                        | "last"
-                        | "this"
-                        | "yesterday"
-                        | "today"
-                        | "tonight"
-                        | "later"
-                        | "earlier"
-                ) || Span::new(w.end, n.start).text(text).contains(',')
+                lexicon::opens_adjunct(n.text(text))
+                    || Span::new(w.end, n.start).text(text).contains(',')
             });
             if rest.len() > 3 && !adjunct {
                 return None;

@@ -23,7 +23,7 @@
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 
-use crate::lexicon::{Cue, Lexicon, DOCUMENT_NOUN_SET};
+use crate::lexicon::{self, Cue, Lexicon, DOCUMENT_NOUN_SET};
 use crate::marks::{Pair, Pairs};
 use crate::mentions::{np_after, np_before, Mention};
 use crate::quotes::Candidate;
@@ -455,32 +455,30 @@ fn verb_reading(
             matches!(n.text(text), "that" | "how" | "whether" | "why" | "what")
                 && Span::new(w.end, n.start).text(text).trim().is_empty()
         });
-        let ok = that_next
-            || prev.is_some_and(|p| {
+        let ok = if info.lemma == "state" {
+            // `swing states that …`, `his home state`, `Minnesota state
+            // delegate`: in news the present of `state` is nearly always the
+            // noun (the verb is `stated`); it is a verb only after a subject
+            // pronoun or auxiliary (`it states that`) or a document (`the
+            // memo states`).
+            prev.is_some_and(|p| {
                 VERB_MARKERS.contains(&p)
-                    || p.ends_with("ly")
-                    || (p.ends_with('s') && !p.ends_with("ss") && !lt.ends_with('s'))
+                    || DOCUMENT_NOUN_SET.contains(p)
+                    || matches!(p, "document" | "law" | "constitution" | "rule" | "bill")
             })
-            || k.checked_sub(1)
-                .is_some_and(|p| is_capitalized(ws[p].text(text)));
+        } else {
+            that_next
+                || prev.is_some_and(|p| {
+                    VERB_MARKERS.contains(&p)
+                        || p.ends_with("ly")
+                        || (p.ends_with('s') && !p.ends_with("ss") && !lt.ends_with('s'))
+                })
+                || k.checked_sub(1)
+                    .is_some_and(|p| is_capitalized(ws[p].text(text)))
+        };
         if !ok {
             return false;
         }
-    }
-    // `swing states`, `his home state`, `Minnesota state delegate`: in news
-    // the present of `state` is nearly always the noun (the verb is
-    // `stated`). It reports speech after a subject pronoun or auxiliary
-    // (`it states that`, `they state`) or a document (`the memo states`).
-    if info.lemma == "state"
-        && !lt.ends_with("ed")
-        && !lt.ends_with("ing")
-        && !prev.is_some_and(|p| {
-            VERB_MARKERS.contains(&p)
-                || DOCUMENT_NOUN_SET.contains(p)
-                || matches!(p, "document" | "law" | "constitution" | "rule" | "bill")
-        })
-    {
-        return false;
     }
     // `known as "Shorty"`, `named the bridge "Unity Crossing"`: the verb
     // names; the name is a mention, not reported speech.
@@ -1282,12 +1280,15 @@ fn next_attribution(s: &Sentence, from: usize, end: usize) -> Option<usize> {
         // `… said that Carson is a decent man, and said that Trump melted
         // down`, `… makes $41,000 a year and questioned how …`: a second
         // verb of speech of the same subject opens its own reported clause.
+        // The content ends before the conjunction (or the comma).
+        let cut = || {
+            let cut = skip_space_back(text, conj.start);
+            cut - usize::from(char_before(text, cut) == Some(','))
+        };
         if (conj.is_empty() || matches!(word_bytes(text, w), b"and" | b"but"))
             && coordinated_cue(s, first, end)
         {
-            let cut = skip_space_back(text, if conj.is_empty() { w.start } else { conj.start });
-            let cut = cut - usize::from(char_before(text, cut) == Some(','));
-            return Some(cut);
+            return Some(cut());
         }
         // The subject (a known kind of mention) right after the conjunction,
         // then the cue.
@@ -1306,9 +1307,7 @@ fn next_attribution(s: &Sentence, from: usize, end: usize) -> Option<usize> {
             // search: what follows is too uncertain to split.
             let m = np_before(text, cue.start, conj.end, lex)?;
             if m.span.start == ws[first].start && m.kind != crate::mentions::MentionKind::Other {
-                let cut = skip_space_back(text, conj.start);
-                let cut = cut - usize::from(char_before(text, cut) == Some(','));
-                return Some(cut);
+                return Some(cut());
             }
             break;
         }
@@ -1657,32 +1656,7 @@ fn opening_phrase_before_object(text: &str, content: Span, tail: Span) -> bool {
     }
     word_iter(text, tail.start, tail.end)
         .next()
-        .is_some_and(|w| {
-            !listed(
-                &[
-                    "after",
-                    "as",
-                    "at",
-                    "before",
-                    "during",
-                    "earlier",
-                    "from",
-                    "in",
-                    "last",
-                    "later",
-                    "on",
-                    "this",
-                    "to",
-                    "today",
-                    "tonight",
-                    "when",
-                    "while",
-                    "with",
-                    "yesterday",
-                ],
-                lower(w.text(text)).as_ref(),
-            )
-        })
+        .is_some_and(|w| !lexicon::opens_adjunct(w.text(text)))
 }
 
 /// Whether a clause before `, X said` is a participle phrase modifying the
@@ -1789,9 +1763,10 @@ fn outside_letters(text: &str, from: usize, to: usize) -> usize {
     })
 }
 
-/// Adds an indirect candidate: if it is mostly one direct quote, it is dropped
-/// (the direct quote's attribution finds the same cue); if it contains quoted
-/// fragments, it becomes one mixed quote that absorbs them.
+/// Adds an indirect candidate: if it is wholly in marks (no word of its own
+/// outside them) it is dropped (the direct quote's attribution finds the same
+/// cue); if it contains quoted fragments, it becomes one mixed quote that
+/// absorbs them.
 fn add(mut c: Candidate, text: &str, pairs: &Pairs, found: &mut Vec<Candidate>, marked: usize) {
     let content = c.content;
     // The quotes in marks that the content takes in. A name (`the so-called
@@ -1835,7 +1810,7 @@ fn add(mut c: Candidate, text: &str, pairs: &Pairs, found: &mut Vec<Candidate>, 
     }
     letters += outside_letters(text, from, content.end);
     if letters < 2 {
-        // Mostly a direct quote: leave it to the direct quote's attribution.
+        // Wholly a direct quote: leave it to the direct quote's attribution.
         return;
     }
     for q in &mut found[first..last] {

@@ -562,6 +562,37 @@ pub const PRONOUNS: &[(&str, Option<bool>, bool)] = &[
     ("él", Some(true), false),
 ];
 
+/// Words that, right after a cue, open an adjunct of time, place or manner
+/// rather than its object or the reported clause (`said on Tuesday`, `said
+/// in a statement`, `said yesterday`).
+pub const ADJUNCT_OPENERS: &[&str] = &[
+    "after",
+    "as",
+    "at",
+    "before",
+    "during",
+    "earlier",
+    "from",
+    "in",
+    "last",
+    "later",
+    "of",
+    "on",
+    "this",
+    "to",
+    "today",
+    "tonight",
+    "when",
+    "while",
+    "with",
+    "yesterday",
+];
+
+/// Whether `word` is one of [`ADJUNCT_OPENERS`], in any case.
+pub fn opens_adjunct(word: &str) -> bool {
+    ADJUNCT_OPENERS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
 /// The words of [`PERSON_ROLES`] that are also common surnames (`Son
 /// Heung-min`, `Masayoshi Son`): capitalised at the head of a name, they may
 /// be its first word rather than a role peeled off it.
@@ -1402,6 +1433,7 @@ mod tests {
         assert!(sorted(ABBREVIATIONS));
         assert!(sorted(PERSON_ROLES));
         assert!(ROLE_SURNAMES.iter().all(|k| PERSON_ROLES.contains(k)));
+        assert!(sorted(ADJUNCT_OPENERS));
         assert!(sorted(GROUP_NOUNS));
         assert!(sorted(ORG_NOUNS));
         assert!(sorted(DOCUMENT_NOUNS));

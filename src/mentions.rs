@@ -2336,8 +2336,6 @@ mod tests {
         assert_eq!(to_ascii, ['\u{212a}']);
     }
 
-    /// Every form of every table, in several cases and with odd neighbours
-    /// (non-ASCII, too long, empty), against the lists themselves.
     #[test]
     fn headline_verbs_are_sorted_verb_forms() {
         let lex = Lexicon::new(&crate::Options::default());
@@ -2359,6 +2357,8 @@ mod tests {
         }
     }
 
+    /// Every form of every table, in several cases and with odd neighbours
+    /// (non-ASCII, too long, empty), against the lists themselves.
     #[test]
     fn word_table_agrees_with_the_lists() {
         let lists: [(&[&str], u32); 14] = [
