@@ -84,7 +84,7 @@ $(NPM_STAMP): package-lock.json package.json
 
 # ---------------------------------------------------------------- build
 wasm: deps
-	$(WASM_CARGO_ENV) cargo build --release --target $(WASM_TARGET) --lib --no-default-features
+	$(WASM_CARGO_ENV) cargo rustc --release --target $(WASM_TARGET) --lib --no-default-features --crate-type cdylib
 	@$(MAKE) --no-print-directory $(PKG_WASM)
 
 $(PKG_WASM): $(WASM_RAW) Cargo.lock

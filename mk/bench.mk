@@ -22,9 +22,8 @@ PEER_DIR := target/bench-peers
 
 bench: bench-criterion bench-ratios bench-peers
 
-# --no-default-features: the core only. With the CLI feature on, `cargo bench`
-# also builds the binary, whose lib copy is panic=abort (profile.release) while
-# the bench's is unwind: same file name, and the link of one can fail.
+# --no-default-features: the core alone, as a program embedding the crate runs
+# it (no CLI, the system allocator), and no CLI binary to build.
 bench-criterion:
 	cargo bench --no-default-features --bench pipeline -- $(BENCH_ARGS) $(if $(BENCH_FILTER),'$(BENCH_FILTER)')
 
@@ -53,8 +52,7 @@ TEST_EXTRA += size
 test-size: size-check
 
 # Also a `make test` suite: the debug suite runs these inputs at 1/64 of their
-# size and skips the 10 MB ones. --no-default-features for the reason given at
-# bench-criterion.
+# size and skips the 10 MB ones. --no-default-features as for bench-criterion.
 TEST_EXTRA += hostile
 test-hostile:
 	cargo test --release --no-default-features --test hostile -- --include-ignored

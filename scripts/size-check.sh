@@ -30,6 +30,9 @@
 #   mixed quotes with the comma inside the mark or a word outside them),
 #   which raised PolNeAR dev end-to-end F1 from 0.7006 to 0.7088 and train
 #   from 0.6537 to 0.6629. Budget raised to 250,000 for that, not +10%.
+#   2026-12-03 (later): 230,825 bytes gzipped once the wasm was built as a
+#   cdylib alone (`cargo rustc --crate-type cdylib`; rustc built it beside
+#   an rlib before, 245,079). Budget lowered to 240,000 to keep that gain.
 # Raise it only deliberately, in its own commit that says why the wasm grew.
 # Issue 6's ceiling is 200 KB gzipped: above it the check warns but passes, so
 # the budget catches growth while the ceiling stays visible.
@@ -42,7 +45,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUDGET=${WHOSAID_WASM_BUDGET:-250000}
+BUDGET=${WHOSAID_WASM_BUDGET:-240000}
 CEILING=200000
 report=0
 if [[ ${1:-} == --report ]]; then
