@@ -1366,17 +1366,35 @@ fn trailing_attribution_start(s: &Sentence, from: usize) -> Option<usize> {
         ) {
             return Some(ws[i - 1].end);
         }
-        // ", X said" closing the sentence.
+        // ", X said" closing the sentence, `, saying …`, or ", said X" (the
+        // speaker after the cue: a participle with its own adjunct, `the
+        // plan, announced last week, would fail`, or the clause's own verb,
+        // `the report, released Tuesday, showed a decline`, is not an
+        // attribution).
         for j in i..(i + 5).min(ws.len()) {
             if ws.len() - j <= 6
                 && s.cue(j).is_some()
-                && (j == i || np_before(text, ws[j].start, ws[i].start, lex).is_some())
+                && if j == i {
+                    word_bytes(text, ws[j]).ends_with(b"ing") || inverted_speaker(s, j)
+                } else {
+                    np_before(text, ws[j].start, ws[i].start, lex).is_some()
+                }
             {
                 return Some(ws[i - 1].end);
             }
         }
     }
     None
+}
+
+/// Whether the cue word `j` of an inverted attribution (`…, said Smith.`,
+/// `…, warned the head of the agency.`) is followed by its speaker: a
+/// mention of a known kind right after it.
+fn inverted_speaker(s: &Sentence, j: usize) -> bool {
+    let w = s.ws[j];
+    np_after(s.text, w.end, s.span.end, s.lex).is_some_and(|m| {
+        m.kind != crate::mentions::MentionKind::Other && blank(&s.text[w.end..m.span.start])
+    })
 }
 
 /// `…, saying (that) …`, `…, adding …`: the subject is the main clause's.
