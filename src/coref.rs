@@ -19,6 +19,7 @@ use crate::attribution::Attribution;
 use crate::mentions::{Mention, MentionKind};
 use crate::quotes::Candidate;
 use crate::sources::SourceMention;
+use crate::text::lower;
 use crate::{Annotations, Options, Quote, QuoteKind, Source, Span, Speaker, SpeakerKind};
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
@@ -1650,7 +1651,7 @@ impl<'a> Entities<'a> {
             index.name(id, &e.name_words);
         }
         if e.name_words.is_empty() {
-            self.by_key.insert(lower_key(strip_determiner(written)), id);
+            self.by_key.insert(lower(strip_determiner(written)), id);
         }
         self.list.push(e);
         id
@@ -2458,15 +2459,6 @@ fn entity_for<'a>(
     }
 }
 
-/// `s` in lower case, borrowed when it is already (ASCII without capitals).
-fn lower_key(s: &str) -> Cow<'_, str> {
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        s.into()
-    } else {
-        s.to_lowercase().into()
-    }
-}
-
 /// `The ministry` → `the ministry`; other descriptions as written.
 fn with_lower_determiner(s: &str) -> String {
     let first = s.split(' ').next().unwrap_or("");
@@ -3060,7 +3052,7 @@ mod tests {
                 s in "((The|the|A|Some|Most|ΣΑΣ|Ö|[a-zA-Z]{1,4}|ς|Σ)[ .]{0,2}){0,5}"
             ) {
                 let from_name = strip_determiner(&with_lower_determiner(&s)).to_lowercase();
-                prop_assert_eq!(lower_key(strip_determiner(&s)), from_name);
+                prop_assert_eq!(lower(strip_determiner(&s)), from_name);
             }
         }
     }

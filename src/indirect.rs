@@ -20,7 +20,6 @@
 //! - `headline-speaker-colon`: `Name: claim` opening a paragraph.
 //! - `mixed-…`: the same rules when the clause holds a quoted fragment.
 
-use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 
 use crate::lexicon::{self, Cue, Lexicon, DOCUMENT_NOUN_SET};
@@ -29,8 +28,8 @@ use crate::mentions::{np_after, np_before, Mention};
 use crate::quotes::Candidate;
 use crate::segment::Doc;
 use crate::text::{
-    char_at, char_before, is_capitalized, phrase_end, skip_space, skip_space_back, word_iter,
-    words, Word,
+    char_at, char_before, is_capitalized, lower, phrase_end, skip_space, skip_space_back,
+    word_iter, words, Word,
 };
 use crate::{QuoteKind, Span};
 
@@ -292,15 +291,6 @@ impl<'s, 'a> CueAt<'s, 'a> {
     /// The cue's subject, if it has one.
     fn subject(&self) -> Option<Span> {
         *self.subject.get_or_init(|| subject_before(self))
-    }
-}
-
-/// `t` in lower case, borrowed when it already is (most words are).
-fn lower(t: &str) -> Cow<'_, str> {
-    if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Cow::Borrowed(t)
-    } else {
-        Cow::Owned(t.to_lowercase())
     }
 }
 

@@ -570,7 +570,7 @@ mod class {
     /// `w` has no capitals (then it is its own lower case).
     #[inline]
     pub fn exact_given_lower(w: &str, lower: u32) -> u32 {
-        if is_own_lower_case(w) {
+        if crate::text::is_lower_ascii(w) {
             lower
         } else {
             of(w)
@@ -581,18 +581,11 @@ mod class {
     /// `w` has no capitals (then it is its own lower case).
     #[inline]
     pub fn lower_given(w: &str, exact: u32) -> u32 {
-        if is_own_lower_case(w) {
+        if crate::text::is_lower_ascii(w) {
             exact
         } else {
             of_lower(w)
         }
-    }
-
-    /// Whether `w` is its own lower case, as far as the tables can tell
-    /// cheaply: ASCII without capitals.
-    #[inline]
-    fn is_own_lower_case(w: &str) -> bool {
-        w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
     }
 }
 

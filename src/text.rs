@@ -39,6 +39,22 @@ fn in_letter_run(c: char) -> bool {
     )
 }
 
+/// Whether `w` is its own lower case, as far as can be told cheaply: ASCII
+/// without capitals (most words of news text).
+#[inline]
+pub(crate) fn is_lower_ascii(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
+/// `t` in lower case, borrowed when it already is ([`is_lower_ascii`]).
+pub(crate) fn lower(t: &str) -> std::borrow::Cow<'_, str> {
+    if is_lower_ascii(t) {
+        t.into()
+    } else {
+        t.to_lowercase().into()
+    }
+}
+
 /// Whitespace including no-break spaces.
 pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2007}' || c == '\u{feff}'
