@@ -1063,13 +1063,7 @@ fn subject_cue_content(at: &CueAt) -> Option<Candidate> {
             | "urged"
             | "asked"
     ) {
-        let limit = (j + 8).min(ws.len());
-        if let Some(t) = (j..limit).find(|&i| {
-            matches!(
-                ws[i].text(text),
-                "that" | "to" | "whether" | "if" | "how" | "what" | "why"
-            )
-        }) {
+        if let Some(t) = complementiser_after_object(text, ws, j) {
             // `urged the union to return`: the object and its infinitive are
             // the content (PolNeAR's annotators mark `the union to return`);
             // before `that`, `whether`…, the object is only the addressee.
@@ -1350,10 +1344,12 @@ fn trailing_attribution_start(s: &Sentence, from: usize) -> Option<usize> {
         if !has_comma(text, ws[i - 1].end, ws[i].start) {
             continue;
         }
-        if listed(
-            &["according", "saying", "adding", "noting"],
-            ws[i].text(text),
-        ) {
+        // `, according to …`, and a verb of speech in -ing (`, telling
+        // reporters that …`, `, citing …`): a second attribution of the same
+        // subject, however long the rest ([`gerund_cue`] reports it).
+        if listed(&["according"], ws[i].text(text))
+            || (word_bytes(text, ws[i]).ends_with(b"ing") && s.cue(i).is_some())
+        {
             return Some(ws[i - 1].end);
         }
         // ", X said" closing the sentence, `, saying …`, or ", said X" (the
@@ -1425,6 +1421,17 @@ fn gerund_cue(at: &CueAt) -> Option<Candidate> {
     {
         return None;
     }
+    // `, telling reporters that …`: the addressee is not what was said.
+    if matches!(
+        word_bytes(text, cue_w),
+        b"telling" | b"warning" | b"assuring" | b"informing" | b"reminding"
+    ) {
+        if let Some(t) = complementiser_after_object(text, ws, k + 1) {
+            if ws[t].text(text) != "to" {
+                start = &ws[t];
+            }
+        }
+    }
     let content = clause(text, start.start, sentence.end);
     if !has_words(text, content, 2) {
         return None;
@@ -1437,6 +1444,19 @@ fn gerund_cue(at: &CueAt) -> Option<Candidate> {
         "comma-gerund-cue",
         0.6,
     ))
+}
+
+/// After a verb that takes an addressee (`told reporters that …`, `urged the
+/// union to …`), the index of the first complementiser or `to` within eight
+/// words of word `from`.
+fn complementiser_after_object(text: &str, ws: &[Word], from: usize) -> Option<usize> {
+    let limit = (from + 8).min(ws.len());
+    (from..limit).find(|&i| {
+        matches!(
+            ws[i].text(text),
+            "that" | "to" | "whether" | "if" | "how" | "what" | "why"
+        )
+    })
 }
 
 /// The subject of the main clause a `…, saying …` gerund hangs on: the subject
