@@ -729,7 +729,7 @@ fn according_to(
     {
         // According to X, CLAUSE.
         let rest = text.get(subj_end..sentence.end)?;
-        let comma = subj_end + rest.find(',')? + 1;
+        let comma = subj_end + clause_comma(text, subj_end, rest)? + 1;
         let content = clause(text, comma, sentence.end);
         has_words(text, content, 2).then(|| {
             cand(
@@ -1145,11 +1145,10 @@ fn subject_cue_content(at: &CueAt) -> Option<Candidate> {
         && char_before(text, skip_space_back(text, subject.start)) == Some(',');
     if relative && !matches!(start_word.text(text), "that" | "if" | "whether") {
         if let Some(rest) = text.get(start_word.start..end) {
-            if let Some(k) = rest
-                .match_indices(',')
-                .map(|(k, _)| k)
-                .find(|&k| !s.inside_quote(start_word.start + k))
-            {
+            if let Some(k) = rest.match_indices(',').map(|(k, _)| k).find(|&k| {
+                !s.inside_quote(start_word.start + k)
+                    && !digit_comma(text.as_bytes(), start_word.start + k)
+            }) {
                 end = start_word.start + k;
             }
         }
@@ -1229,11 +1228,27 @@ fn blank(gap: &str) -> bool {
     gap.bytes().all(|b| b == b' ')
 }
 
-/// Whether `text[from..to]` holds a comma.
+/// Whether `text[from..to]`, the gap between two words, holds a comma that
+/// is not a thousands separator (`100,000`).
 fn has_comma(text: &str, from: usize, to: usize) -> bool {
-    text.as_bytes()
-        .get(from..to)
-        .is_some_and(|g| g != b" " && g.contains(&b','))
+    let b = text.as_bytes();
+    b.get(from..to)
+        .is_some_and(|g| g != b" " && g.contains(&b',') && !(g == b"," && digit_comma(b, from)))
+}
+
+/// Whether the comma at byte `i` of `b` joins digits (`100,000`, `$41,000`).
+fn digit_comma(b: &[u8], i: usize) -> bool {
+    i > 0
+        && b.get(i - 1).is_some_and(u8::is_ascii_digit)
+        && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+}
+
+/// The first comma of `rest` (the text from byte `offset` of `text` on) that
+/// is not a thousands separator.
+fn clause_comma(text: &str, offset: usize, rest: &str) -> Option<usize> {
+    rest.match_indices(',')
+        .map(|(i, _)| i)
+        .find(|&i| !digit_comma(text.as_bytes(), offset + i))
 }
 
 /// Where a second attribution starts inside reported speech that runs from
@@ -1500,7 +1515,7 @@ fn interposed(at: &CueAt) -> bool {
     }
     // A comma after the cue (and a short adjunct: "said on Tuesday,").
     let rest = Span::new(cue.end, sentence.end).text(text);
-    match rest.find(',') {
+    match clause_comma(text, cue.end, rest) {
         Some(i) => {
             let adj = &rest[..i];
             !adj.contains(['.', ';', ':', '"', '“', '”'])
