@@ -1168,6 +1168,7 @@ fn np_before_with(
         let open = ws + k;
         let role = Span::new(skip_space(text, open + 1), inner_end);
         let open_end = skip_parenthetical(text, skip_space_back(text, open), limit);
+        let open_end = skip_age_back(text, open_end, limit);
         let mut m = np_before_plain(region, text, open_end, limit, lex)?;
         if m.kind == MentionKind::Name && !role.is_empty() {
             m.role = Some(role);
@@ -1185,6 +1186,27 @@ fn np_before_with(
     }
     anonymous_before(region, text, end, limit, lex)
         .or_else(|| np_before_plain(region, text, end, limit, lex))
+}
+
+/// Before an age set off by commas that ends at `end` (`Jane Lee, 21, a
+/// junior from Ohio, said`: `, 21` before the apposition), the end of what
+/// it follows; else `end`.
+fn skip_age_back(text: &str, end: usize, limit: usize) -> usize {
+    let b = text.as_bytes();
+    let digits = b[limit..end]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if !(1..=3).contains(&digits) {
+        return end;
+    }
+    let before = skip_space_back(text, end - digits);
+    if before > limit && b[before - 1] == b',' {
+        skip_space_back(text, before - 1)
+    } else {
+        end
+    }
 }
 
 /// Post-modifiers that make an anonymous source of a bare noun: `a source close
