@@ -527,41 +527,12 @@ fn after_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<At
     })
 }
 
-/// Words that cannot open the subject phrase after a cue (`said on Monday`).
+/// Words that cannot open the subject phrase after a cue besides the
+/// adjunct openers ([`lexicon::opens_adjunct`]: `said on Monday`): adverbs,
+/// conjunctions and pronouns (`said again`, `said that`, `said it`).
 const NOT_PHRASE_START: &[&str] = &[
-    "after",
-    "again",
-    "also",
-    "and",
-    "as",
-    "at",
-    "because",
-    "before",
-    "but",
-    "by",
-    "during",
-    "earlier",
-    "for",
-    "from",
-    "in",
-    "it",
-    "last",
-    "later",
-    "now",
-    "of",
-    "on",
-    "so",
-    "that",
-    "then",
+    "again", "also", "and", "because", "but", "by", "for", "it", "now", "so", "that", "then",
     "there",
-    "this",
-    "to",
-    "today",
-    "tonight",
-    "when",
-    "while",
-    "with",
-    "yesterday",
 ];
 
 /// Function words a phrase does not end on (`the authors of the`).
@@ -579,7 +550,11 @@ fn phrase_after(text: &str, pos: usize, limit: usize) -> Option<Span> {
         ws.pop();
     }
     let first = ws.first()?;
-    if ws.len() > 8 || NOT_PHRASE_START.contains(&first.text(text).to_lowercase().as_str()) {
+    let t = first.text(text);
+    if ws.len() > 8
+        || lexicon::opens_adjunct(t)
+        || NOT_PHRASE_START.iter().any(|w| w.eq_ignore_ascii_case(t))
+    {
         return None;
     }
     Some(Span::new(first.start, ws.last()?.end))

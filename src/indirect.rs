@@ -729,7 +729,7 @@ fn according_to(
     {
         // According to X, CLAUSE.
         let rest = text.get(subj_end..sentence.end)?;
-        let comma = subj_end + clause_comma(text, subj_end, rest)? + 1;
+        let comma = subj_end + clause_commas(text, subj_end, rest).next()? + 1;
         let content = clause(text, comma, sentence.end);
         has_words(text, content, 2).then(|| {
             cand(
@@ -1145,10 +1145,9 @@ fn subject_cue_content(at: &CueAt) -> Option<Candidate> {
         && char_before(text, skip_space_back(text, subject.start)) == Some(',');
     if relative && !matches!(start_word.text(text), "that" | "if" | "whether") {
         if let Some(rest) = text.get(start_word.start..end) {
-            if let Some(k) = rest.match_indices(',').map(|(k, _)| k).find(|&k| {
-                !s.inside_quote(start_word.start + k)
-                    && !digit_comma(text.as_bytes(), start_word.start + k)
-            }) {
+            if let Some(k) = clause_commas(text, start_word.start, rest)
+                .find(|&k| !s.inside_quote(start_word.start + k))
+            {
                 end = start_word.start + k;
             }
         }
@@ -1243,12 +1242,16 @@ fn digit_comma(b: &[u8], i: usize) -> bool {
         && b.get(i + 1).is_some_and(u8::is_ascii_digit)
 }
 
-/// The first comma of `rest` (the text from byte `offset` of `text` on) that
-/// is not a thousands separator.
-fn clause_comma(text: &str, offset: usize, rest: &str) -> Option<usize> {
+/// The commas of `rest` (the text from byte `offset` of `text` on) that are
+/// not thousands separators, by their offsets in `rest`.
+fn clause_commas<'r>(
+    text: &'r str,
+    offset: usize,
+    rest: &'r str,
+) -> impl Iterator<Item = usize> + 'r {
     rest.match_indices(',')
         .map(|(i, _)| i)
-        .find(|&i| !digit_comma(text.as_bytes(), offset + i))
+        .filter(move |&i| !digit_comma(text.as_bytes(), offset + i))
 }
 
 /// Where a second attribution starts inside reported speech that runs from
@@ -1367,16 +1370,15 @@ fn trailing_attribution_start(s: &Sentence, from: usize) -> Option<usize> {
         {
             return Some(ws[i - 1].end);
         }
-        // ", X said" closing the sentence, `, saying …`, or ", said X" (the
-        // speaker after the cue: a participle with its own adjunct, `the
-        // plan, announced last week, would fail`, or the clause's own verb,
-        // `the report, released Tuesday, showed a decline`, is not an
-        // attribution).
+        // ", X said" closing the sentence, or ", said X" (the speaker after
+        // the cue: a participle with its own adjunct, `the plan, announced
+        // last week, would fail`, or the clause's own verb, `the report,
+        // released Tuesday, showed a decline`, is not an attribution).
         for j in i..(i + 5).min(ws.len()) {
             if ws.len() - j <= 6
                 && s.cue(j).is_some()
                 && if j == i {
-                    word_bytes(text, ws[j]).ends_with(b"ing") || inverted_speaker(s, j)
+                    inverted_speaker(s, j)
                 } else {
                     np_before(text, ws[j].start, ws[i].start, lex).is_some()
                 }
@@ -1394,7 +1396,8 @@ fn trailing_attribution_start(s: &Sentence, from: usize) -> Option<usize> {
 fn inverted_speaker(s: &Sentence, j: usize) -> bool {
     let w = s.ws[j];
     np_after(s.text, w.end, s.span.end, s.lex).is_some_and(|m| {
-        m.kind != crate::mentions::MentionKind::Other && blank(&s.text[w.end..m.span.start])
+        m.kind != crate::mentions::MentionKind::Other
+            && blank(Span::new(w.end, m.span.start).text(s.text))
     })
 }
 
@@ -1515,7 +1518,7 @@ fn interposed(at: &CueAt) -> bool {
     }
     // A comma after the cue (and a short adjunct: "said on Tuesday,").
     let rest = Span::new(cue.end, sentence.end).text(text);
-    match clause_comma(text, cue.end, rest) {
+    match clause_commas(text, cue.end, rest).next() {
         Some(i) => {
             let adj = &rest[..i];
             !adj.contains(['.', ';', ':', '"', '“', '”'])

@@ -1193,7 +1193,10 @@ fn np_before_with(
 /// it follows; else `end`.
 fn skip_age_back(text: &str, end: usize, limit: usize) -> usize {
     let b = text.as_bytes();
-    let digits = b[limit..end]
+    let Some(before_end) = b.get(limit..end) else {
+        return end;
+    };
+    let digits = before_end
         .iter()
         .rev()
         .take_while(|c| c.is_ascii_digit())
