@@ -1050,19 +1050,7 @@ fn subject_cue_content(at: &CueAt) -> Option<Candidate> {
         }
     }
     // told reporters / told the BBC / warned investors: skip an object up to "that".
-    if matches!(
-        &*lt,
-        "told"
-            | "tell"
-            | "tells"
-            | "telling"
-            | "warned"
-            | "assured"
-            | "informed"
-            | "reminded"
-            | "urged"
-            | "asked"
-    ) {
+    if takes_addressee(s, k) {
         if let Some(t) = complementiser_after_object(text, ws, j) {
             // `urged the union to return`: the object and its infinitive are
             // the content (PolNeAR's annotators mark `the union to return`);
@@ -1440,10 +1428,7 @@ fn gerund_cue(at: &CueAt) -> Option<Candidate> {
         return None;
     }
     // `, telling reporters that …`: the addressee is not what was said.
-    if matches!(
-        word_bytes(text, cue_w),
-        b"telling" | b"warning" | b"assuring" | b"informing" | b"reminding"
-    ) {
+    if takes_addressee(s, k) {
         if let Some(t) = complementiser_after_object(text, ws, k + 1) {
             if ws[t].text(text) != "to" {
                 start = &ws[t];
@@ -1462,6 +1447,17 @@ fn gerund_cue(at: &CueAt) -> Option<Candidate> {
         "comma-gerund-cue",
         0.6,
     ))
+}
+
+/// Whether cue word `k` is a verb whose object is the person addressed
+/// (`told reporters that …`, `warning investors that …`), by its lemma.
+fn takes_addressee(s: &Sentence, k: usize) -> bool {
+    s.cue(k).is_some_and(|c| {
+        matches!(
+            c.lemma,
+            "ask" | "assure" | "inform" | "remind" | "tell" | "urge" | "warn"
+        )
+    })
 }
 
 /// After a verb that takes an addressee (`told reporters that …`, `urged the
