@@ -1280,6 +1280,12 @@ fn next_attribution(s: &Sentence, from: usize, end: usize) -> Option<usize> {
         {
             return Some(cut());
         }
+        // A share of people and its cue: `…, and a third said …`, `while 49
+        // percent of Republicans say …` (not after `as`: `as many as 30
+        // percent say`).
+        if word_bytes(text, w) != b"as" && share_cue(s, first, end).is_some() {
+            return Some(cut());
+        }
         // The subject (a known kind of mention) right after the conjunction,
         // then the cue.
         for (c, &cue) in ws.iter().enumerate().take(first + 5).skip(first + 1) {
@@ -1294,8 +1300,16 @@ fn next_attribution(s: &Sentence, from: usize, end: usize) -> Option<usize> {
                 break;
             }
             // A clause whose subject is not a known kind of mention ends the
-            // search: what follows is too uncertain to split.
-            let m = np_before(text, cue.start, conj.end, lex)?;
+            // search: what follows is too uncertain to split. Unless a comma
+            // came between (`honest and trustworthy, and a third said`): the
+            // cue may then be the next clause's.
+            let Some(m) = np_before(text, cue.start, conj.end, lex) else {
+                let comma = (first + 1..=c).any(|j| has_comma(text, ws[j - 1].end, ws[j].start));
+                if comma {
+                    break;
+                }
+                return None;
+            };
             if m.span.start == ws[first].start && m.kind != crate::mentions::MentionKind::Other {
                 return Some(cut());
             }
@@ -1303,6 +1317,22 @@ fn next_attribution(s: &Sentence, from: usize, end: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The cue of a share of people opening at word `first` (`a third said`,
+/// `more than 4 in 10 voters say`, `54 percent of registered voters said`),
+/// before `end`: a strong cue, in lower case, right after the share or after
+/// up to five words of the group it is a share of.
+fn share_cue(s: &Sentence, first: usize, end: usize) -> Option<usize> {
+    let (text, ws) = (s.text, s.ws);
+    let share = crate::mentions::share_end(text, ws, first)?;
+    let blank_before = |j: usize| blank(Span::new(ws[j - 1].end, ws[j].start).text(text));
+    let of = ws.get(share).is_some_and(|w| w.text(text) == "of");
+    let cue = (share..(share + 6).min(ws.len()))
+        .take_while(|&j| blank_before(j) && ws[j].end <= end && (j == share || of))
+        .find(|&j| s.cue(j).is_some())?;
+    let strong = s.cue(cue).is_some_and(|c| c.strong);
+    (strong && !is_capitalized(ws[cue].text(text))).then_some(cue)
 }
 
 /// Whether word `k` is a finite past-tense cue with its own object, right

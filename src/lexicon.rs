@@ -588,6 +588,49 @@ pub const ADJUNCT_OPENERS: &[&str] = &[
     "yesterday",
 ];
 
+/// Words that hedge a share of people (`nearly half`, `about a third`,
+/// `just over 4 in 10`), before [`SHARE_NOUNS`] or a number.
+pub const SHARE_HEDGES: &[&str] = &[
+    "about",
+    "almost",
+    "approximately",
+    "around",
+    "barely",
+    "just",
+    "nearly",
+    "only",
+    "over",
+    "roughly",
+    "some",
+    "under",
+];
+
+/// Nouns that name a share of a group (`a third`, `half`, `the majority`,
+/// `two-thirds`): the subject of a poll's finding (`a third said …`).
+pub const SHARE_NOUNS: &[&str] = &[
+    "fifth",
+    "fifths",
+    "fourth",
+    "fourths",
+    "half",
+    "majority",
+    "minority",
+    "plurality",
+    "quarter",
+    "quarters",
+    "tenth",
+    "tenths",
+    "third",
+    "thirds",
+];
+
+/// Numbers written as words, for shares (`two in three`, `three-quarters`).
+pub const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+    "ninety",
+];
+
 /// Whether `word` is one of [`ADJUNCT_OPENERS`], in any case.
 pub fn opens_adjunct(word: &str) -> bool {
     ADJUNCT_OPENERS.iter().any(|a| a.eq_ignore_ascii_case(word))
@@ -1343,6 +1386,12 @@ impl WordSet {
 pub static ORG_NOUN_SET: WordSet = WordSet::new(ORG_NOUNS);
 /// [`ORG_WORDS`] as a set.
 pub static ORG_WORD_SET: WordSet = WordSet::new(ORG_WORDS);
+/// [`SHARE_HEDGES`] as a set.
+pub static SHARE_HEDGE_SET: WordSet = WordSet::new(SHARE_HEDGES);
+/// [`SHARE_NOUNS`] as a set.
+pub static SHARE_NOUN_SET: WordSet = WordSet::new(SHARE_NOUNS);
+/// [`NUMBER_WORDS`] as a set.
+pub static NUMBER_WORD_SET: WordSet = WordSet::new(NUMBER_WORDS);
 /// [`DOCUMENT_NOUNS`] as a set.
 pub static DOCUMENT_NOUN_SET: WordSet = WordSet::new(DOCUMENT_NOUNS);
 

@@ -1186,6 +1186,48 @@ fn np_before_with(
     }
     anonymous_before(region, text, end, limit, lex)
         .or_else(|| np_before_plain(region, text, end, limit, lex))
+        .map(|m| with_share_before(text, m, limit))
+}
+
+/// `m` with the share of it written before it, if one is (`54 percent of
+/// registered voters`, `a third of them`): the share is who spoke, not the
+/// whole group. Up to three plain words may come between `of` and `m`
+/// (`of Democratic registered voters`); not before `limit`.
+fn with_share_before(text: &str, mut m: Mention, limit: usize) -> Mention {
+    if !matches!(
+        m.kind,
+        MentionKind::Group | MentionKind::Other | MentionKind::Pronoun
+    ) {
+        return m;
+    }
+    let mut from = m.span.start.saturating_sub(100).max(limit);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    if !text
+        .get(from..m.span.start)
+        .is_some_and(|b| b.contains(" of "))
+    {
+        return m;
+    }
+    let ws = crate::text::words(text, from, m.span.start);
+    let n = ws.len();
+    let joined = |k: usize| {
+        let next = ws.get(k + 1).map_or(m.span.start, |w| w.start);
+        blank_gap(text, ws[k].end, next)
+    };
+    let plain = |w: &Word| w.text(text).chars().all(|c| c.is_alphabetic() || c == '-');
+    let Some(of) = (n.saturating_sub(4)..n)
+        .rev()
+        .take_while(|&k| joined(k) && plain(&ws[k]))
+        .find(|&k| ws[k].text(text) == "of")
+    else {
+        return m;
+    };
+    if let Some(i) = (of.saturating_sub(7)..of).find(|&i| share_end(text, &ws, i) == Some(of)) {
+        m.span = Span::new(ws[i].start, m.span.end);
+    }
+    m
 }
 
 /// Before an age set off by commas that ends at `end` (`Jane Lee, 21, a
@@ -1706,6 +1748,84 @@ fn phrase_starting(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
     (1..=reach)
         .rev()
         .find_map(|k| classify_with(text, &ws[..k], &table[..k], lex))
+}
+
+/// The end (the index after its last word) of a share of people opening at
+/// word `i` of `ws`, the words of `text`: `half`, `a third`, `nearly half`,
+/// `the majority`, `two-thirds`, `more than 4 in 10`, `62 percent`, `43%`,
+/// `about the same number`, `most`. Poll language, whose finding the share
+/// is the subject of (`a third said …`); what may follow (`of voters`) is the
+/// caller's to read. Only spaces may separate the words.
+pub(crate) fn share_end(text: &str, ws: &[Word], i: usize) -> Option<usize> {
+    // The words as written, compared without regard to ASCII case (no
+    // lower-case copies: this is asked at every conjunction).
+    let word = |k: usize| {
+        let w = ws.get(k)?;
+        let joined = k == i || blank_gap(text, ws[k - 1].end, w.start);
+        joined.then(|| w.text(text))
+    };
+    let one_of = |w: &str, options: &[&str]| options.iter().any(|o| o.eq_ignore_ascii_case(w));
+    let is = |k: usize, options: &[&str]| word(k).is_some_and(|w| one_of(w, options));
+    let hedge = |k: usize| word(k).is_some_and(|w| lexicon::SHARE_HEDGE_SET.contains_lower(w));
+    let share_noun = |w: &str| lexicon::SHARE_NOUN_SET.contains_lower(w);
+    let number = |w: &str| {
+        !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+            || lexicon::NUMBER_WORD_SET.contains_lower(w)
+    };
+    // Most words open no share: told by one table or byte.
+    let first = word(i)?;
+    let opener = [
+        "a", "at", "close", "fewer", "half", "less", "many", "more", "most", "one", "the",
+    ];
+    if !(number(first) || hedge(i) || first.contains('-') || one_of(first, &opener)) {
+        return None;
+    }
+    let mut k = i;
+    // The hedge: `more than`, `at least`, `close to`, `nearly`, `just over`.
+    if is(k, &["more", "less", "fewer"]) && is(k + 1, &["than"])
+        || is(k, &["at"]) && is(k + 1, &["least", "most"])
+        || is(k, &["close"]) && is(k + 1, &["to"])
+    {
+        k += 2;
+    } else {
+        while k < i + 2 && hedge(k) {
+            k += 1;
+        }
+    }
+    let w = word(k)?;
+    if one_of(w, &["a", "one"]) && word(k + 1).is_some_and(share_noun)
+        || w.eq_ignore_ascii_case("the") && is(k + 1, &["majority", "minority", "plurality"])
+    {
+        Some(k + 2)
+    } else if w.eq_ignore_ascii_case("the") && is(k + 1, &["same"]) {
+        is(k + 2, &["number", "share", "proportion", "percentage"]).then_some(k + 3)
+    } else if one_of(w, &["half", "most", "many"])
+        // `two-thirds`, `three-quarters`
+        || w.split_once('-').is_some_and(|(n, f)| {
+            number(n) && share_noun(f)
+        })
+    {
+        Some(k + 1)
+    } else if !number(w) {
+        None
+    } else if text.as_bytes().get(ws[k].end) == Some(&b'%') {
+        Some(k + 1)
+    } else if is(k + 1, &["percent"]) || word(k + 1).is_some_and(share_noun) {
+        Some(k + 2)
+    } else if is(k + 1, &["per"]) && is(k + 2, &["cent"])
+        || is(k + 1, &["in", "of"]) && word(k + 2).is_some_and(number)
+    {
+        Some(k + 3)
+    } else if is(k + 1, &["out"]) && is(k + 2, &["of"]) && word(k + 3).is_some_and(number) {
+        Some(k + 4)
+    } else {
+        None
+    }
+}
+
+/// Whether `text[from..to]`, the gap between two words, is spaces only.
+fn blank_gap(text: &str, from: usize, to: usize) -> bool {
+    text.get(from..to).is_some_and(|g| g.chars().all(is_space))
 }
 
 /// The noun phrase starting at `pos` (spaces skipped), not reaching past
@@ -2317,6 +2437,38 @@ pub fn main_subject(text: &str, start: usize, end: usize, lex: &Lexicon) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn share_end_reads_the_shares_of_poll_language() {
+        fn share(t: &str) -> Option<&str> {
+            let ws: Vec<Word> = crate::text::words(t, 0, t.len());
+            let end = share_end(t, &ws, 0)?;
+            Some(&t[ws[0].start..ws[end - 1].end])
+        }
+        for (text, want) in [
+            ("a third said", "a third"),
+            ("Nearly half said", "Nearly half"),
+            ("more than 4 in 10 said", "more than 4 in 10"),
+            ("just over 60 percent of voters", "just over 60 percent"),
+            ("43% say", "43"),
+            ("two-thirds of them", "two-thirds"),
+            ("about the same number said", "about the same number"),
+            ("the majority of members", "the majority"),
+            ("six out of 10 agreed", "six out of 10"),
+            ("at least half of voters", "at least half"),
+        ] {
+            assert_eq!(share(text), Some(want), "{text}");
+        }
+        for text in [
+            "a report said",
+            "43 said",
+            "the same day",
+            "some said",
+            "at least",
+        ] {
+            assert_eq!(share(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn merge_in_order_is_a_stable_sort() {
