@@ -1258,7 +1258,10 @@ fn next_attribution(s: &Sentence, from: usize, end: usize) -> Option<usize> {
         // interposed `…, Tom Moss said, …` ends the clause too: what follows
         // is his.
         let comma = has_comma(text, ws[i - 1].end, w.start);
-        let conjunction = next_clause(word_bytes(text, w));
+        // `as many as 30 percent`: an `as` closing a comparison opens no clause.
+        let comparison = word_bytes(text, w) == b"as"
+            && matches!(word_bytes(text, ws[i - 1]), b"many" | b"much" | b"few");
+        let conjunction = next_clause(word_bytes(text, w)) && !comparison;
         if !(conjunction || comma) || s.inside_quote(w.start) {
             continue;
         }
@@ -1281,9 +1284,8 @@ fn next_attribution(s: &Sentence, from: usize, end: usize) -> Option<usize> {
             return Some(cut());
         }
         // A share of people and its cue: `…, and a third said …`, `while 49
-        // percent of Republicans say …` (not after `as`: `as many as 30
-        // percent say`).
-        if word_bytes(text, w) != b"as" && share_cue(s, first, end).is_some() {
+        // percent of Republicans say …`.
+        if share_cue(s, first, end).is_some() {
             return Some(cut());
         }
         // The subject (a known kind of mention) right after the conjunction,
@@ -1328,11 +1330,10 @@ fn share_cue(s: &Sentence, first: usize, end: usize) -> Option<usize> {
     let share = crate::mentions::share_end(text, ws, first)?;
     let blank_before = |j: usize| blank(Span::new(ws[j - 1].end, ws[j].start).text(text));
     let of = ws.get(share).is_some_and(|w| w.text(text) == "of");
-    let cue = (share..(share + 6).min(ws.len()))
+    let (cue, info) = (share..(share + 6).min(ws.len()))
         .take_while(|&j| blank_before(j) && ws[j].end <= end && (j == share || of))
-        .find(|&j| s.cue(j).is_some())?;
-    let strong = s.cue(cue).is_some_and(|c| c.strong);
-    (strong && !is_capitalized(ws[cue].text(text))).then_some(cue)
+        .find_map(|j| s.cue(j).map(|c| (j, c)))?;
+    (info.strong && !is_capitalized(ws[cue].text(text))).then_some(cue)
 }
 
 /// Whether word `k` is a finite past-tense cue with its own object, right

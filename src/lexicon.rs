@@ -631,6 +631,45 @@ pub const NUMBER_WORDS: &[&str] = &[
     "ninety",
 ];
 
+/// The other words a share of people may open with (`a third`, `more than`,
+/// `at least`, `close to`, `the majority`, `half`, `most`).
+pub const SHARE_OPENERS: &[&str] = &[
+    "a", "at", "close", "fewer", "half", "less", "many", "more", "most", "one", "the",
+];
+
+/// What a word may be in a share of people, as bits ([`share_class`]).
+pub mod share {
+    /// One of [`super::SHARE_HEDGES`].
+    pub const HEDGE: u8 = 1;
+    /// One of [`super::SHARE_NOUNS`].
+    pub const NOUN: u8 = 2;
+    /// One of [`super::NUMBER_WORDS`].
+    pub const NUMBER: u8 = 4;
+    /// One of [`super::SHARE_OPENERS`].
+    pub const OPENER: u8 = 8;
+}
+
+/// The [`share`] bits of `word` in any case (0 for most words): one lookup
+/// answers every question a share's reader asks of a word.
+pub fn share_class(word: &str) -> u8 {
+    static TABLE: OnceLock<WordMap<u8>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut m = WordMap::default();
+        for (words, bit) in [
+            (SHARE_HEDGES, share::HEDGE),
+            (SHARE_NOUNS, share::NOUN),
+            (NUMBER_WORDS, share::NUMBER),
+            (SHARE_OPENERS, share::OPENER),
+        ] {
+            for &w in words {
+                m.insert(w, m.get(w).unwrap_or(0) | bit);
+            }
+        }
+        m
+    });
+    table.get_lower(word).unwrap_or(0)
+}
+
 /// Whether `word` is one of [`ADJUNCT_OPENERS`], in any case.
 pub fn opens_adjunct(word: &str) -> bool {
     ADJUNCT_OPENERS.iter().any(|a| a.eq_ignore_ascii_case(word))
@@ -1386,12 +1425,6 @@ impl WordSet {
 pub static ORG_NOUN_SET: WordSet = WordSet::new(ORG_NOUNS);
 /// [`ORG_WORDS`] as a set.
 pub static ORG_WORD_SET: WordSet = WordSet::new(ORG_WORDS);
-/// [`SHARE_HEDGES`] as a set.
-pub static SHARE_HEDGE_SET: WordSet = WordSet::new(SHARE_HEDGES);
-/// [`SHARE_NOUNS`] as a set.
-pub static SHARE_NOUN_SET: WordSet = WordSet::new(SHARE_NOUNS);
-/// [`NUMBER_WORDS`] as a set.
-pub static NUMBER_WORD_SET: WordSet = WordSet::new(NUMBER_WORDS);
 /// [`DOCUMENT_NOUNS`] as a set.
 pub static DOCUMENT_NOUN_SET: WordSet = WordSet::new(DOCUMENT_NOUNS);
 

@@ -1186,14 +1186,14 @@ fn np_before_with(
     }
     anonymous_before(region, text, end, limit, lex)
         .or_else(|| np_before_plain(region, text, end, limit, lex))
-        .map(|m| with_share_before(text, m, limit))
+        .map(|m| with_share_before(region, text, m, limit))
 }
 
 /// `m` with the share of it written before it, if one is (`54 percent of
 /// registered voters`, `a third of them`): the share is who spoke, not the
 /// whole group. Up to three plain words may come between `of` and `m`
 /// (`of Democratic registered voters`); not before `limit`.
-fn with_share_before(text: &str, mut m: Mention, limit: usize) -> Mention {
+fn with_share_before(region: Option<&[Word]>, text: &str, mut m: Mention, limit: usize) -> Mention {
     if !matches!(
         m.kind,
         MentionKind::Group | MentionKind::Other | MentionKind::Pronoun
@@ -1210,22 +1210,22 @@ fn with_share_before(text: &str, mut m: Mention, limit: usize) -> Mention {
     {
         return m;
     }
-    let ws = crate::text::words(text, from, m.span.start);
-    let n = ws.len();
-    let joined = |k: usize| {
-        let next = ws.get(k + 1).map_or(m.span.start, |w| w.start);
-        blank_gap(text, ws[k].end, next)
-    };
-    let plain = |w: &Word| w.text(text).chars().all(|c| c.is_alphabetic() || c == '-');
-    let Some(of) = (n.saturating_sub(4)..n)
-        .rev()
-        .take_while(|&k| joined(k) && plain(&ws[k]))
-        .find(|&k| ws[k].text(text) == "of")
-    else {
-        return m;
-    };
-    if let Some(i) = (of.saturating_sub(7)..of).find(|&i| share_end(text, &ws, i) == Some(of)) {
-        m.span = Span::new(ws[i].start, m.span.end);
+    let start = read_words(region, text, from, m.span.start, |ws| {
+        let n = ws.len();
+        let joined = |k: usize| {
+            let next = ws.get(k + 1).map_or(m.span.start, |w| w.start);
+            blank_gap(text, ws[k].end, next)
+        };
+        let plain = |w: &Word| w.text(text).chars().all(|c| c.is_alphabetic() || c == '-');
+        let of = (n.saturating_sub(4)..n)
+            .rev()
+            .take_while(|&k| joined(k) && plain(&ws[k]))
+            .find(|&k| ws[k].text(text) == "of")?;
+        let i = (of.saturating_sub(7)..of).find(|&i| share_end(text, ws, i) == Some(of))?;
+        Some(ws[i].start)
+    });
+    if let Some(start) = start {
+        m.span = Span::new(start, m.span.end);
     }
     m
 }
@@ -1544,12 +1544,9 @@ fn phrase_ending(text: &str, ws: &[Word], whole: bool, lex: &Lexicon) -> Option<
     let mut table = [Bits::default(); 8];
     while first > 0 && n - first < 8 {
         let k = first - 1;
-        if k + 1 < n {
-            let gap = Span::new(ws[k].end, ws[k + 1].start).text(text);
-            if !gap.chars().all(is_space) {
-                stopped = true;
-                break;
-            }
+        if k + 1 < n && !blank_gap(text, ws[k].end, ws[k + 1].start) {
+            stopped = true;
+            break;
         }
         let t = ws[k].text(text);
         let (exact, lower) = match last_lower.filter(|_| k + 1 == n) {
@@ -1604,8 +1601,7 @@ fn phrase_ending(text: &str, ws: &[Word], whole: bool, lex: &Lexicon) -> Option<
         let mut stopped = !bare;
         for j in (k.saturating_sub(3)..k).rev().filter(|_| bare) {
             let t = ws[j].text(text);
-            let gap = Span::new(ws[j].end, ws[j + 1].start).text(text);
-            if !gap.chars().all(is_space) {
+            if !blank_gap(text, ws[j].end, ws[j + 1].start) {
                 stopped = true;
                 break;
             }
@@ -1734,11 +1730,8 @@ fn phrase_starting(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
         if !ok_word {
             break;
         }
-        if k >= 2 {
-            let gap = Span::new(ws[k - 2].end, ws[k - 1].start).text(text);
-            if !gap.chars().all(is_space) {
-                break;
-            }
+        if k >= 2 && !blank_gap(text, ws[k - 2].end, ws[k - 1].start) {
+            break;
         }
         reach = k;
         if is_pronoun {
@@ -1766,18 +1759,15 @@ pub(crate) fn share_end(text: &str, ws: &[Word], i: usize) -> Option<usize> {
     };
     let one_of = |w: &str, options: &[&str]| options.iter().any(|o| o.eq_ignore_ascii_case(w));
     let is = |k: usize, options: &[&str]| word(k).is_some_and(|w| one_of(w, options));
-    let hedge = |k: usize| word(k).is_some_and(|w| lexicon::SHARE_HEDGE_SET.contains_lower(w));
-    let share_noun = |w: &str| lexicon::SHARE_NOUN_SET.contains_lower(w);
-    let number = |w: &str| {
-        !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
-            || lexicon::NUMBER_WORD_SET.contains_lower(w)
-    };
-    // Most words open no share: told by one table or byte.
+    let class = |k: usize| word(k).map_or(0, lexicon::share_class);
+    let hedge = |k: usize| class(k) & lexicon::share::HEDGE != 0;
+    let share_noun = |w: &str| lexicon::share_class(w) & lexicon::share::NOUN != 0;
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let number = |w: &str| digits(w) || lexicon::share_class(w) & lexicon::share::NUMBER != 0;
+    // Most words open no share: told by one lookup.
     let first = word(i)?;
-    let opener = [
-        "a", "at", "close", "fewer", "half", "less", "many", "more", "most", "one", "the",
-    ];
-    if !(number(first) || hedge(i) || first.contains('-') || one_of(first, &opener)) {
+    let opens = lexicon::share::HEDGE | lexicon::share::NUMBER | lexicon::share::OPENER;
+    if !(class(i) & opens != 0 || digits(first) || first.contains('-')) {
         return None;
     }
     let mut k = i;
