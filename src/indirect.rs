@@ -1597,6 +1597,13 @@ fn clause_comma_cue(at: &CueAt, interposed: bool) -> Option<Candidate> {
     let mut unknown_subject = false;
     let (subject, subj_start): (Span, usize) = match at.mention() {
         Some(m) if m.role.is_none() => (m.span, m.span.start),
+        // `…, Morton Blackwell, a committeeman, told AFP.`: the name without
+        // its apposition; the comma before the name (or a role written before
+        // it) sets off the clause.
+        Some(m) => (
+            m.span,
+            m.role.map_or(m.span.start, |r| r.start.min(m.span.start)),
+        ),
         _ if comma_end(text, pairs, skip_space_back(text, cue_w.start)).is_none() => {
             // `…, the airline said`, `…, political experts said`: a short
             // subject no lexicon knows, from the comma to a strong cue.
@@ -1610,14 +1617,14 @@ fn clause_comma_cue(at: &CueAt, interposed: bool) -> Option<Candidate> {
             unknown_subject = true;
             (subj, subj.start)
         }
+        // `…, said X.`; but `…, told AFP.` names whom it was told to: a verb
+        // that takes an addressee is never inverted after its subject.
+        _ if takes_addressee(s, at.k) => return None,
         _ => {
+            // The name without its apposition (`said Morton Blackwell, a
+            // committeeman`): the role describes the speaker, it is not the name.
             let m = np_after(text, cue_w.end, sentence.end, lex)?;
-            (
-                m.role
-                    .map(|r| Span::new(m.span.start, r.end))
-                    .unwrap_or(m.span),
-                cue_w.start,
-            )
+            (m.span, cue_w.start)
         }
     };
     let comma = comma_end(
