@@ -1688,7 +1688,10 @@ fn sentence_closing_quotes(
                 .chars()
                 .next()
                 .filter(|&c| crate::marks::is_quote_mark(c))?;
-            let after = at + mark.len_utf8();
+            let mut after = at + mark.len_utf8();
+            if mark == '\'' && window[after..].starts_with('\'') {
+                after += 1;
+            }
             let next = window[after..].trim_start_matches(' ');
             (next.len() < window.len() - after
                 && next.starts_with(|c: char| c.is_uppercase() || crate::marks::is_quote_mark(c)))
@@ -1712,7 +1715,11 @@ fn comma_end(text: &str, pairs: &Pairs, pos: usize) -> Option<usize> {
     match char_before(text, pos)? {
         ',' => Some(pos),
         mark if crate::marks::is_quote_mark(mark) => {
-            let inside = pos - mark.len_utf8();
+            // `,''` closes with two apostrophes (see `marks`).
+            let mut inside = pos - mark.len_utf8();
+            if mark == '\'' && char_before(text, inside) == Some('\'') {
+                inside -= 1;
+            }
             (char_before(text, inside) == Some(',') && pairs.inside_quote(inside - 1))
                 .then_some(inside)
         }

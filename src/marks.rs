@@ -227,15 +227,15 @@ pub fn pair_marks(text: &str, paragraphs: &[Span]) -> Pairs {
     for para in paragraphs {
         let mut from = para.start;
         if let Some(first) = stack.first().copied() {
-            let reopen = char_at(text, para.start);
-            let continues = reopen.is_some_and(|c| c == first.mark);
+            let reopen = mark_at(text, para.start);
+            let continues = reopen.is_some_and(|(c, _)| c == first.mark);
             if continues {
                 // Only the outermost quotation runs on; inner ones end here.
                 flush(&mut stack, 1, prev_para_end, text, &mut pairs);
                 if let Some(o) = stack.first_mut() {
                     o.paragraphs = o.paragraphs.saturating_add(1);
                 }
-                from = para.start + reopen.map(char::len_utf8).unwrap_or(0);
+                from = para.start + reopen.map_or(0, |(_, len)| len);
             } else {
                 flush(&mut stack, 0, prev_para_end, text, &mut pairs);
             }
@@ -299,19 +299,55 @@ fn scan_paragraph(text: &str, para: Span, stack: &mut Vec<Open>, pairs: &mut Vec
             break;
         };
         i = at;
-        let Some(c) = char_at(text, i) else {
+        let Some((c, len)) = mark_at(text, i) else {
             break;
         };
         if is_quote_mark(c) && i >= skip_until {
-            if let Some(end) = scan_mark(text, para, i, c, stack, pairs) {
+            if let Some(end) = scan_mark(text, para, i, (c, len), stack, pairs) {
                 skip_until = end;
             }
         }
-        i += c.len_utf8();
+        i += len;
     }
 }
 
-/// One quotation mark `c` at byte `i` of `para`: an apostrophe (ignored), an
+/// The char at byte `pos` and its length, with two apostrophes read as one
+/// double mark: `''Prison Break,''` is how some newspapers' systems write
+/// `"Prison Break,"`. Of three, the single mark is the inner one: three
+/// after a word close a single then a double (`'a special case,'''`), three
+/// before one open a double then a single.
+fn mark_at(text: &str, pos: usize) -> Option<(char, usize)> {
+    let b = text.as_bytes();
+    let apostrophe = |i: usize| b.get(i) == Some(&b'\'');
+    if !apostrophe(pos) || !(apostrophe(pos + 1) || pos > 0 && apostrophe(pos - 1)) {
+        return char_at(text, pos).map(|c| (c, c.len_utf8()));
+    }
+    // The run of apostrophes around `pos`, counted up to four (longer runs
+    // stay single marks).
+    let back = b[..pos]
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|&&c| c == b'\'')
+        .count();
+    let start = pos - back;
+    let len = b[start..]
+        .iter()
+        .take(4)
+        .take_while(|&&c| c == b'\'')
+        .count();
+    let double = match (len, back) {
+        (2, 0) => true,
+        (3, k) => {
+            let closing = char_before(text, start).is_some_and(|c| !is_space(c));
+            k == usize::from(closing)
+        }
+        _ => false,
+    };
+    Some(if double { ('"', 2) } else { ('\'', 1) })
+}
+
+/// One quotation mark `c` (`len` bytes) at byte `i` of `para`: an apostrophe (ignored), an
 /// opener (pushed) or a closer (paired with the innermost allowed opener).
 /// Returns the end of an elided word to skip (`rock ’n’ roll`).
 ///
@@ -322,11 +358,11 @@ fn scan_mark(
     text: &str,
     para: Span,
     i: usize,
-    c: char,
+    (c, len): (char, usize),
     stack: &mut Vec<Open>,
     pairs: &mut Vec<Pair>,
 ) -> Option<usize> {
-    let span = Span::new(i, i + c.len_utf8());
+    let span = Span::new(i, i + len);
     let prev = char_before(text, i).filter(|_| i > para.start || i > 0);
     let prev = if i == para.start { None } else { prev };
     let next = if span.end >= para.end {
