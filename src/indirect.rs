@@ -974,6 +974,7 @@ fn subject_before(at: &CueAt) -> Option<Span> {
                         .unwrap_or(m.span),
                 );
             }
+            return described_name(text, sentence.start, boundary - 1, lex);
         }
         return None;
     }
@@ -983,6 +984,35 @@ fn subject_before(at: &CueAt) -> Option<Span> {
         return None;
     }
     Some(Span::new(subj[0].start, subj[n - 1].end))
+}
+
+/// `The delegate, Jim Poolman, said …`, `One of the report's authors, Ari
+/// Fleischer, said …`: a name set off by commas after a description that
+/// opens the sentence (no comma of its own, at most eight words) is the
+/// subject, whatever the description's head noun (a role lexicon knows only
+/// some). The name ends at `end`, a comma's position.
+fn described_name(text: &str, start: usize, end: usize, lex: &Lexicon) -> Option<Span> {
+    let m = np_before(text, end, start, lex)
+        .filter(|m| m.kind == crate::mentions::MentionKind::Name)?;
+    let before = skip_space_back(text, m.span.start);
+    if m.span.end != end || char_before(text, before) != Some(',') {
+        return None;
+    }
+    // Not an opening phrase (`In Iowa, …`): a description opens with a noun
+    // phrase, not a preposition.
+    let description = Span::new(start, before - 1);
+    let mut words = word_iter(text, description.start, description.end);
+    if words
+        .next()
+        .is_none_or(|w| listed(PREPOSITIONS, lower(w.text(text)).as_ref()))
+    {
+        return None;
+    }
+    (words.count() < 8
+        && !description
+            .text(text)
+            .contains([',', ';', ':', '"', '“', '”']))
+    .then_some(m.span)
 }
 
 /// Where the main clause starts after a sentence's opening phrase of a
@@ -1624,6 +1654,19 @@ fn clause_comma_cue(at: &CueAt, interposed: bool) -> Option<Candidate> {
             // The name without its apposition (`said Morton Blackwell, a
             // committeeman`): the role describes the speaker, it is not the name.
             let m = np_after(text, cue_w.end, sentence.end, lex)?;
+            // `…, a doctor, said she was elated`: a verb after the name makes
+            // it the subject of what was said, not the speaker.
+            let end = m.role.map_or(m.span.end, |r| r.end.max(m.span.end));
+            if word_iter(text, end, sentence.end).next().is_some_and(|w| {
+                let (gap, w) = (&text[end..w.start], w.text(text));
+                blank(gap)
+                    && w.starts_with(|c: char| c.is_lowercase())
+                    && !lexicon::opens_adjunct(w)
+                    && !listed(PREPOSITIONS, w)
+                    && !matches!(w, "and" | "like" | "adding" | "noting" | "who" | "which")
+            }) {
+                return None;
+            }
             (m.span, cue_w.start)
         }
     };
