@@ -1655,7 +1655,8 @@ fn clause_comma_cue(at: &CueAt, interposed: bool) -> Option<Candidate> {
             // committeeman`): the role describes the speaker, it is not the name.
             let m = np_after(text, cue_w.end, sentence.end, lex)?;
             // `…, a doctor, said she was elated`: a verb after the name makes
-            // it the subject of what was said, not the speaker.
+            // it the subject of what was said, not the speaker; an article
+            // opens an addressee (German `sagte er der Zeitung`).
             let end = m.role.map_or(m.span.end, |r| r.end.max(m.span.end));
             if word_iter(text, end, sentence.end).next().is_some_and(|w| {
                 let (gap, w) = (&text[end..w.start], w.text(text));
@@ -1664,6 +1665,10 @@ fn clause_comma_cue(at: &CueAt, interposed: bool) -> Option<Candidate> {
                     && !lexicon::opens_adjunct(w)
                     && !listed(PREPOSITIONS, w)
                     && !matches!(w, "and" | "like" | "adding" | "noting" | "who" | "which")
+                    && !matches!(
+                        w,
+                        "the" | "a" | "an" | "der" | "die" | "dem" | "den" | "einem"
+                    )
             }) {
                 return None;
             }
