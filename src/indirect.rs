@@ -12,6 +12,9 @@
 //! The rules, as reported in a quote's `rule`:
 //! - `subject-cue-that-clause`, `subject-cue-content`: `X said (that) …`,
 //!   `X called for …`, `Jane Lee visited the plant and said …`.
+//! - `passive-cue`: `Trump is expected to …`, `Oz was called a charlatan by
+//!   fellow physicians`: the subject is spoken of, not speaking; the speaker
+//!   is the agent after `by`, or no one.
 //! - `clause-comma-speaker-cue`: `…, X said.`, `…, said X.`
 //! - `interposed-attribution`: `The museum, Mr. Obama said, would …` (both halves).
 //! - `comma-gerund-cue`: `…, saying (that) …`, `…, pointing to …`.
@@ -899,6 +902,19 @@ fn subject_before(at: &CueAt) -> Option<Span> {
     let s = at.s;
     let (text, sentence, ws, k, lex) = (s.text, s.span, s.ws, at.k, s.lex);
     let cue = ws[k];
+    // `The justice -- who has been in a scuffle with the nominee -- said`:
+    // the subject is before the parenthetical between dashes, unless the
+    // parenthetical ends with a name (`a nominee -- the Republican Donald J.
+    // Trump -- said`), the speaker's own.
+    let named = at
+        .mention()
+        .filter(|m| m.kind == crate::mentions::MentionKind::Name);
+    if named.is_none() {
+        let before = skip_space_back(text, cue.start);
+        if let Some(subject) = subject_before_dashes(text, sentence.start, before, lex) {
+            return Some(subject);
+        }
+    }
     if let Some(m) = at.mention() {
         return Some(m.span);
     }
@@ -907,7 +923,10 @@ fn subject_before(at: &CueAt) -> Option<Span> {
     while i > 0 {
         let p = ws[i - 1];
         let gap = Span::new(p.end, ws[i].start).text(text);
-        if !blank(gap) && gap.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']) {
+        if !blank(gap)
+            && (gap.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”'])
+                || gap.contains("--"))
+        {
             break;
         }
         let lp = p.text(text);
@@ -953,6 +972,10 @@ fn subject_before(at: &CueAt) -> Option<Span> {
         // "X, in particular, has sharply criticized": the subject is before the
         // parenthetical.
         let boundary = skip_space_back(text, ws.get(i).map(|w| w.start).unwrap_or(cue.start));
+        // `Oz — a surgeon — has been called …`.
+        if let Some(subject) = subject_before_dashes(text, sentence.start, boundary, lex) {
+            return Some(subject);
+        }
         if char_before(text, boundary) == Some(',') && i > 0 {
             // `Juanita Broaddrick, who said …, recounted`: the subject is before
             // the relative clause (looked for in the last 200 bytes only).
@@ -964,8 +987,13 @@ fn subject_before(at: &CueAt) -> Option<Span> {
                 .rfind(", who ")
                 .or_else(|| text[from..boundary - 1].rfind(", which "))
                 .map(|r| from + r);
-            if let Some(m) = relative.and_then(|r| np_before(text, r, sentence.start, lex)) {
-                return Some(m.span);
+            if let Some(r) = relative {
+                if let Some(m) = np_before(text, r, sentence.start, lex) {
+                    return Some(m.span);
+                }
+                if let Some(subject) = opening_subject(text, sentence.start, r) {
+                    return Some(subject);
+                }
             }
             if let Some(m) = np_before(text, boundary, sentence.start, lex) {
                 return Some(
@@ -986,6 +1014,44 @@ fn subject_before(at: &CueAt) -> Option<Span> {
     Some(Span::new(subj[0].start, subj[n - 1].end))
 }
 
+/// The words from the sentence's start to `end` as a subject that no lexicon
+/// knows (`The Supreme Court justice, who …, said`): two to six words with
+/// no punctuation between them, not opening with a preposition.
+fn opening_subject(text: &str, start: usize, end: usize) -> Option<Span> {
+    let span = Span::new(skip_space(text, start), end);
+    let t = text.get(span.start..span.end)?;
+    let n = word_iter(text, span.start, span.end).count();
+    let first = word_iter(text, span.start, span.end).next()?;
+    ((2..=6).contains(&n)
+        && !t.contains([',', ';', ':', '(', ')', '"', '“', '”', '—', '–'])
+        && !listed(PREPOSITIONS, lower(first.text(text)).as_ref()))
+    .then_some(span)
+}
+
+/// The subject before a parenthetical between dashes that ends at `end`.
+fn subject_before_dashes(text: &str, start: usize, end: usize, lex: &Lexicon) -> Option<Span> {
+    let open = dash_parenthetical(text, start, end)?;
+    np_before(text, open, start, lex)
+        .map(|m| m.span)
+        .or_else(|| opening_subject(text, start, open))
+}
+
+/// Where a parenthetical between dashes that ends at `end` (`— who … —`,
+/// `-- who … --`) opens, past the space before its first dash; searched
+/// back to `start`, over 200 bytes at most.
+fn dash_parenthetical(text: &str, start: usize, end: usize) -> Option<usize> {
+    let before = text.get(..end)?;
+    let dash = ["--", "—", "–"].into_iter().find(|d| before.ends_with(d))?;
+    let mut from = end.saturating_sub(200).max(start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let inner = text.get(from..end - dash.len())?;
+    let open = from + inner.rfind(dash)?;
+    let pre = skip_space_back(text, open);
+    (pre > start && pre < open).then_some(pre)
+}
+
 /// `The delegate, Jim Poolman, said …`, `One of the report's authors, Ari
 /// Fleischer, said …`: a name set off by commas after a description that
 /// opens the sentence (no comma of its own, at most eight words) is the
@@ -995,7 +1061,7 @@ fn described_name(text: &str, start: usize, end: usize, lex: &Lexicon) -> Option
     let m = np_before(text, end, start, lex)
         .filter(|m| m.kind == crate::mentions::MentionKind::Name)?;
     let before = skip_space_back(text, m.span.start);
-    if m.span.end != end || char_before(text, before) != Some(',') {
+    if m.span.end != end || char_before(text, before) != Some(',') || before <= start + 1 {
         return None;
     }
     // Not an opening phrase (`In Iowa, …`): a description opens with a noun
@@ -1196,14 +1262,98 @@ fn subject_cue_content(at: &CueAt) -> Option<Candidate> {
         (false, true) => 0.65,
         (false, false) => 0.5,
     };
-    Some(cand(
-        QuoteKind::Indirect,
-        content,
-        cue,
-        Some(subject),
-        rule,
-        conf,
-    ))
+    // `Trump is expected to speak`, `Oz has been called a charlatan by fellow
+    // physicians`: the subject of a passive cue is who is spoken of; the
+    // speaker, when named, is the agent after `by`.
+    let (speaker, rule) = if passive_cue(text, ws, k) {
+        (agent(text, content, lex), PASSIVE_RULE)
+    } else {
+        (Some(subject), rule)
+    };
+    Some(cand(QuoteKind::Indirect, content, cue, speaker, rule, conf))
+}
+
+/// The rule of reported speech after a passive cue: its speaker is the agent
+/// or no one, never a guess from the nearest name.
+pub const PASSIVE_RULE: &str = "passive-cue";
+
+/// Participles of cues that report what others say of the subject when
+/// passive (`is expected to`, `was described as`). Adjectival ones
+/// (`were worried that`) name the subject's own view and are left out.
+const PASSIVE_CUES: &[&str] = &[
+    "accused",
+    "alleged",
+    "asked",
+    "believed",
+    "branded",
+    "called",
+    "charged",
+    "considered",
+    "criticized",
+    "deemed",
+    "described",
+    "estimated",
+    "expected",
+    "labeled",
+    "labelled",
+    "named",
+    "predicted",
+    "projected",
+    "quoted",
+    "regarded",
+    "reported",
+    "rumored",
+    "rumoured",
+    "said",
+    "seen",
+    "thought",
+    "told",
+    "urged",
+    "viewed",
+    "warned",
+];
+
+/// Whether the cue `ws[k]` is one of [`PASSIVE_CUES`] after a form of `be`
+/// (with up to two adverbs between: `is also widely expected`).
+fn passive_cue(text: &str, ws: &[Word], k: usize) -> bool {
+    if !listed(PASSIVE_CUES, ws[k].text(text)) {
+        return false;
+    }
+    ws[..k]
+        .iter()
+        .rev()
+        .take(3)
+        .map(|w| w.text(text))
+        .find(|w| {
+            let t = lower(w);
+            !(t.ends_with("ly") && t.len() > 3 || matches!(&*t, "also" | "now" | "not" | "still"))
+        })
+        .is_some_and(|w| {
+            listed(
+                &["am", "are", "be", "been", "being", "is", "was", "were"],
+                lower(w).as_ref(),
+            )
+        })
+}
+
+/// The agent of a passive cue, named after `by` in its content.
+fn agent(text: &str, content: Span, lex: &Lexicon) -> Option<Span> {
+    let mut words = word_iter(text, content.start, content.end);
+    let by = words.find(|w| w.text(text) == "by")?;
+    if let Some(m) = np_after(text, by.end, content.end, lex) {
+        return Some(m.span);
+    }
+    // `by fellow physicians for …`: up to four words before a preposition or
+    // a comma, a phrase no lexicon knows.
+    let mut end = None;
+    for w in words.take(4) {
+        let gap = &text[end.unwrap_or(by.end)..w.start];
+        if !blank(gap) || listed(PREPOSITIONS, w.text(text)) || w.text(text) == "and" {
+            break;
+        }
+        end = Some(w.end);
+    }
+    end.map(|e| Span::new(skip_space(text, by.end), e))
 }
 
 /// Where `, but ` first occurs in `rest`: `rest.find(", but ")`, found from
