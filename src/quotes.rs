@@ -154,6 +154,17 @@ fn classify(
             return mention;
         }
     }
+    // `the TV show "Shark Tank."`, `his book "The Art of the Deal."`: a title
+    // right after the noun of a work, the sentence's stop inside the marks.
+    if n_words <= 8
+        && lead_char(text, pair.open.start).is_some_and(char::is_alphanumeric)
+        && before
+            .last()
+            .is_some_and(|w| WORK_NOUNS.contains(&w.to_lowercase().as_str()))
+        && all_title_case(content.trim_end_matches(['.', ',', '!', '?']))
+    {
+        return (QuoteKind::Mention, "mention-title-of-work", 0.8);
+    }
     if pair.close.is_none() && pair.paragraphs <= 1 {
         return (QuoteKind::Direct, "unclosed-quote", 0.4);
     }
