@@ -607,7 +607,25 @@ fn before_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<A
         if k > 0 && crate::indirect::possessive(&ws[k - 1].text(text).to_lowercase()) {
             continue;
         }
-        if let Some(m) = np_before(text, w.start, limit, lex) {
+        // `The senator emailed supporters saying: "…"`: a description before
+        // a gerund is the previous verb's object; the gerund hangs on the
+        // sentence's subject. A name or pronoun may be its own subject
+        // (`with Trump reportedly yelling: "…"`).
+        let before = np_before(text, w.start, limit, lex);
+        let own_subject = before
+            .as_ref()
+            .is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun));
+        if w.text(text).ends_with("ing") && !own_subject {
+            if let Some(m) = crate::mentions::main_subject(text, limit, w.start, lex) {
+                return Some(Attribution {
+                    mention: Some(m),
+                    cue: Some(w.span()),
+                    rule: "subject-gerund-quote",
+                    confidence: 0.7,
+                });
+            }
+        }
+        if let Some(m) = before {
             let conf = if back <= 2 { 0.9 } else { 0.75 };
             // `Ditto said she expects the campaign "to …"`: a weak cue in a
             // clause reported by a speech verb; the outer speaker is quoted.

@@ -940,7 +940,9 @@ fn subject_before(at: &CueAt) -> Option<Span> {
                 // `Reid caucused in Nevada and says …`: a second verb of the
                 // sentence's subject, which may follow an opening phrase
                 // (`In his speech, Obama praised Clinton and said …`).
-                let start = after_opening_phrase(s).unwrap_or(sentence.start);
+                // Past a dateline (`WASHINGTON — Sen. Chuck Grassley …`).
+                let start = after_opening_phrase(s)
+                    .unwrap_or_else(|| skip_dateline(text, sentence.start, p.start));
                 return np_after(text, start, p.start, lex)
                     .filter(|m| m.span.start <= skip_space(text, start) + 1)
                     .map(|m| m.span);
