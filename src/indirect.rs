@@ -960,6 +960,8 @@ fn subject_before(at: &CueAt) -> Option<Span> {
     while n > 0 {
         let w = subj[n - 1].text(text);
         let drop = listed(NOT_SUBJECT, w)
+            || w.ends_with("n't")
+            || w.ends_with("n’t")
             || (!is_capitalized(w) && {
                 let t = lower(w);
                 t.ends_with("ly") && t.len() > 4
@@ -1008,8 +1010,10 @@ fn subject_before(at: &CueAt) -> Option<Span> {
         }
         return None;
     }
+    // `Do you think …?`: a question opened by its auxiliary reports nothing.
     if listed(PREPOSITIONS, subj[0].text(text))
         || n == 1 && subj[0].text(text).bytes().all(|b| b.is_ascii_digit())
+        || listed(&["did", "do", "does"], lower(subj[0].text(text)).as_ref())
     {
         return None;
     }
