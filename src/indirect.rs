@@ -61,6 +61,7 @@ fn blocks_cue(w: &[u8]) -> bool {
             | b"into"
             | b"its"
             | b"my"
+            | b"no"
             | b"of"
             | b"on"
             | b"our"
