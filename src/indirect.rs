@@ -917,7 +917,7 @@ fn subject_before(at: &CueAt) -> Option<Span> {
         }
     }
     if let Some(m) = at.mention() {
-        return Some(m.span);
+        return Some(head_of(text, ws, m, lex).unwrap_or(m.span));
     }
     // Walk back to the clause start.
     let mut i = k;
@@ -1057,6 +1057,56 @@ fn dash_parenthetical(text: &str, start: usize, end: usize) -> Option<usize> {
     let open = from + inner.rfind(dash)?;
     let pre = skip_space_back(text, open);
     (pre > start && pre < open).then_some(pre)
+}
+
+/// `The head of the union said`, `A spokesman for the Pentagon said`,
+/// `Members of Congress said`: the mention before the cue is the complement
+/// of a head noun opening the clause; the subject is the whole phrase. The
+/// head is one to four words from the sentence's start or a comma, with no
+/// clause opener or preposition among them.
+fn head_of(text: &str, ws: &[Word], m: &Mention, lex: &Lexicon) -> Option<Span> {
+    let mention = m.span;
+    let j = ws.iter().position(|w| w.start == mention.start)?;
+    let link = ws.get(j.checked_sub(1)?)?;
+    if !matches!(link.text(text), "of" | "for") || !blank(&text[link.end..mention.start]) {
+        return None;
+    }
+    let mut i = j - 1;
+    while i > 0 && j - 1 - i < 4 && blank(&text[ws[i - 1].end..ws[i].start]) {
+        i -= 1;
+    }
+    let opens = i == 0 || has_comma(text, ws[i - 1].end, ws[i].start);
+    let head = &ws[i..j - 1];
+    // `Senator John Cornyn of Texas said`: the name, not the place (but
+    // `Secretary of State William Galvin` is William Galvin).
+    let person = |m: &Mention| m.entity == crate::SpeakerKind::Person;
+    // A one-word complement (`of Texas`) is a place more often than a person.
+    let named_person = person(m) && m.span.text(text).contains(' ');
+    if let Some(name) = np_before(text, skip_space_back(text, link.start), ws[i].start, lex)
+        .filter(|_| !named_person)
+        .filter(|m| {
+            m.kind == crate::mentions::MentionKind::Name
+                && m.entity == crate::SpeakerKind::Person
+                && link.text(text) == "of"
+        })
+    {
+        // `The Hollywood Chamber of Commerce`: a name after `the` is an
+        // organisation's, and the complement is part of it.
+        let the = lower(name.span.text(text)).starts_with("the ");
+        return Some(if the {
+            Span::new(name.span.start, mention.end)
+        } else {
+            name.span
+        });
+    }
+    (opens
+        && !head.is_empty()
+        && crate::mentions::role_head(&text[head[0].start..link.start])
+        && head.iter().all(|w| {
+            let t = lower(w.text(text));
+            !listed(CLAUSE_OPENERS, &t) && !listed(PREPOSITIONS, &t) && !listed(NOT_SUBJECT, &t)
+        }))
+    .then(|| Span::new(head[0].start, mention.end))
 }
 
 /// `The delegate, Jim Poolman, said …`, `One of the report's authors, Ari

@@ -2315,7 +2315,16 @@ fn from_words(
         return m;
     }
     if let Some(m) = np_before_with(region, text, span.end, span.start, lex) {
-        if m.span.end == span.end {
+        // Not the complement alone of `A spokesman for the Pentagon`.
+        let of_complement = text
+            .get(span.start..m.span.start)
+            .and_then(|h| h.strip_suffix(" of ").or_else(|| h.strip_suffix(" for ")))
+            .is_some_and(|h| {
+                role_head(h)
+                    || !h.contains(',')
+                        && h.get(..4).is_some_and(|t| t.eq_ignore_ascii_case("the "))
+            });
+        if m.span.end == span.end && !of_complement {
             return m;
         }
     }
@@ -2338,6 +2347,28 @@ fn from_words(
         },
         role: None,
     }
+}
+
+/// Whether `head`, the words before `of` or `for` in a subject, names a
+/// role or a part rather than a title or a name (`A spokesman`, `The head`,
+/// `Members`, but not `Secretary`, `John Cornyn`, `Hope Hicks, a
+/// spokeswoman`): no comma, and its last word lower case, or one plural or
+/// role noun alone.
+pub(crate) fn role_head(head: &str) -> bool {
+    if head.contains(',') {
+        return false;
+    }
+    let mut words = head.split_whitespace().rev();
+    let Some(last) = words.next() else {
+        return false;
+    };
+    if last.starts_with(|c: char| c.is_lowercase()) {
+        return true;
+    }
+    let l = last.to_lowercase();
+    words.next().is_none()
+        && (l.ends_with('s') && !l.ends_with("ss")
+            || lexicon::PERSON_ROLES.binary_search(&l.as_str()).is_ok())
 }
 
 /// Prepositions after which a capitalised name is a place or a thing, not
