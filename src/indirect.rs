@@ -1498,7 +1498,10 @@ fn next_attribution(s: &Sentence, from: usize, end: usize) -> Option<usize> {
         // `as many as 30 percent`: an `as` closing a comparison opens no clause.
         let comparison = word_bytes(text, w) == b"as"
             && matches!(word_bytes(text, ws[i - 1]), b"many" | b"much" | b"few");
-        let conjunction = next_clause(word_bytes(text, w)) && !comparison;
+        // `…, which RT pointed to as …`: a relative clause with its own
+        // subject and cue is someone else's attribution.
+        let relative = comma && word_bytes(text, w) == b"which";
+        let conjunction = (next_clause(word_bytes(text, w)) || relative) && !comparison;
         if !(conjunction || comma) || s.inside_quote(w.start) {
             continue;
         }
