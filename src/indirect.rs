@@ -108,9 +108,9 @@ const CLAUSE_OPENERS: &[&str] = &[
 
 /// Function words that cannot be a subject on their own.
 const NOT_SUBJECT: &[&str] = &[
-    "also", "already", "be", "been", "being", "can", "could", "did", "do", "does", "even", "had",
-    "has", "have", "is", "just", "may", "might", "must", "not", "now", "often", "only", "should",
-    "still", "then", "was", "were", "will", "would",
+    "also", "already", "am", "are", "be", "been", "being", "can", "could", "did", "do", "does",
+    "even", "had", "has", "have", "is", "just", "may", "might", "must", "not", "now", "often",
+    "only", "should", "still", "then", "was", "were", "will", "would",
 ];
 
 /// Prepositions that cannot start a subject (`In this season, we hope`).
@@ -424,6 +424,14 @@ fn verb_reading(
     // speech only with its topic; `spoke at a rally` does not.
     if matches!(info.lemma, "talk" | "speak")
         && !next.is_some_and(|n| matches!(n, "about" | "of" | "out"))
+    {
+        return false;
+    }
+    // `… are worrying, Cuban said`: after a form of `be`, `worrying` is an
+    // adjective.
+    if info.lemma == "worry"
+        && lt.ends_with("ing")
+        && prev.is_some_and(|p| matches!(p, "is" | "are" | "was" | "were" | "be" | "been"))
     {
         return false;
     }
@@ -1421,7 +1429,8 @@ fn comma_but(rest: &str) -> Option<usize> {
     // `,` is ASCII: every position after one is a char boundary.
     while let Some(i) = rest.get(from..).and_then(|r| r.find(',')) {
         let at = from + i;
-        if rest.as_bytes()[at..].starts_with(b", but ") {
+        // `…, but that he would not …` is a second complement of the same cue.
+        if rest.as_bytes()[at..].starts_with(b", but ") && !rest[at..].starts_with(", but that ") {
             return Some(at);
         }
         from = at + 1;
