@@ -747,6 +747,10 @@ fn clause_subject(text: &str, end: usize, limit: usize, lex: &Lexicon) -> Option
     if ws.is_empty() || ws.len() > 7 {
         return None;
     }
+    // `I laughed and said, "…"`: the subject of the first verb.
+    if ws.len() > 1 && matches!(ws[ws.len() - 1].text(text), "and" | "but" | "then") {
+        return crate::mentions::main_subject(text, s, ws[ws.len() - 1].start, lex);
+    }
     let first = ws[0].text(text).to_lowercase();
     if matches!(
         first.as_str(),

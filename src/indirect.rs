@@ -1687,6 +1687,13 @@ fn gerund_cue(at: &CueAt) -> Option<Candidate> {
                 .filter(|m| !crate::mentions::after_locative(text, m))
                 .map(|m: Mention| m.span)
         })
+        // `The paper attacked Trump, saying …`, `Meanwhile, it attacked
+        // Trump, saying …`: the main clause's subject, not its object.
+        .or_else(|| {
+            crate::mentions::main_subject(text, sentence.start, cue_w.start, lex)
+                .filter(|m| !s.inside_quote(m.span.start))
+                .map(|m| m.span)
+        })
         .or_else(|| at.subject());
     let mut start = ws.get(k + 1)?;
     let mut cue = cue_w.span();
