@@ -469,7 +469,13 @@ fn verb_reading(
                     || matches!(p, "document" | "law" | "constitution" | "rule" | "bill")
             })
         } else {
+            // `The average shows Clinton ahead`: `shows` then a name.
+            let shows_name = lt == "shows"
+                && ws
+                    .get(k + 1)
+                    .is_some_and(|n| is_capitalized(n.text(text)) && blank(&text[w.end..n.start]));
             that_next
+                || shows_name
                 || prev.is_some_and(|p| {
                     VERB_MARKERS.contains(&p)
                         || p.ends_with("ly")
