@@ -371,7 +371,12 @@ fn scan_mark(
         char_at(text, span.end)
     };
     let can_open_flank = next.is_some_and(|n| !is_space(n)) && neighbour_is_open_side(prev);
-    let can_close_flank = prev.is_some_and(|p| !is_space(p)) && neighbour_is_close_side(next);
+    // `divisive,”Clinton said`: pasted text that lost the space after a
+    // closing mark; punctuation before and a capital after still close.
+    let lost_space = prev.is_some_and(|p| matches!(p, ',' | '.' | '!' | '?'))
+        && next.is_some_and(char::is_uppercase);
+    let can_close_flank =
+        prev.is_some_and(|p| !is_space(p)) && (neighbour_is_close_side(next) || lost_space);
 
     if is_single(c) || c == '’' || c == '‘' {
         // Apostrophes inside words: don't, Huawei’s.
