@@ -511,11 +511,7 @@ fn after_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<At
         .map(|s| s.trim_end_matches(crate::marks::is_quote_mark))
         .is_some_and(|s| s.ends_with(','));
     let m = np_after(text, start, limit, lex).filter(|m| m.span.start == start && comma)?;
-    let rest = words(
-        text,
-        m.role.map_or(m.span.end, |r| r.end.max(m.span.end)),
-        limit,
-    );
+    let rest = words(text, m.end_with_role(), limit);
     let verb = rest.first()?;
     let t = verb.text(text);
     let past = t.ends_with("ed") || matches!(t, "shot" | "went" | "wrote" | "spoke" | "put");
@@ -615,14 +611,18 @@ fn before_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<A
         let own_subject = before
             .as_ref()
             .is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun));
-        if w.text(text).ends_with("ing") && !own_subject {
-            if let Some(m) = crate::mentions::main_subject(text, limit, w.start, lex) {
-                return Some(Attribution {
-                    mention: Some(m),
-                    cue: Some(w.span()),
-                    rule: "subject-gerund-quote",
-                    confidence: 0.7,
-                });
+        let subject_gerund = || {
+            crate::mentions::main_subject(text, limit, w.start, lex).map(|m| Attribution {
+                mention: Some(m),
+                cue: Some(w.span()),
+                rule: "subject-gerund-quote",
+                confidence: 0.7,
+            })
+        };
+        let gerund_tried = w.text(text).ends_with("ing") && !own_subject;
+        if gerund_tried {
+            if let Some(a) = subject_gerund() {
+                return Some(a);
             }
         }
         if let Some(m) = before {
@@ -644,7 +644,7 @@ fn before_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<A
         // `said Kaine, "…"`: a subject after the cue is set off from the quote;
         // `says Kaine "has …"` is the subject of the reported clause.
         if let Some(m) = np_after(text, w.end, end, lex).filter(|m| {
-            let e = m.role.map_or(m.span.end, |r| r.end.max(m.span.end));
+            let e = m.end_with_role();
             text.get(e..end)
                 .is_some_and(|g| g.contains([',', ':', '—', '–', '―']))
         }) {
@@ -674,14 +674,9 @@ fn before_quote(text: &str, pos: usize, limit: usize, lex: &Lexicon) -> Option<A
                 }
             })
         });
-        if gerund {
-            if let Some(m) = crate::mentions::main_subject(text, limit, w.start, lex) {
-                return Some(Attribution {
-                    mention: Some(m),
-                    cue: Some(w.span()),
-                    rule: "subject-gerund-quote",
-                    confidence: 0.7,
-                });
+        if gerund && !gerund_tried {
+            if let Some(a) = subject_gerund() {
+                return Some(a);
             }
         }
         // Any short phrase opening the clause: `a friend commented: "…"`,

@@ -921,10 +921,10 @@ fn subject_before(at: &CueAt) -> Option<Span> {
     // the subject is before the parenthetical between dashes, unless the
     // parenthetical ends with a name (`a nominee -- the Republican Donald J.
     // Trump -- said`), the speaker's own.
-    let named = at
+    if !at
         .mention()
-        .filter(|m| m.kind == crate::mentions::MentionKind::Name);
-    if named.is_none() {
+        .is_some_and(|m| m.kind == crate::mentions::MentionKind::Name)
+    {
         let before = skip_space_back(text, cue.start);
         if let Some(subject) = subject_before_dashes(text, sentence.start, before, lex) {
             return Some(subject);
@@ -1036,17 +1036,25 @@ fn subject_before(at: &CueAt) -> Option<Span> {
 }
 
 /// The words from the sentence's start to `end` as a subject that no lexicon
-/// knows (`The Supreme Court justice, who …, said`): two to six words with
-/// no punctuation between them, not opening with a preposition.
+/// knows (`The Supreme Court justice, who …, said`): two to six words of a
+/// [`description`].
 fn opening_subject(text: &str, start: usize, end: usize) -> Option<Span> {
     let span = Span::new(skip_space(text, start), end);
-    let t = text.get(span.start..span.end)?;
-    let n = word_iter(text, span.start, span.end).count();
-    let first = word_iter(text, span.start, span.end).next()?;
-    ((2..=6).contains(&n)
+    description(text, span, 2..=6).then_some(span)
+}
+
+/// Whether `span` reads as a noun phrase opening a sentence: a number of
+/// words in `words`, no punctuation between them, and not an opening phrase
+/// (`In Iowa`: no preposition first).
+fn description(text: &str, span: Span, words: std::ops::RangeInclusive<usize>) -> bool {
+    let Some(t) = text.get(span.start..span.end) else {
+        return false;
+    };
+    let mut ws = word_iter(text, span.start, span.end);
+    ws.next()
+        .is_some_and(|first| !listed(PREPOSITIONS, lower(first.text(text)).as_ref()))
+        && words.contains(&(1 + ws.count()))
         && !t.contains([',', ';', ':', '(', ')', '"', '“', '”', '—', '–'])
-        && !listed(PREPOSITIONS, lower(first.text(text)).as_ref()))
-    .then_some(span)
 }
 
 /// The subject before a parenthetical between dashes that ends at `end`.
@@ -1080,7 +1088,7 @@ fn dash_parenthetical(text: &str, start: usize, end: usize) -> Option<usize> {
 /// clause opener or preposition among them.
 fn head_of(text: &str, ws: &[Word], m: &Mention, lex: &Lexicon) -> Option<Span> {
     let mention = m.span;
-    let j = ws.iter().position(|w| w.start == mention.start)?;
+    let j = ws.binary_search_by_key(&mention.start, |w| w.start).ok()?;
     let link = ws.get(j.checked_sub(1)?)?;
     if !matches!(link.text(text), "of" | "for") || !blank(&text[link.end..mention.start]) {
         return None;
@@ -1091,19 +1099,16 @@ fn head_of(text: &str, ws: &[Word], m: &Mention, lex: &Lexicon) -> Option<Span> 
     }
     let opens = i == 0 || has_comma(text, ws[i - 1].end, ws[i].start);
     let head = &ws[i..j - 1];
-    // `Senator John Cornyn of Texas said`: the name, not the place (but
-    // `Secretary of State William Galvin` is William Galvin).
+    // `Senator John Cornyn of Texas said`: the name, not the place; but
+    // `Secretary of State William Galvin` is William Galvin (a one-word
+    // complement, `of Texas`, is a place more often than a person).
     let person = |m: &Mention| m.entity == crate::SpeakerKind::Person;
-    // A one-word complement (`of Texas`) is a place more often than a person.
-    let named_person = person(m) && m.span.text(text).contains(' ');
-    if let Some(name) = np_before(text, skip_space_back(text, link.start), ws[i].start, lex)
-        .filter(|_| !named_person)
-        .filter(|m| {
-            m.kind == crate::mentions::MentionKind::Name
-                && m.entity == crate::SpeakerKind::Person
-                && link.text(text) == "of"
-        })
-    {
+    let complement_named = person(m) && m.span.text(text).contains(' ');
+    let name = (link.text(text) == "of" && !complement_named)
+        .then(|| np_before(text, skip_space_back(text, link.start), ws[i].start, lex))
+        .flatten()
+        .filter(|n| n.kind == crate::mentions::MentionKind::Name && person(n));
+    if let Some(name) = name {
         // `The Hollywood Chamber of Commerce`: a name after `the` is an
         // organisation's, and the complement is part of it.
         let the = lower(name.span.text(text)).starts_with("the ");
@@ -1135,21 +1140,7 @@ fn described_name(text: &str, start: usize, end: usize, lex: &Lexicon) -> Option
     if m.span.end != end || char_before(text, before) != Some(',') || before <= start + 1 {
         return None;
     }
-    // Not an opening phrase (`In Iowa, …`): a description opens with a noun
-    // phrase, not a preposition.
-    let description = Span::new(start, before - 1);
-    let mut words = word_iter(text, description.start, description.end);
-    if words
-        .next()
-        .is_none_or(|w| listed(PREPOSITIONS, lower(w.text(text)).as_ref()))
-    {
-        return None;
-    }
-    (words.count() < 8
-        && !description
-            .text(text)
-            .contains([',', ';', ':', '"', '“', '”']))
-    .then_some(m.span)
+    description(text, Span::new(start, before - 1), 1..=8).then_some(m.span)
 }
 
 /// Where the main clause starts after a sentence's opening phrase of a
@@ -1858,7 +1849,6 @@ fn clause_comma_cue(at: &CueAt, interposed: bool) -> Option<Candidate> {
     let cue_w = at.word();
     let mut unknown_subject = false;
     let (subject, subj_start): (Span, usize) = match at.mention() {
-        Some(m) if m.role.is_none() => (m.span, m.span.start),
         // `…, Morton Blackwell, a committeeman, told AFP.`: the name without
         // its apposition; the comma before the name (or a role written before
         // it) sets off the clause.
@@ -1886,20 +1876,21 @@ fn clause_comma_cue(at: &CueAt, interposed: bool) -> Option<Candidate> {
             // The name without its apposition (`said Morton Blackwell, a
             // committeeman`): the role describes the speaker, it is not the name.
             let m = np_after(text, cue_w.end, sentence.end, lex)?;
-            // `…, a doctor, said she was elated`: a verb after the name makes
-            // it the subject of what was said, not the speaker; an article
-            // opens an addressee (German `sagte er der Zeitung`).
-            let end = m.role.map_or(m.span.end, |r| r.end.max(m.span.end));
+            // `…, a doctor, said she was elated`: a verb right after the name
+            // makes it the subject of what was said, not the speaker; only an
+            // adjunct, a relative or an addressee may follow a speaker.
+            let end = m.end_with_role();
             if word_iter(text, end, sentence.end).next().is_some_and(|w| {
                 let (gap, w) = (&text[end..w.start], w.text(text));
                 blank(gap)
                     && w.starts_with(|c: char| c.is_lowercase())
                     && !lexicon::opens_adjunct(w)
                     && !listed(PREPOSITIONS, w)
-                    && !matches!(w, "and" | "like" | "adding" | "noting" | "who" | "which")
                     && !matches!(
                         w,
-                        "the" | "a" | "an" | "der" | "die" | "dem" | "den" | "einem"
+                        "and" | "like" | "adding" | "noting" | "who" | "which"
+                            // Articles open an addressee (`sagte er der Zeitung`).
+                            | "the" | "a" | "an" | "der" | "die" | "dem" | "den" | "einem"
                     )
             }) {
                 return None;
@@ -1964,14 +1955,9 @@ fn sentence_closing_quotes(
         .match_indices(['.', '!', '?'])
         .filter_map(move |(i, _)| {
             let at = i + 1;
-            let mark = window[at..]
-                .chars()
-                .next()
-                .filter(|&c| crate::marks::is_quote_mark(c))?;
-            let mut after = at + mark.len_utf8();
-            if mark == '\'' && window[after..].starts_with('\'') {
-                after += 1;
-            }
+            let (_, len) = crate::marks::mark_at(window, at)
+                .filter(|&(c, _)| crate::marks::is_quote_mark(c))?;
+            let after = at + len;
             let next = window[after..].trim_start_matches(' ');
             (next.len() < window.len() - after
                 && next.starts_with(|c: char| c.is_uppercase() || crate::marks::is_quote_mark(c)))
@@ -1994,14 +1980,11 @@ fn after_closed_quote(text: &str, start: usize, end: usize) -> usize {
 fn comma_end(text: &str, pairs: &Pairs, pos: usize) -> Option<usize> {
     match char_before(text, pos)? {
         ',' => Some(pos),
+        // The quotation that closes at `pos`, whatever its mark's length
+        // (`,”`, `,''`).
         mark if crate::marks::is_quote_mark(mark) => {
-            // `,''` closes with two apostrophes (see `marks`).
-            let mut inside = pos - mark.len_utf8();
-            if mark == '\'' && char_before(text, inside) == Some('\'') {
-                inside -= 1;
-            }
-            (char_before(text, inside) == Some(',') && pairs.inside_quote(inside - 1))
-                .then_some(inside)
+            let close = pairs.top_at(pos - 1)?.close.filter(|c| c.end == pos)?;
+            (char_before(text, close.start) == Some(',')).then_some(close.start)
         }
         _ => None,
     }

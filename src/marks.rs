@@ -316,7 +316,7 @@ fn scan_paragraph(text: &str, para: Span, stack: &mut Vec<Open>, pairs: &mut Vec
 /// `"Prison Break,"`. Of three, the single mark is the inner one: three
 /// after a word close a single then a double (`'a special case,'''`), three
 /// before one open a double then a single.
-fn mark_at(text: &str, pos: usize) -> Option<(char, usize)> {
+pub(crate) fn mark_at(text: &str, pos: usize) -> Option<(char, usize)> {
     let b = text.as_bytes();
     let apostrophe = |i: usize| b.get(i) == Some(&b'\'');
     if !apostrophe(pos) || !(apostrophe(pos + 1) || pos > 0 && apostrophe(pos - 1)) {

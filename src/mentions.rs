@@ -51,6 +51,14 @@ pub struct Mention {
     pub role: Option<Span>,
 }
 
+impl Mention {
+    /// Where the mention ends, its apposition included.
+    pub fn end_with_role(&self) -> usize {
+        self.role
+            .map_or(self.span.end, |r| r.end.max(self.span.end))
+    }
+}
+
 /// Words that open a description (`the`, `some`), possessives among them
 /// (`her nephew`, `their lawyers`).
 const DETERMINERS: &[&str] = &[

@@ -150,20 +150,21 @@ fn classify(
     let before = preceding_words(text, doc, pair.open.start, 3, hint);
     let short = n_words <= 4 && !content.ends_with(['.', '!', '?', ',']);
     if short {
-        if let Some(mention) = short_mention(text, doc, pair, content, &before, hint) {
+        if let Some(mention) = short_mention(text, doc, pair, &before, hint) {
             return mention;
         }
     }
-    // `the TV show "Shark Tank."`, `his book "The Art of the Deal."`: a title
-    // right after the noun of a work, the sentence's stop inside the marks.
-    if n_words <= 8
-        && lead_char(text, pair.open.start).is_some_and(char::is_alphanumeric)
-        && before
-            .last()
-            .is_some_and(|w| WORK_NOUNS.contains(&w.to_lowercase().as_str()))
+    // `the film "Heat"`, `the TV show "Shark Tank."`: a title after the noun
+    // of a work. A longer one, or one with the sentence's stop inside the
+    // marks, only right after the noun (`his book, "We Will Win."` quotes).
+    if before
+        .last()
+        .is_some_and(|w| WORK_NOUNS.contains(&w.to_lowercase().as_str()))
+        && (short
+            || n_words <= 8 && lead_char(text, pair.open.start).is_some_and(char::is_alphanumeric))
         && all_title_case(content.trim_end_matches(['.', ',', '!', '?']))
     {
-        return (QuoteKind::Mention, "mention-title-of-work", 0.8);
+        return (QuoteKind::Mention, "mention-title-of-work", 0.85);
     }
     if pair.close.is_none() && pair.paragraphs <= 1 {
         return (QuoteKind::Direct, "unclosed-quote", 0.4);
@@ -187,14 +188,14 @@ fn classify(
     (QuoteKind::Direct, "quote-marks", 0.95)
 }
 
-/// A short quotation (up to four words, no final stop) that names or titles
-/// something rather than quoting a speaker, judged by the words `before` it:
-/// `known as "…"`, `dubbed the plan "…"`, `the term "…"`, `the film "…"`.
+/// A short quotation (up to four words, no final stop) that names something
+/// rather than quoting a speaker, judged by the words `before` it: `known as
+/// "…"`, `dubbed the plan "…"`, `the term "…"` (titles of works are judged in
+/// [`classify`]).
 fn short_mention(
     text: &str,
     doc: &Doc,
     pair: &Pair,
-    content: &str,
     before: &[&str],
     hint: &mut usize,
 ) -> Option<(QuoteKind, &'static str, f32)> {
@@ -213,9 +214,6 @@ fn short_mention(
     }
     if MENTION_CUES.contains(&last) || MENTION_CUES.contains(&last2.as_str()) {
         return Some((QuoteKind::Mention, "mention-after-term-cue", 0.9));
-    }
-    if WORK_NOUNS.contains(&last) && all_title_case(content) {
-        return Some((QuoteKind::Mention, "mention-title-of-work", 0.85));
     }
     None
 }
