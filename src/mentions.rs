@@ -1178,6 +1178,9 @@ fn np_before_with(
         let open_end = skip_parenthetical(text, skip_space_back(text, open), limit);
         let open_end = skip_age_back(text, open_end, limit);
         let mut m = np_before_plain(region, text, open_end, limit, lex)?;
+        if let Some(person) = origin_apposition(region, text, &m, inner_end, limit, lex) {
+            return Some(person);
+        }
         if m.kind == MentionKind::Name && !role.is_empty() {
             m.role = Some(role);
         } else if matches!(m.kind, MentionKind::Role | MentionKind::Org) {
@@ -1195,6 +1198,47 @@ fn np_before_with(
     anonymous_before(region, text, end, limit, lex)
         .or_else(|| np_before_plain(region, text, end, limit, lex))
         .map(|m| with_share_before(region, text, m, limit))
+}
+
+/// `Mary Smith, of Columbus, Ohio, said`, `Cory James, 22, of Flint, Mich.,
+/// said`, `Jo Lee, a nurse from Flint, Mich., said`: the name `m` that an
+/// apposition ending at `inner_end` found before its last comma is a place
+/// after `of` or `from`, where the person named before the apposition's first
+/// comma (and an age) is from. That person is the mention, with the
+/// apposition as role; `None` when the words do not read so.
+fn origin_apposition(
+    region: Option<&[Word]>,
+    text: &str,
+    m: &Mention,
+    inner_end: usize,
+    limit: usize,
+    lex: &Lexicon,
+) -> Option<Mention> {
+    if m.kind != MentionKind::Name {
+        return None;
+    }
+    let link = last_word(text, limit, m.span.start)?;
+    if !matches!(link.text(text), "of" | "from") || !blank_gap(text, link.end, m.span.start) {
+        return None;
+    }
+    // The comma that opens the apposition: a few words before the link
+    // (`, a nurse from`), with no other punctuation between.
+    let mut from = link.start.saturating_sub(80).max(limit);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let comma = from + text.get(from..link.start)?.rfind(',')?;
+    let between = &text[comma + 1..link.start];
+    if between.contains(['.', ';', ':', '(', ')', '"', '“', '”', '—', '–'])
+        || between.split_whitespace().count() > 5
+    {
+        return None;
+    }
+    let end = skip_age_back(text, skip_space_back(text, comma), limit);
+    let mut person = np_before_plain(region, text, end, limit, lex)
+        .filter(|p| p.kind == MentionKind::Name && p.entity == SpeakerKind::Person)?;
+    person.role = Some(Span::new(skip_space(text, comma + 1), inner_end));
+    Some(person)
 }
 
 /// `m` with the share of it written before it, if one is (`54 percent of
