@@ -10,7 +10,7 @@ use crate::lexicon::{self, Lexicon};
 use crate::marks::Pairs;
 use crate::segment::{words_within, Doc};
 use crate::text::{
-    char_at, char_before, eq_mask, is_capitalized, is_space, last_word, skip_space,
+    char_at, char_before, eq_mask, is_capitalized, is_space, last_word, lower, skip_space,
     skip_space_back, word_iter, words, Word,
 };
 use crate::{Span, SpeakerKind};
@@ -2496,12 +2496,27 @@ pub fn main_subject(text: &str, start: usize, end: usize, lex: &Lexicon) -> Opti
         }
     }
     let first = ws.get(from)?.text(text).to_lowercase();
-    if ADVERBIAL_OPENERS.contains(&first.as_str()) || first.ends_with("ing") {
-        from = (from + 1..ws.len()).find(|&i| {
+    let comma_after = |from: usize| {
+        (from + 1..ws.len()).find(|&i| {
             Span::new(ws[i - 1].end, ws[i].start)
                 .text(text)
                 .contains(',')
-        })?;
+        })
+    };
+    if ADVERBIAL_OPENERS.contains(&first.as_str()) || first.ends_with("ing") {
+        from = comma_after(from)?;
+        // More of the opening phrase: `…, on Sunday,`, and a place's state
+        // before it (`In Ames, Iowa, on Sunday, Mrs. Clinton …`).
+        while let Some(next) = comma_after(from).filter(|&n| n - from <= 6) {
+            let opener = |i: usize| ADVERBIAL_OPENERS.contains(&lower(ws[i].text(text)).as_ref());
+            let state = next - from <= 2
+                && (from..next).all(|i| is_capitalized(ws[i].text(text)))
+                && opener(next);
+            if !(opener(from) || state) {
+                break;
+            }
+            from = next;
+        }
     }
     let m = np_after(text, ws.get(from)?.start, end, lex)?;
     (m.span.start == ws[from].start && !after_locative(text, &m)).then_some(m)
