@@ -1352,18 +1352,34 @@ fn resolve(
             None => (Some(m.clone()), None),
         };
     }
-    let near = mentions[..k]
-        .iter()
+    // `in Allentown, Pa.,`: the state after a place, set off by commas, is a
+    // place too (`In Cleveland, Donald Trump said` is not).
+    let place = |i: usize| {
+        let a = &mentions[i];
+        let set_off = text[a.span.end..].starts_with([',', '.', ';', ')'])
+            && a.span.text(text).split_whitespace().count() <= 2;
+        crate::mentions::after_locative(text, a)
+            || set_off
+                && i.checked_sub(1).is_some_and(|p| {
+                    let b = &mentions[p];
+                    b.span.end <= a.span.start
+                        && text
+                            .get(b.span.end..a.span.start)
+                            .is_some_and(|gap| gap.trim() == ",")
+                        && crate::mentions::after_locative(text, b)
+                })
+    };
+    let near = (0..k)
         .rev()
-        .take_while(|a| m.span.start - a.span.end < PRONOUN_REACH)
-        .filter(|a| {
+        .take_while(|&i| m.span.start - mentions[i].span.end < PRONOUN_REACH)
+        .filter(|&i| {
             matches!(
-                a.kind,
+                mentions[i].kind,
                 MentionKind::Name | MentionKind::Role | MentionKind::Group | MentionKind::Org
             )
         })
-        .filter(|a| compatible(a) && !crate::mentions::after_locative(text, a) && !is_source(a))
-        .map(|a| (m.span.start - a.span.end, a))
+        .filter(|&i| compatible(&mentions[i]) && !place(i) && !is_source(&mentions[i]))
+        .map(|i| (m.span.start - mentions[i].span.end, &mentions[i]))
         .next();
     let speaker = recent
         .iter()

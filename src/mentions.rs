@@ -1218,7 +1218,9 @@ fn origin_apposition(
         return None;
     }
     let link = last_word(text, limit, m.span.start)?;
-    if !matches!(link.text(text), "of" | "from") || !blank_gap(text, link.end, m.span.start) {
+    if !matches!(link.text(text), "of" | "from" | "in" | "at")
+        || !blank_gap(text, link.end, m.span.start)
+    {
         return None;
     }
     // The comma that opens the apposition: a few words before the link
