@@ -1801,7 +1801,33 @@ fn interposed(at: &CueAt) -> bool {
     match clause_commas(text, cue.end, rest).next() {
         Some(i) => {
             let adj = &rest[..i];
-            !adj.contains(['.', ';', ':', '"', '“', '”'])
+            // An adjunct (`said on Tuesday,`, `said last week,`), not an
+            // object (`Like Corker, Menendez rejected the notion, arguing …`).
+            let adjunct = adj.split_whitespace().next().is_none_or(|w| {
+                let w = lower(w);
+                PREPOSITIONS.contains(&&*w)
+                    || w.ends_with("ly")
+                    || matches!(
+                        &*w,
+                        "last"
+                            | "this"
+                            | "earlier"
+                            | "later"
+                            | "again"
+                            | "then"
+                            | "today"
+                            | "yesterday"
+                            | "tuesday"
+                            | "monday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                    )
+            });
+            adjunct
+                && !adj.contains(['.', ';', ':', '"', '“', '”'])
                 && adj.split_whitespace().count() <= 4
                 && sentence.end > cue.end + i + 2
         }

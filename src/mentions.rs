@@ -2442,6 +2442,25 @@ pub fn after_locative(text: &str, m: &Mention) -> bool {
     LOCATIVES.contains(&last.to_lowercase().as_str())
 }
 
+/// Words that open a sentence's opening phrase only when a comma soon closes
+/// it (see [`main_subject`]): time adverbs, comparisons and the participles
+/// of questions put to the subject.
+const OPENING_ADVERBS: &[&str] = &[
+    "asked",
+    "earlier",
+    "instead",
+    "last",
+    "later",
+    "like",
+    "meanwhile",
+    "next",
+    "pressed",
+    "this",
+    "today",
+    "unlike",
+    "yesterday",
+];
+
 /// Words that open an adverbial phrase before a sentence's subject (`After the
 /// vote, …`, `Throughout the 2000s, …`, `Once he was president, …`).
 const ADVERBIAL_OPENERS: &[&str] = &[
@@ -2505,6 +2524,15 @@ pub fn main_subject(text: &str, start: usize, end: usize, lex: &Lexicon) -> Opti
                 .contains(',')
         })
     };
+    // `Earlier this week, Todd …`, `Like Corker, Menendez …`, `Asked about
+    // it, Carson …`: a short opening phrase closed by a comma (without the
+    // comma, the word may open the subject: `This group`, `Last year's
+    // winner`).
+    if OPENING_ADVERBS.contains(&first.as_str()) {
+        if let Some(c) = comma_after(from).filter(|&c| c - from <= 8) {
+            from = c;
+        }
+    }
     if ADVERBIAL_OPENERS.contains(&first.as_str()) || first.ends_with("ing") {
         from = comma_after(from)?;
         // More of the opening phrase: `…, on Sunday,`, and a place's state
