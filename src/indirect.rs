@@ -442,6 +442,28 @@ fn verb_reading(
     if prev.is_some_and(|p| blocks_cue(p.as_bytes()) || possessive(p)) {
         return false;
     }
+    // `All told, …` is a sum; `a larger say`, `the final say` a noun.
+    if lt == "told" && prev == Some("all")
+        || lt == "say"
+            && prev.is_some_and(|p| {
+                matches!(
+                    p,
+                    "bigger"
+                        | "direct"
+                        | "equal"
+                        | "final"
+                        | "greater"
+                        | "larger"
+                        | "last"
+                        | "little"
+                        | "more"
+                        | "real"
+                        | "stronger"
+                )
+            })
+    {
+        return false;
+    }
     if NOUNISH.contains(&info.lemma)
         && !lt.ends_with("ed")
         && !lt.ends_with("ing")
@@ -457,7 +479,11 @@ fn verb_reading(
             matches!(n.text(text), "that" | "how" | "whether" | "why" | "what")
                 && Span::new(w.end, n.start).text(text).trim().is_empty()
         });
-        let ok = if info.lemma == "state" {
+        let ok = if info.lemma == "name" {
+            // `the Trump name`, `his Spanish-sounding name`, `if you can name
+            // a …`: the verb that reports is `named`.
+            false
+        } else if info.lemma == "state" {
             // `swing states that …`, `his home state`, `Minnesota state
             // delegate`: in news the present of `state` is nearly always the
             // noun (the verb is `stated`); it is a verb only after a subject
