@@ -1356,18 +1356,18 @@ fn resolve(
     // place too (`In Cleveland, Donald Trump said` is not).
     let place = |i: usize| {
         let a = &mentions[i];
-        let set_off = text[a.span.end..].starts_with([',', '.', ';', ')'])
-            && a.span.text(text).split_whitespace().count() <= 2;
-        crate::mentions::after_locative(text, a)
-            || set_off
-                && i.checked_sub(1).is_some_and(|p| {
-                    let b = &mentions[p];
-                    b.span.end <= a.span.start
-                        && text
-                            .get(b.span.end..a.span.start)
-                            .is_some_and(|gap| gap.trim() == ",")
-                        && crate::mentions::after_locative(text, b)
-                })
+        let set_off = matches!(
+            text.as_bytes().get(a.span.end),
+            Some(b',' | b'.' | b';' | b')')
+        ) && a.span.text(text).split_whitespace().count() <= 2;
+        // The place it follows, if it is the state after one.
+        let before = i.checked_sub(1).map(|p| &mentions[p]).filter(|b| {
+            set_off
+                && text
+                    .get(b.span.end..a.span.start)
+                    .is_some_and(|gap| gap.trim() == ",")
+        });
+        crate::mentions::after_locative(text, before.unwrap_or(a))
     };
     let near = (0..k)
         .rev()
