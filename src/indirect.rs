@@ -74,6 +74,23 @@ fn blocks_cue(w: &[u8]) -> bool {
     )
 }
 
+/// Where the verb starts that an infinitive cue at `k` carries on (`went on
+/// to say`, `goes on to call`, `proceeded to argue`): such an infinitive is
+/// the subject's speech, not a plan or a purpose (`to say`).
+fn chain_start(text: &str, ws: &[Word], k: usize) -> Option<usize> {
+    let word = |i: usize| ws[i].text(text);
+    if k < 2 || word(k - 1) != "to" {
+        return None;
+    }
+    if matches!(word(k - 2), "proceeded" | "proceeds") {
+        return Some(k - 2);
+    }
+    (k >= 3
+        && word(k - 2) == "on"
+        && matches!(word(k - 3), "went" | "goes" | "go" | "going" | "gone"))
+    .then_some(k - 3)
+}
+
 /// Weak cue lemmas whose base and `-s` forms are more often nouns (`the plan`,
 /// `financial hope`, `public support`).
 const NOUNISH: &[&str] = &[
@@ -332,7 +349,7 @@ fn find_in_sentence(s: &Sentence, doc: &Doc, si: usize, found: &mut Vec<Candidat
         }
         // After `the`, `to`, … no cue form is a verb (see `verb_reading`): a
         // cheap test that spares most such words their lexicon lookup.
-        if k > 0 && blocks_cue(word_bytes(text, ws[k - 1])) {
+        if k > 0 && blocks_cue(word_bytes(text, ws[k - 1])) && chain_start(text, ws, k).is_none() {
             continue;
         }
         let Some(info) = s.cue(k) else {
@@ -439,7 +456,9 @@ fn verb_reading(
     if info.lemma == "vote" && !next.is_some_and(|n| matches!(n, "for" | "against" | "to")) {
         return false;
     }
-    if prev.is_some_and(|p| blocks_cue(p.as_bytes()) || possessive(p)) {
+    if prev.is_some_and(|p| blocks_cue(p.as_bytes()) || possessive(p))
+        && chain_start(text, ws, k).is_none()
+    {
         return false;
     }
     // `All told, …` is a sum; `a larger say`, `the final say` a noun.
@@ -502,6 +521,7 @@ fn verb_reading(
                     .is_some_and(|n| is_capitalized(n.text(text)) && blank(&text[w.end..n.start]));
             that_next
                 || shows_name
+                || chain_start(text, ws, k).is_some()
                 || prev.is_some_and(|p| {
                     VERB_MARKERS.contains(&p)
                         || p.ends_with("ly")
@@ -943,6 +963,10 @@ fn subject_before(at: &CueAt) -> Option<Span> {
     let s = at.s;
     let (text, sentence, ws, k, lex) = (s.text, s.span, s.ws, at.k, s.lex);
     let cue = ws[k];
+    // `He went on to call …`: the subject of the verb the cue goes on from.
+    if let Some(c) = chain_start(text, ws, k) {
+        return subject_before(&CueAt::new(s, c));
+    }
     // `The justice -- who has been in a scuffle with the nominee -- said`:
     // the subject is before the parenthetical between dashes, unless the
     // parenthetical ends with a name (`a nominee -- the Republican Donald J.
