@@ -168,7 +168,7 @@ pub fn attribute(
                 }
             }
         }
-        if out[i].mention.is_none() && found[i].rule != crate::indirect::PASSIVE_RULE {
+        if out[i].mention.is_none() && !crate::indirect::speaker_named_in_place(found[i].rule) {
             if let Some(m) = nearest_name(text, doc, mentions, found[i].outer.start) {
                 out[i] = Attribution {
                     mention: Some(m.clone()),

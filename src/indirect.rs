@@ -15,6 +15,8 @@
 //! - `passive-cue`: `Trump is expected to …`, `Oz was called a charlatan by
 //!   fellow physicians`: the subject is spoken of, not speaking; the speaker
 //!   is the agent after `by`, or no one.
+//! - `reported-adverb`: `The group is reportedly spending …`: the predicate,
+//!   reported by no one named.
 //! - `clause-comma-speaker-cue`: `…, X said.`, `…, said X.`
 //! - `interposed-attribution`: `The museum, Mr. Obama said, would …` (both halves).
 //! - `comma-gerund-cue`: `…, saying (that) …`, `…, pointing to …`.
@@ -353,12 +355,45 @@ fn find_in_sentence(s: &Sentence, doc: &Doc, si: usize, found: &mut Vec<Candidat
             continue;
         }
         let Some(info) = s.cue(k) else {
+            if let Some(c) = reported_adverb(s, k) {
+                consumed = c.content.end;
+                add(c, text, pairs, found, marked);
+            }
             continue;
         };
         if let Some(c) = at_cue(s, k, info, found, marked) {
             consumed = c;
         }
     }
+}
+
+/// `The Club for Growth is reportedly spending $1.5 million …`: an adverb
+/// that says the clause is someone's report (word `k`) cues its predicate,
+/// with no named speaker. A cue verb next to it (`reportedly told aides
+/// that …`) is left to that verb's rules.
+fn reported_adverb(s: &Sentence, k: usize) -> Option<Candidate> {
+    let (text, ws) = (s.text, s.ws);
+    let w = ws[k];
+    if !matches!(w.text(text), "reportedly" | "allegedly")
+        || k == 0
+        || s.cue(k - 1).is_some()
+        || s.cue(k + 1).is_some()
+    {
+        return None;
+    }
+    let from = ws.get(k + 1)?;
+    let end = next_attribution(s, k + 1, s.span.end).unwrap_or(s.span.end);
+    let content = clause(text, from.start, end);
+    has_words(text, content, 2).then(|| {
+        cand(
+            QuoteKind::Indirect,
+            content,
+            w.span(),
+            None,
+            REPORTED_ADVERB_RULE,
+            0.5,
+        )
+    })
 }
 
 /// The rules at the cue form `info` (word `k`): adds what it reports and
@@ -1388,6 +1423,16 @@ fn subject_cue_content(at: &CueAt) -> Option<Candidate> {
 /// The rule of reported speech after a passive cue: its speaker is the agent
 /// or no one, never a guess from the nearest name.
 pub const PASSIVE_RULE: &str = "passive-cue";
+
+/// The rule of a clause an adverb marks as reported (`reportedly`): nobody
+/// named said it.
+pub const REPORTED_ADVERB_RULE: &str = "reported-adverb";
+
+/// Whether reported speech found by `rule` names its speaker itself or no one
+/// did: attribution then guesses no speaker from the nearest name.
+pub fn speaker_named_in_place(rule: &str) -> bool {
+    rule == PASSIVE_RULE || rule == REPORTED_ADVERB_RULE
+}
 
 /// Participles of cues that report what others say of the subject when
 /// passive (`is expected to`, `was described as`). Adjectival ones

@@ -140,6 +140,7 @@ pub const CUE_VERBS: &[&str] = &[
     "question",
     "quip",
     "reaffirm",
+    "realise",
     "realize",
     "recall",
     "reckon",
