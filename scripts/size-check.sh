@@ -33,6 +33,13 @@
 #   2026-12-03 (later): 230,825 bytes gzipped once the wasm was built as a
 #   cdylib alone (`cargo rustc --crate-type cdylib`; rustc built it beside
 #   an rlib before, 245,079). Budget lowered to 240,000 to keep that gain.
+#   2026-12-04: 239,979 bytes gzipped (236,610 before): the day's accuracy
+#   rules (appositions naming where a person is from, opening phrases before
+#   a subject, chained infinitives, `reportedly`, thirteen cue verbs), which
+#   raised PolNeAR dev end-to-end F1 from 0.7147 to 0.7171 and train from
+#   0.6706 to 0.6742, left 21 bytes. Budget raised to 245,000 for that, not
+#   +10%; the speaker-resolution change of that day (+1.7 KB for a few lines)
+#   is where to look for the bytes back.
 # Raise it only deliberately, in its own commit that says why the wasm grew.
 # Issue 6's ceiling is 200 KB gzipped: above it the check warns but passes, so
 # the budget catches growth while the ceiling stays visible.
@@ -45,7 +52,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUDGET=${WHOSAID_WASM_BUDGET:-240000}
+BUDGET=${WHOSAID_WASM_BUDGET:-245000}
 CEILING=200000
 report=0
 if [[ ${1:-} == --report ]]; then
