@@ -1814,7 +1814,17 @@ fn gerund_cue(at: &CueAt) -> Option<Candidate> {
             }
         }
     }
-    let content = clause(text, start.start, sentence.end);
+    // `Bemoaning the "phony system," Trump accused …`: a gerund opening the
+    // sentence reports up to its comma (inside the closing mark or before
+    // it); the main clause is the subject's own.
+    let end = if k == 0 {
+        let comma = text.get(cue_w.end..sentence.end)?.find(',')? + cue_w.end;
+        let closes = pairs_close_after(s, comma + 1);
+        closes.unwrap_or(comma)
+    } else {
+        sentence.end
+    };
+    let content = clause(text, start.start, end);
     if !has_words(text, content, 2) {
         return None;
     }
@@ -1826,6 +1836,15 @@ fn gerund_cue(at: &CueAt) -> Option<Candidate> {
         "comma-gerund-cue",
         0.6,
     ))
+}
+
+/// The end of a quotation whose closing mark starts at `pos` (after a comma
+/// inside the marks: `"phony system,"`), if one does.
+fn pairs_close_after(s: &Sentence, pos: usize) -> Option<usize> {
+    let p = s.pairs.top_at(pos)?;
+    p.close
+        .is_some_and(|c| c.start == pos)
+        .then(|| p.outer().end)
 }
 
 /// Whether cue word `k` is a verb whose object is the person addressed
@@ -1876,7 +1895,9 @@ fn gerund_subject(s: &Sentence, k: usize) -> Option<Span> {
         }
         return np_after(text, w.end, ws[k].start, lex).map(|m| m.span);
     }
-    crate::mentions::main_subject(text, sentence.start, ws[k].start, lex).map(|m| m.span)
+    // A gerund opening the sentence hangs on the clause after it.
+    let end = if k == 0 { sentence.end } else { ws[k].start };
+    crate::mentions::main_subject(text, sentence.start, end, lex).map(|m| m.span)
 }
 
 /// Whether the cue at `k` sits in an attribution set off by commas inside the
