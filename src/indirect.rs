@@ -87,10 +87,9 @@ fn chain_start(text: &str, ws: &[Word], k: usize) -> Option<usize> {
     if matches!(word(k - 2), "proceeded" | "proceeds") {
         return Some(k - 2);
     }
-    (k >= 3
-        && word(k - 2) == "on"
-        && matches!(word(k - 3), "went" | "goes" | "go" | "going" | "gone"))
-    .then_some(k - 3)
+    let on = k.checked_sub(3)?;
+    (word(k - 2) == "on" && matches!(word(on), "went" | "goes" | "go" | "going" | "gone"))
+        .then_some(on)
 }
 
 /// Weak cue lemmas whose base and `-s` forms are more often nouns (`the plan`,
@@ -374,14 +373,17 @@ fn find_in_sentence(s: &Sentence, doc: &Doc, si: usize, found: &mut Vec<Candidat
 fn reported_adverb(s: &Sentence, k: usize) -> Option<Candidate> {
     let (text, ws) = (s.text, s.ws);
     let w = ws[k];
+    // The adverb ending the sentence (`The group reportedly`) has no
+    // predicate after it.
     if !matches!(w.text(text), "reportedly" | "allegedly")
         || k == 0
+        || k + 1 >= ws.len()
         || s.cue(k - 1).is_some()
         || s.cue(k + 1).is_some()
     {
         return None;
     }
-    let from = ws.get(k + 1)?;
+    let from = ws[k + 1];
     let end = next_attribution(s, k + 1, s.span.end).unwrap_or(s.span.end);
     let content = clause(text, from.start, end);
     has_words(text, content, 2).then(|| {

@@ -246,3 +246,35 @@ fn ten_megabytes_of_one_mark() {
 }
 
 // ---- Regression tests: one per fuzz crash (fuzz/artifacts/<target>/crash-*). ----
+
+/// fuzz/artifacts/annotate/crash-4280d475… and markdown/crash-5b469511…
+/// (2026-12-04, on 6b8e2c9): `reportedly` as the last word of a sentence made
+/// the reported-adverb rule look up the cue of a word past the sentence's end.
+#[test]
+fn reported_adverb_ending_a_sentence() {
+    for text in [
+        "The group reportedly",
+        "The group reportedly. It allegedly",
+        "“Fine,” he reportedly\n\nShe allegedly",
+    ] {
+        check(text);
+        let ann = whosaid::annotate(text);
+        assert!(ann.quotes.iter().all(|q| q.end <= text.len()));
+    }
+    let md = "# The group reportedly\n\n*It allegedly*";
+    invariants::check_spans(md, &whosaid::annotate_markdown(md));
+}
+
+/// `make test`'s debug build, 2026-12-04: a cue after `to` as the third word
+/// (`I want to say`) made the chained-infinitive test subtract past zero.
+#[test]
+fn infinitive_cue_near_the_sentence_start() {
+    for text in [
+        "To say",
+        "I to say it",
+        "We want to say that it works.",
+        "on to say",
+    ] {
+        check(text);
+    }
+}
