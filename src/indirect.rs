@@ -1821,8 +1821,7 @@ fn gerund_cue(at: &CueAt) -> Option<Candidate> {
     // it); the main clause is the subject's own.
     let end = if k == 0 {
         let comma = text.get(cue_w.end..sentence.end)?.find(',')? + cue_w.end;
-        let closes = pairs_close_after(s, comma + 1);
-        closes.unwrap_or(comma)
+        quote_closing_at(s.pairs, comma + 1).unwrap_or(comma)
     } else {
         sentence.end
     };
@@ -1840,10 +1839,11 @@ fn gerund_cue(at: &CueAt) -> Option<Candidate> {
     ))
 }
 
-/// The end of a quotation whose closing mark starts at `pos` (after a comma
-/// inside the marks: `"phony system,"`), if one does.
-fn pairs_close_after(s: &Sentence, pos: usize) -> Option<usize> {
-    let p = s.pairs.top_at(pos)?;
+/// The end of the quotation whose closing mark starts at `pos` (after a comma
+/// inside the marks: `"phony system,"`), if one does; the converse of
+/// [`comma_end`].
+fn quote_closing_at(pairs: &Pairs, pos: usize) -> Option<usize> {
+    let p = pairs.top_at(pos)?;
     p.close
         .is_some_and(|c| c.start == pos)
         .then(|| p.outer().end)
