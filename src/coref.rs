@@ -1359,7 +1359,7 @@ fn resolve(
         let set_off = matches!(
             text.as_bytes().get(a.span.end),
             Some(b',' | b'.' | b';' | b')')
-        ) && a.span.text(text).split_whitespace().count() <= 2;
+        ) && a.span.text(text).bytes().filter(|&b| b == b' ').count() <= 1;
         // The place it follows, if it is the state after one.
         let before = i.checked_sub(1).map(|p| &mentions[p]).filter(|b| {
             set_off

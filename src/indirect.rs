@@ -783,6 +783,22 @@ fn skip_dateline(text: &str, start: usize, end: usize) -> usize {
     start
 }
 
+/// Whether `s` is a roll of names, not a claim: five or more items between
+/// commas, each of one to four capitalised words (`Iowa: Tim Albrecht, Brad
+/// Anderson, Jeff Boeyink, …`).
+fn name_list(s: &str) -> bool {
+    let mut items = 0;
+    for item in s.split(',') {
+        let mut words = item.split(' ').filter(|w| !w.is_empty());
+        let n = words.clone().count();
+        if n == 0 || n > 4 || !words.all(is_capitalized) {
+            return false;
+        }
+        items += 1;
+    }
+    items >= 5
+}
+
 /// Whether `s` has at least `n` words (stops counting at `n`).
 fn has_words(text: &str, s: Span, n: usize) -> bool {
     word_iter(text, s.start, s.end)
@@ -955,6 +971,7 @@ fn headline_colon(s: &Sentence, doc: &Doc, si: usize) -> Option<Candidate> {
             | "clarification"
             | "editorial"
             | "video"
+            | "notice"
             | "so"
     ) {
         return None;
@@ -981,7 +998,7 @@ fn headline_colon(s: &Sentence, doc: &Doc, si: usize) -> Option<Candidate> {
         return None; // `X: "…"` is a direct quote's attribution.
     }
     let content = clause(text, after, para.end);
-    if !has_words(text, content, 3) {
+    if !has_words(text, content, 3) || name_list(content.text(text)) {
         return None;
     }
     Some(cand(
